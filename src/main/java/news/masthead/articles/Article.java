@@ -1,0 +1,64 @@
+package news.masthead.articles;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "articles")
+public class Article extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String slug;
+    public String headline;
+    public String standfirst;
+    /** The body blocks as JSON text; the service converts them. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String body;
+    public String source;
+    public String byline;
+    public String section;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> tags = new ArrayList<>();
+    public String language;
+    @Enumerated(EnumType.STRING)
+    public ArticleStatus status;
+    public Instant publishedAt;
+    public boolean commentsOpen;
+
+    @ElementCollection
+    @CollectionTable(name = "article_people", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "person_id")
+    public List<UUID> personIds = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "article_places", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "place_id")
+    public List<UUID> placeIds = new ArrayList<>();
+
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public int version;
+}

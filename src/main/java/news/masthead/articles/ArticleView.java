@@ -1,0 +1,29 @@
+package news.masthead.articles;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Article", description = "A news article.")
+public record ArticleView(
+        @Schema(examples = "0f8b6c1e-3a3e-4c8e-9a55-1f0f3b6b2a10") UUID id,
+        @Schema(examples = "convoy-leaves-izium-at-dawn") String slug,
+        @Schema(examples = "Convoy leaves Izium at dawn as shelling resumes") String headline,
+        String standfirst,
+        List<Block> body,
+        String source,
+        String byline,
+        String section,
+        List<String> tags,
+        @Schema(examples = "en") String language,
+        ArticleStatus status,
+        Instant publishedAt,
+        boolean commentsOpen,
+        List<UUID> personIds,
+        List<UUID> placeIds,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "1 on create, +1 on every change", examples = "1") int version) {
+}

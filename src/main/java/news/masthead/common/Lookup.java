@@ -1,0 +1,72 @@
+package news.masthead.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import news.masthead.web.ApiException;
+import news.masthead.web.FieldError;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Finds resources by id or slug, and checks that referenced ids exist. */
+@ApplicationScoped
+public class Lookup {
+
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Inject
+    EntityManager em;
+
+    public static Optional<UUID> asId(String idOrSlug) {
+        return UUID_SHAPE.matcher(idOrSlug).matches() ? Optional.of(UUID.fromString(idOrSlug)) : Optional.empty();
+    }
+
+    /** By id when the value is a UUID, else by slug (entities with a slug column). */
+    public <E> Optional<E> byIdOrSlug(Class<E> entity, String idOrSlug) {
+        Optional<UUID> id = asId(idOrSlug);
+        if (id.isPresent()) {
+            return Optional.ofNullable(em.find(entity, id.get()));
+        }
+        return em.createQuery("from " + entity.getSimpleName() + " e where e.slug = :slug", entity)
+                .setParameter("slug", idOrSlug).getResultStream().findFirst();
+    }
+
+    /** The ids of {@code ids} that name an existing row of {@code entity}. */
+    public Set<UUID> existing(Class<?> entity, Iterable<UUID> ids) {
+        Set<UUID> wanted = new HashSet<>();
+        ids.forEach(wanted::add);
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select e.id from " + entity.getSimpleName() + " e where e.id in :ids", UUID.class)
+                .setParameter("ids", wanted).getResultList());
+    }
+
+    /** 400 naming each element of {@code ids} (as {@code field[i]}) that does not exist. */
+    public void requireAll(Class<?> entity, String field, List<UUID> ids, String what) {
+        Set<UUID> found = existing(entity, ids);
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!found.contains(ids.get(i))) {
+                errors.add(new FieldError(field + "[" + i + "]", "no " + what + " with id " + ids.get(i)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.InvalidRequest(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        }
+    }
+
+    /** 400 naming {@code field} when {@code id} is set and does not exist. */
+    public void requireOne(Class<?> entity, String field, UUID id, String what) {
+        if (id != null && em.find(entity, id) == null) {
+            throw ApiException.InvalidRequest.field(field, "no " + what + " with id " + id);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package news.masthead.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import news.masthead.web.ApiException;
+import news.masthead.web.ProblemMapper;
+
+/**
+ * PATCH as "merge the patch into the current writable fields, then PUT the result": the merged
+ * document is read with the same strict rules as a request body and validated as a whole.
+ */
+@ApplicationScoped
+public class Patching {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validation validation;
+
+    public <T> T merge(T current, JsonNode patch, Class<T> type) {
+        if (patch == null || !patch.isObject()) {
+            throw new ApiException.InvalidRequest("A merge patch must be a JSON object.");
+        }
+        JsonNode merged = MergePatch.apply(mapper.valueToTree(current), patch);
+        try {
+            return validation.valid(mapper.treeToValue(merged, type));
+        } catch (JsonProcessingException e) {
+            throw ProblemMapper.toInvalidRequest(e);
+        }
+    }
+}

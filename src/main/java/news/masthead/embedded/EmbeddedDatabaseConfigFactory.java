@@ -1,0 +1,53 @@
+package news.masthead.embedded;
+
+import io.quarkus.runtime.Application;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Supplies the datasource URL of the embedded PostgreSQL, and a generated admin token, when the
+ * configuration names no external database. Runs before the datasource is created, so the server
+ * is up by the time Flyway and Hibernate start.
+ */
+public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
+
+    static final String SOURCE_NAME = "embedded-postgres";
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        // Quarkus also reads configuration while building; only a running application gets a server.
+        if (Application.currentApplication() == null || isSet(context, JDBC_URL)) {
+            return List.of();
+        }
+        Path dataDir = Path.of(value(context, "cms.data-dir", "data"));
+        boolean fresh = Boolean.parseBoolean(value(context, "cms.embedded.fresh", "false"));
+        boolean durable = Boolean.parseBoolean(value(context, "cms.embedded.durable", "true"));
+
+        Map<String, String> props = new HashMap<>();
+        props.put(JDBC_URL, EmbeddedDatabase.start(dataDir, fresh, durable));
+        props.put("quarkus.datasource.username", "postgres");
+        if (!isSet(context, AdminTokenFile.CONFIG_KEY)) {
+            props.put(AdminTokenFile.CONFIG_KEY, AdminTokenFile.readOrCreate(dataDir));
+        }
+        return List.of(new PropertiesConfigSource(props, SOURCE_NAME, 150));
+    }
+
+    private static boolean isSet(ConfigSourceContext context, String name) {
+        ConfigValue v = context.getValue(name);
+        return v != null && v.getValue() != null && !v.getValue().isBlank();
+    }
+
+    private static String value(ConfigSourceContext context, String name, String fallback) {
+        ConfigValue v = context.getValue(name);
+        return v != null && v.getValue() != null ? v.getValue() : fallback;
+    }
+}

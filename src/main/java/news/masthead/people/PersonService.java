@@ -1,0 +1,130 @@
+package news.masthead.people;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import news.masthead.common.Clock;
+import news.masthead.common.Listing;
+import news.masthead.common.Lookup;
+import news.masthead.common.Patching;
+import news.masthead.common.SlugAllocator;
+import news.masthead.common.SortSpec;
+import news.masthead.common.SortSpec.SortField;
+import news.masthead.common.SortSpec.ValueType;
+import news.masthead.common.Validation;
+import news.masthead.web.ApiException;
+import news.masthead.web.Page;
+import news.masthead.web.PageRequest;
+import org.hibernate.Session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+@ApplicationScoped
+@Transactional
+public class PersonService {
+
+    static final Map<String, SortField> SORTS = Map.of("name", new SortField("name", false, ValueType.TEXT));
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Lookup lookup;
+    @Inject
+    Listing listing;
+    @Inject
+    SlugAllocator slugs;
+    @Inject
+    Validation validation;
+    @Inject
+    Patching patching;
+
+    public Page<PersonView> list(String sort, PageRequest page) {
+        return listing.page(Person.class, "true", Map.of(), SortSpec.parse(sort, SORTS, "name"), page, "").map(PersonService::view);
+    }
+
+    public PersonView get(String idOrSlug) {
+        return view(find(idOrSlug));
+    }
+
+    public PersonView create(PersonInput input) {
+        validation.valid(input);
+        Person p = new Person();
+        p.id = UUID.randomUUID();
+        p.createdAt = Clock.now();
+        p.updatedAt = p.createdAt;
+        p.version = 1;
+        apply(p, input);
+        p.persist();
+        em.flush();
+        return view(p);
+    }
+
+    public PersonView replace(String idOrSlug, PersonInput input, IntConsumer precondition) {
+        validation.valid(input);
+        Person p = find(idOrSlug);
+        precondition.accept(p.version);
+        apply(p, input);
+        return saved(p);
+    }
+
+    public PersonView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
+        Person p = find(idOrSlug);
+        precondition.accept(p.version);
+        apply(p, patching.merge(input(p), patch, PersonInput.class));
+        return saved(p);
+    }
+
+    /** 409 while the person is quoted or linked to an article: the record would lose its speaker. */
+    public void delete(String idOrSlug, IntConsumer precondition) {
+        Person p = find(idOrSlug);
+        precondition.accept(p.version);
+        long quotes = em.createQuery("select count(q) from Quote q where q.speakerId = :id", Long.class)
+                .setParameter("id", p.id).getSingleResult();
+        long articles = ((Number) em.createNativeQuery("select count(*) from article_people where person_id = :id")
+                .setParameter("id", p.id).getSingleResult()).longValue();
+        if (quotes > 0 || articles > 0) {
+            throw new ApiException.Conflict(p.name + " is the speaker of " + quotes + " quote(s) and linked to " + articles
+                    + " article(s); delete or re-assign those first.");
+        }
+        p.delete();
+        em.flush();
+    }
+
+    public Person find(String idOrSlug) {
+        return lookup.byIdOrSlug(Person.class, idOrSlug)
+                .orElseThrow(() -> new ApiException.NotFound("No person '" + idOrSlug + "'."));
+    }
+
+    private PersonView saved(Person p) {
+        if (em.unwrap(Session.class).isDirty()) {
+            p.updatedAt = Clock.now();
+        }
+        em.flush();
+        return view(p);
+    }
+
+    private void apply(Person p, PersonInput in) {
+        p.slug = slugs.allocate("Person", in.slug(), in.name(), "person", p.id);
+        p.name = in.name();
+        p.aliases = in.aliases() == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(in.aliases()));
+        p.role = in.role();
+        p.affiliation = in.affiliation();
+        p.description = in.description();
+    }
+
+    static PersonInput input(Person p) {
+        return new PersonInput(p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description);
+    }
+
+    public static PersonView view(Person p) {
+        return new PersonView(p.id, p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description,
+                p.createdAt, p.updatedAt, p.version);
+    }
+}

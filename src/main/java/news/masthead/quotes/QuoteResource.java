@@ -1,0 +1,101 @@
+package news.masthead.quotes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import news.masthead.web.Access;
+import news.masthead.web.Conditional;
+import news.masthead.web.ListParams;
+import news.masthead.web.Lists;
+import news.masthead.web.OpenApiDocs;
+import news.masthead.web.Page;
+import news.masthead.web.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/quotes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Quotes", description = "Quotes with their speaker, where and how they were said.")
+public class QuoteResource {
+
+    @Inject
+    QuoteService quotes;
+
+    @GET
+    @Access(Role.PUBLIC)
+    @Operation(summary = "List quotes", description = "Sort: saidAt (default -saidAt, undated last), createdAt.")
+    public RestResponse<Page<QuoteView>> list(@BeanParam ListParams params, @Context UriInfo uri) {
+        return Lists.ok(quotes.list(params.sort, params.page()), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Access(Role.PUBLIC)
+    @Operation(summary = "Get a quote by id", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
+    public RestResponse<QuoteView> get(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+                                        @Context HttpHeaders headers) {
+        QuoteView p = quotes.get(id);
+        return Conditional.ok(headers, p, p.version(), p.updatedAt());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.EDITOR)
+    @Operation(summary = "Create a quote", description = "The speaker (and article, when given) must exist.")
+    public RestResponse<QuoteView> create(@RequestBody(required = true) QuoteInput input, @Context UriInfo uri) {
+        QuoteView p = quotes.create(input);
+        return Conditional.created(uri, p.id(), p, p.version(), p.updatedAt());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.EDITOR)
+    @Operation(summary = "Replace a quote", description = "Omitted optional fields return to their defaults. Honours If-Match.")
+    public RestResponse<QuoteView> replace(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+                                            @RequestBody(required = true) QuoteInput input, @Context HttpHeaders headers) {
+        QuoteView p = quotes.replace(id, input, v -> Conditional.requireMatch(headers, v));
+        return Conditional.written(p, p.version(), p.updatedAt());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Access(Role.EDITOR)
+    @Operation(summary = "Change some fields of a quote", description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
+    public RestResponse<QuoteView> patch(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+                                          @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
+                                                  schema = @Schema(implementation = QuoteInput.class))) JsonNode patch,
+                                          @Context HttpHeaders headers) {
+        QuoteView p = quotes.patch(id, patch, v -> Conditional.requireMatch(headers, v));
+        return Conditional.written(p, p.version(), p.updatedAt());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Access(Role.EDITOR)
+    @Operation(summary = "Delete a quote", description = "Honours If-Match.")
+    public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+                                     @Context HttpHeaders headers) {
+        quotes.delete(id, v -> Conditional.requireMatch(headers, v));
+        return RestResponse.noContent();
+    }
+}

@@ -1,0 +1,88 @@
+package news.masthead.web;
+
+import java.util.List;
+
+/**
+ * Base of the few typed errors the services throw; {@link ProblemMapper} turns each into one
+ * application/problem+json response.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+
+    protected ApiException(int status, String type, String title, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem() {
+        return new Problem(type, title, status, getMessage(), errors);
+    }
+
+    /** 400: the request is malformed or fails validation. */
+    public static final class InvalidRequest extends ApiException {
+        public InvalidRequest(String detail, List<FieldError> errors) {
+            super(400, Problem.TYPE_VALIDATION, "Invalid request", detail, errors.isEmpty() ? null : errors);
+        }
+
+        public InvalidRequest(String detail) {
+            super(400, Problem.TYPE_BAD_REQUEST, "Bad request", detail, null);
+        }
+
+        public static InvalidRequest field(String field, String message) {
+            return new InvalidRequest(field + ": " + message, List.of(new FieldError(field, message)));
+        }
+    }
+
+    /** 404: no such resource, or one the caller may not see. */
+    public static final class NotFound extends ApiException {
+        public NotFound(String detail) {
+            super(404, Problem.ABOUT_BLANK, "Not Found", detail, null);
+        }
+    }
+
+    /** 409: the request clashes with the current state (duplicate slug, resource still referenced). */
+    public static final class Conflict extends ApiException {
+        public Conflict(String detail) {
+            super(409, Problem.TYPE_CONFLICT, "Conflict", detail, null);
+        }
+    }
+
+    /** 412: If-Match named a version that is no longer current. */
+    public static final class PreconditionFailed extends ApiException {
+        public PreconditionFailed(String detail) {
+            super(412, Problem.TYPE_PRECONDITION, "Precondition Failed", detail, null);
+        }
+    }
+
+    /** 413: the request body is over the 1 MiB limit. */
+    public static final class TooLarge extends ApiException {
+        public TooLarge() {
+            super(413, Problem.ABOUT_BLANK, "Content Too Large", "The request body is larger than 1 MiB.", null);
+        }
+    }
+
+    /** 401: no valid bearer token. */
+    public static final class Unauthenticated extends ApiException {
+        public Unauthenticated(String detail) {
+            super(401, Problem.ABOUT_BLANK, "Unauthorized", detail, null);
+        }
+    }
+
+    /** 403: a valid caller without the right to do this. */
+    public static final class Forbidden extends ApiException {
+        public Forbidden(String detail) {
+            super(403, Problem.ABOUT_BLANK, "Forbidden", detail, null);
+        }
+    }
+}

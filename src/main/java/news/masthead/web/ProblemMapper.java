@@ -15,6 +15,8 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.inject.Inject;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -73,8 +75,11 @@ public class ProblemMapper {
         return json(e);
     }
 
+    @Inject
+    Routes routes;
+
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return json(jpe);
         }
@@ -85,8 +90,8 @@ public class ProblemMapper {
         String title = TITLES.getOrDefault(status, e.getResponse().getStatusInfo().getReasonPhrase());
         Response.ResponseBuilder rb = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, title, detail(e, status)));
-        if (e instanceof NotAllowedException && !e.getResponse().getAllowedMethods().isEmpty()) {
-            rb.header(HttpHeaders.ALLOW, String.join(", ", e.getResponse().getAllowedMethods()));
+        if (e instanceof NotAllowedException) {
+            rb.header(HttpHeaders.ALLOW, String.join(", ", routes.allowed(uri.getPath())));
         }
         return rb.build();
     }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -60,6 +61,7 @@ public class ArticleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create an article", description = "Status defaults to draft; the slug is derived from the headline when omitted.")
     public RestResponse<ArticleView> create(@RequestBody(required = true) ArticleInput input, @Context UriInfo uri) {
         ArticleView a = articles.create(input);
@@ -70,6 +72,7 @@ public class ArticleResource {
     @Path("{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace an article", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<ArticleView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                              @RequestBody(required = true) ArticleInput input, @Context HttpHeaders headers) {
@@ -81,6 +84,7 @@ public class ArticleResource {
     @Path("{idOrSlug}")
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change some fields of an article",
             description = "JSON Merge Patch (RFC 7396): null removes a field, arrays replace. The result is validated as a whole. Honours If-Match.")
     public RestResponse<ArticleView> patch(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
@@ -94,6 +98,7 @@ public class ArticleResource {
     @DELETE
     @Path("{idOrSlug}")
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete an article", description = "Deletes its comments; its quotes stay, with articleId set to null. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                      @Context HttpHeaders headers) {

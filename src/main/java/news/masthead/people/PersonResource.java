@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -59,6 +60,7 @@ public class PersonResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a person", description = "The slug is derived from the name when omitted.")
     public RestResponse<PersonView> create(@RequestBody(required = true) PersonInput input, @Context UriInfo uri) {
         PersonView p = people.create(input);
@@ -69,6 +71,7 @@ public class PersonResource {
     @Path("{idOrSlug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a person", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<PersonView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                             @RequestBody(required = true) PersonInput input, @Context HttpHeaders headers) {
@@ -80,6 +83,7 @@ public class PersonResource {
     @Path("{idOrSlug}")
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change some fields of a person", description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
     public RestResponse<PersonView> patch(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                           @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
@@ -92,6 +96,7 @@ public class PersonResource {
     @DELETE
     @Path("{idOrSlug}")
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete a person", description = "409 while the person is quoted or linked to an article. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                      @Context HttpHeaders headers) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -59,6 +60,7 @@ public class QuoteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a quote", description = "The speaker (and article, when given) must exist.")
     public RestResponse<QuoteView> create(@RequestBody(required = true) QuoteInput input, @Context UriInfo uri) {
         QuoteView p = quotes.create(input);
@@ -69,6 +71,7 @@ public class QuoteResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a quote", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<QuoteView> replace(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                             @RequestBody(required = true) QuoteInput input, @Context HttpHeaders headers) {
@@ -80,6 +83,7 @@ public class QuoteResource {
     @Path("{id}")
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change some fields of a quote", description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
     public RestResponse<QuoteView> patch(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                           @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
@@ -92,6 +96,7 @@ public class QuoteResource {
     @DELETE
     @Path("{id}")
     @Access(Role.EDITOR)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete a quote", description = "Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                      @Context HttpHeaders headers) {

@@ -101,21 +101,21 @@ public class ArticleService {
 
     public ArticleView replace(String idOrSlug, ArticleInput input, IntConsumer precondition) {
         validation.valid(input);
-        Article a = find(idOrSlug);
+        Article a = lookup.locked(find(idOrSlug));
         precondition.accept(a.version);
         apply(a, input);
         return saved(a);
     }
 
     public ArticleView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
-        Article a = find(idOrSlug);
+        Article a = lookup.locked(find(idOrSlug));
         precondition.accept(a.version);
         apply(a, patching.merge(input(a), patch, ArticleInput.class));
         return saved(a);
     }
 
     public void delete(String idOrSlug, IntConsumer precondition) {
-        Article a = find(idOrSlug);
+        Article a = lookup.locked(find(idOrSlug));
         precondition.accept(a.version);
         // Links go with the article; its quotes stay, unlinked (the foreign key sets their article_id null).
         a.delete();

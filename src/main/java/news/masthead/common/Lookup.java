@@ -3,6 +3,7 @@ package news.masthead.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import news.masthead.web.ApiException;
 import news.masthead.web.FieldError;
 
@@ -36,6 +37,16 @@ public class Lookup {
         }
         return em.createQuery("from " + entity.getSimpleName() + " e where e.slug = :slug", entity)
                 .setParameter("slug", idOrSlug).getResultStream().findFirst();
+    }
+
+    /**
+     * Re-reads a row with FOR UPDATE before a write: a concurrent writer of the same resource waits
+     * for this transaction and then sees its version, so If-Match decides between them and a write
+     * never interleaves with another.
+     */
+    public <E> E locked(E entity) {
+        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        return entity;
     }
 
     /** The ids of {@code ids} that name an existing row of {@code entity}. */

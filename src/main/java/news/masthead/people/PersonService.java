@@ -68,14 +68,14 @@ public class PersonService {
 
     public PersonView replace(String idOrSlug, PersonInput input, IntConsumer precondition) {
         validation.valid(input);
-        Person p = find(idOrSlug);
+        Person p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         apply(p, input);
         return saved(p);
     }
 
     public PersonView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
-        Person p = find(idOrSlug);
+        Person p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         apply(p, patching.merge(input(p), patch, PersonInput.class));
         return saved(p);
@@ -83,7 +83,7 @@ public class PersonService {
 
     /** 409 while the person is quoted or linked to an article: the record would lose its speaker. */
     public void delete(String idOrSlug, IntConsumer precondition) {
-        Person p = find(idOrSlug);
+        Person p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         long quotes = em.createQuery("select count(q) from Quote q where q.speakerId = :id", Long.class)
                 .setParameter("id", p.id).getSingleResult();

@@ -69,14 +69,14 @@ public class PlaceService {
 
     public PlaceView replace(String idOrSlug, PlaceInput input, IntConsumer precondition) {
         validation.valid(input);
-        Place p = find(idOrSlug);
+        Place p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         apply(p, input);
         return saved(p);
     }
 
     public PlaceView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
-        Place p = find(idOrSlug);
+        Place p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         apply(p, patching.merge(input(p), patch, PlaceInput.class));
         return saved(p);
@@ -84,7 +84,7 @@ public class PlaceService {
 
     /** 409 while other places lie inside it or articles are linked to it. */
     public void delete(String idOrSlug, IntConsumer precondition) {
-        Place p = find(idOrSlug);
+        Place p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         long children = em.createQuery("select count(c) from Place c where c.parentId = :id", Long.class)
                 .setParameter("id", p.id).getSingleResult();

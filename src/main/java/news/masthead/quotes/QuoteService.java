@@ -77,21 +77,21 @@ public class QuoteService {
 
     public QuoteView replace(String id, QuoteInput input, IntConsumer precondition) {
         validation.valid(input);
-        Quote q = find(id);
+        Quote q = lookup.locked(find(id));
         precondition.accept(q.version);
         apply(q, input);
         return saved(q);
     }
 
     public QuoteView patch(String id, JsonNode patch, IntConsumer precondition) {
-        Quote q = find(id);
+        Quote q = lookup.locked(find(id));
         precondition.accept(q.version);
         apply(q, patching.merge(input(q), patch, QuoteInput.class));
         return saved(q);
     }
 
     public void delete(String id, IntConsumer precondition) {
-        Quote q = find(id);
+        Quote q = lookup.locked(find(id));
         precondition.accept(q.version);
         q.delete();
         em.flush();

@@ -63,16 +63,25 @@ public final class Conditional {
         throw new ApiException.PreconditionFailed("If-Match " + ifMatch.trim() + " does not match the current ETag " + current + ".");
     }
 
+    /** If-None-Match's weak comparison: W/"x" and "x" match each other. */
+    public static boolean matchesAny(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || t.equals(opaque) || t.equals("W/" + opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean notModified(HttpHeaders headers, String etag, Instant lastModified) {
         String ifNoneMatch = headers.getHeaderString("If-None-Match");
         if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.trim();
-                if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) { // weak comparison
-                    return true;
-                }
-            }
-            return false;
+            return matchesAny(ifNoneMatch, etag);
         }
         String ims = headers.getHeaderString("If-Modified-Since");
         if (ims != null) {

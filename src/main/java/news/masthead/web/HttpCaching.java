@@ -1,0 +1,77 @@
+package news.masthead.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Caching headers for every API response: anonymous reads may sit in a CDN briefly, anything
+ * sent with a token is private, and list pages get a weak ETag over their bytes so an unchanged
+ * page answers 304.
+ */
+public class HttpCaching {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "cms.http.public-max-age", defaultValue = "60")
+    int publicMaxAge;
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        String method = request.getMethod();
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        int status = response.getStatus();
+        if (read && status == 200 && response.getEntity() instanceof Page<?> page) {
+            listETag(request, response, page);
+            status = response.getStatus();
+        }
+        var headers = response.getHeaders();
+        if (!read || (status != 200 && status != 304)) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        } else if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        } else {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + publicMaxAge);
+        }
+        // The body depends on the representation asked for, on who asks, and (for CORS) on the origin.
+        headers.putSingle(HttpHeaders.VARY, "Accept, Authorization, Origin");
+    }
+
+    private void listETag(ContainerRequestContext request, ContainerResponseContext response, Page<?> page) {
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        String etag = "W/\"" + digest(body) + "\"";
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        if (Conditional.matchesAny(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+        } else {
+            response.setEntity(body, null, MediaType.APPLICATION_JSON_TYPE);
+        }
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

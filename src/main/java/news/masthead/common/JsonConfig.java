@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** Strict JSON input: no type coercion, no duplicate keys, no trailing garbage. */
+/** Strict JSON input: no type coercion, no duplicate keys, no trailing garbage, only storable text. */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
@@ -27,5 +28,6 @@ public class JsonConfig implements ObjectMapperCustomizer {
         // "" is not a missing value and not a date/number/UUID.
         mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
+        mapper.registerModule(new SimpleModule("masthead-text").addDeserializer(String.class, new TextDeserializer()));
     }
 }

@@ -22,6 +22,8 @@ public class Lookup {
     private static final Pattern UUID_SHAPE =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private static final Pattern SLUG_SHAPE = Pattern.compile(Slugs.PATTERN);
+
     @Inject
     EntityManager em;
 
@@ -34,6 +36,9 @@ public class Lookup {
         Optional<UUID> id = asId(idOrSlug);
         if (id.isPresent()) {
             return Optional.ofNullable(em.find(entity, id.get()));
+        }
+        if (!SLUG_SHAPE.matcher(idOrSlug).matches()) {
+            return Optional.empty(); // no slug can look like this
         }
         return em.createQuery("from " + entity.getSimpleName() + " e where e.slug = :slug", entity)
                 .setParameter("slug", idOrSlug).getResultStream().findFirst();

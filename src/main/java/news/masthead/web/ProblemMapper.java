@@ -139,6 +139,10 @@ public class ProblemMapper {
         if (e instanceof InvalidTypeIdException t) {
             return fieldError(jsonPath(t) + ".type", "unknown or missing type");
         }
+        if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            String why = f.getOriginalMessage();
+            return fieldError(jsonPath(f), why.substring(why.lastIndexOf(": ") + 2));
+        }
         if (e instanceof InvalidFormatException f) {
             return fieldError(jsonPath(f), "invalid value " + quoted(f.getValue()) + expected(f.getTargetType()));
         }

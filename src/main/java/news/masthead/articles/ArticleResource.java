@@ -12,13 +12,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.web.Access;
 import news.masthead.web.Conditional;
-import news.masthead.web.ListParams;
 import news.masthead.web.Lists;
 import news.masthead.web.Page;
 import news.masthead.web.Role;
@@ -42,10 +42,10 @@ public class ArticleResource {
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "List articles", description = "Sort: publishedAt (default -publishedAt), updatedAt, headline. "
-            + "Anonymous callers see only visible articles (published, or scheduled whose time has come).")
-    public RestResponse<Page<ArticleView>> list(@BeanParam ListParams params, @Context UriInfo uri) {
-        return Lists.ok(articles.list(params.sort, params.page()), uri);
+    @Operation(summary = "List articles", description = "Sort: publishedAt (default -publishedAt), updatedAt, headline; "
+            + "with q and no sort, by relevance. Anonymous callers see only visible articles (published, or scheduled whose time has come).")
+    public RestResponse<Page<ArticleView>> list(@BeanParam ArticleListParams params, @Context UriInfo uri) {
+        return Lists.ok(articles.list(params), uri);
     }
 
     @GET
@@ -53,8 +53,12 @@ public class ArticleResource {
     @Access(Role.PUBLIC)
     @Operation(summary = "Get an article by id or slug", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
     public RestResponse<ArticleView> get(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+                                         @Parameter(description = "Comma-separated: people, places, quotes") @QueryParam("include") String include,
                                          @Context HttpHeaders headers) {
-        ArticleView a = articles.get(idOrSlug);
+        ArticleView a = articles.get(idOrSlug, include);
+        if (include != null) {
+            return RestResponse.ok(a); // included resources change on their own: HttpCaching tags the whole body
+        }
         return Conditional.ok(headers, a, a.version(), a.updatedAt());
     }
 

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.common.Clock;
+import news.masthead.common.Filter;
+import news.masthead.common.Params;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Patching;
@@ -18,24 +20,33 @@ import news.masthead.common.SortSpec.SortField;
 import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
 import news.masthead.people.Person;
+import news.masthead.people.PersonService;
+import news.masthead.people.PersonView;
 import news.masthead.places.Place;
+import news.masthead.places.PlaceService;
+import news.masthead.places.PlaceView;
 import news.masthead.quotes.Quote;
+import news.masthead.quotes.QuoteService;
+import news.masthead.quotes.QuoteView;
 import news.masthead.web.ApiException;
 import news.masthead.web.Caller;
 import news.masthead.web.FieldError;
 import news.masthead.web.Page;
-import news.masthead.web.PageRequest;
 import org.hibernate.Session;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 @ApplicationScoped
@@ -43,10 +54,12 @@ import java.util.function.IntConsumer;
 public class ArticleService {
 
     static final Map<String, SortField> SORTS = Map.of(
-            "publishedAt", new SortField("publishedAt", true, ValueType.INSTANT),
-            "updatedAt", new SortField("updatedAt", false, ValueType.INSTANT),
-            "headline", new SortField("headline", false, ValueType.TEXT));
+            "publishedAt", new SortField("e.published_at", true, ValueType.INSTANT),
+            "updatedAt", new SortField("e.updated_at", false, ValueType.INSTANT),
+            "headline", new SortField("e.headline", false, ValueType.TEXT));
     static final String DEFAULT_SORT = "-publishedAt";
+    static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
+    static final Set<String> INCLUDES = Set.of("people", "places", "quotes");
     private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
     };
 
@@ -69,21 +82,111 @@ public class ArticleService {
 
     /** HQL condition: the article "e" may be read by an anonymous caller right now. */
     public static final String VISIBLE = "(e.status = 'published' or (e.status = 'scheduled' and e.publishedAt <= current_timestamp))";
+    /** The same condition in SQL over the articles table aliased "e". */
+    public static final String VISIBLE_SQL = "(e.status = 'published' or (e.status = 'scheduled' and e.published_at <= now()))";
 
     public static boolean isVisible(Article a, Instant now) {
         return a.status == ArticleStatus.published
                 || (a.status == ArticleStatus.scheduled && a.publishedAt != null && !a.publishedAt.isAfter(now));
     }
 
-    public Page<ArticleView> list(String sort, PageRequest page) {
-        SortSpec spec = SortSpec.parse(sort, SORTS, DEFAULT_SORT);
-        String where = caller.isEditor() ? "true" : VISIBLE;
-        return listing.page(Article.class, where, Map.of(), spec, page, caller.isEditor() ? "all" : "visible")
-                .map(this::view);
+    public Page<ArticleView> list(ArticleListParams params) {
+        Set<String> include = Params.subset("include", params.include, INCLUDES);
+        Filter filter = filter(params);
+        SortSpec sort = params.q != null && (params.sort == null || params.sort.isBlank())
+                ? new SortSpec("relevance", RELEVANCE, true)
+                : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
+        Page<Article> page = listing.page(Article.class, "articles", a -> a.id, filter, sort, params.page());
+        return new Page<>(views(page.items(), include), page.total(), page.limit(), page.next());
     }
 
-    public ArticleView get(String idOrSlug) {
-        return view(find(idOrSlug));
+    /** The article as the caller may see it, with the arrays {@code include} names. */
+    public ArticleView get(String idOrSlug, String include) {
+        Set<String> includes = Params.subset("include", include, INCLUDES);
+        return views(List.of(find(idOrSlug)), includes).get(0);
+    }
+
+    private Filter filter(ArticleListParams p) {
+        Filter f = new Filter();
+        if (!caller.isEditor()) {
+            f.and(VISIBLE_SQL, "visible");
+        }
+        if (Params.present(p.status)) {
+            f.and("e.status = :status", "status=" + p.status, "status", Params.oneOf("status", p.status, ArticleStatus.class).name());
+        }
+        if (Params.present(p.tag)) {
+            String tag = Params.text("tag", p.tag, 100).trim().toLowerCase(Locale.ROOT);
+            f.and("e.tags @> array[cast(:tag as text)]", "tag=" + tag, "tag", tag);
+        }
+        if (Params.present(p.section)) {
+            f.and("e.section = :section", "section=" + p.section, "section", Params.text("section", p.section, 100));
+        }
+        if (Params.present(p.person)) {
+            lookup.resolveId(Person.class, Params.idOrSlug("person", p.person)).ifPresentOrElse(
+                    id -> f.and("exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)",
+                            "person=" + id, "person", id),
+                    f::matchNothing);
+        }
+        if (Params.present(p.place)) {
+            lookup.resolveId(Place.class, Params.idOrSlug("place", p.place)).ifPresentOrElse(
+                    id -> f.and("exists (select 1 from article_places ap where ap.article_id = e.id and ap.place_id in ("
+                            + Place.SELF_AND_DESCENDANTS_SQL + "))", "place=" + id, "place", id),
+                    f::matchNothing);
+        }
+        if (Params.present(p.publishedAfter)) {
+            Instant after = Params.instant("publishedAfter", p.publishedAfter);
+            f.and("e.published_at > :after", "after=" + after, "after", after);
+        }
+        if (Params.present(p.publishedBefore)) {
+            Instant before = Params.instant("publishedBefore", p.publishedBefore);
+            f.and("e.published_at < :before", "before=" + before, "before", before);
+        }
+        if (p.q != null) {
+            String q = Params.query(p.q);
+            f.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+        }
+        return f;
+    }
+
+    /** Views of a page of articles with their includes: a constant number of queries whatever the page size. */
+    private List<ArticleView> views(List<Article> articles, Set<String> include) {
+        if (include.isEmpty() || articles.isEmpty()) {
+            return articles.stream().map(this::view).toList();
+        }
+        Map<UUID, PersonView> people = include.contains("people")
+                ? byId(listing.load(Person.class, distinctIds(articles, a -> a.personIds), p -> p.id), p -> p.id, PersonService::view)
+                : Map.of();
+        Map<UUID, PlaceView> places = include.contains("places")
+                ? byId(listing.load(Place.class, distinctIds(articles, a -> a.placeIds), p -> p.id), p -> p.id, PlaceService::view)
+                : Map.of();
+        Map<UUID, List<QuoteView>> quotes = new HashMap<>();
+        if (include.contains("quotes")) {
+            em.createQuery("from Quote q where q.articleId in :ids order by q.saidAt nulls last, q.id", Quote.class)
+                    .setParameter("ids", articles.stream().map(a -> a.id).toList()).getResultList()
+                    .forEach(q -> quotes.computeIfAbsent(q.articleId, k -> new ArrayList<>()).add(QuoteService.view(q, true)));
+        }
+        return articles.stream().map(a -> {
+            ArticleView v = view(a);
+            return v.withIncludes(
+                    include.contains("people") ? a.personIds.stream().map(people::get).filter(Objects::nonNull).toList() : null,
+                    include.contains("places") ? a.placeIds.stream().map(places::get).filter(Objects::nonNull).toList() : null,
+                    include.contains("quotes") ? quotes.getOrDefault(a.id, List.of()) : null);
+        }).toList();
+    }
+
+    private static List<UUID> distinctIds(List<Article> articles, Function<Article, List<UUID>> ids) {
+        return new ArrayList<>(articles.stream().flatMap(a -> ids.apply(a).stream()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    private static <E, V> Map<UUID, V> byId(List<E> entities, Function<E, UUID> id, Function<E, V> view) {
+        Map<UUID, V> out = new HashMap<>();
+        entities.forEach(e -> out.put(id.apply(e), view.apply(e)));
+        return out;
+    }
+
+    /** Plain views of these articles (the caller has already been allowed to see them). */
+    public List<ArticleView> viewsById(List<UUID> ids) {
+        return listing.load(Article.class, ids, a -> a.id).stream().map(this::view).toList();
     }
 
     public ArticleView create(ArticleInput input) {
@@ -117,7 +220,9 @@ public class ArticleService {
     public void delete(String idOrSlug, IntConsumer precondition) {
         Article a = lookup.locked(find(idOrSlug));
         precondition.accept(a.version);
-        // Links go with the article; its quotes stay, unlinked (the foreign key sets their article_id null).
+        // Links and comments go with the article; its quotes stay, unlinked, as a change of each quote.
+        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now where q.articleId = :id")
+                .setParameter("now", Clock.now()).setParameter("id", a.id).executeUpdate();
         a.delete();
         em.flush();
     }
@@ -142,7 +247,7 @@ public class ArticleService {
     }
 
     private void apply(Article a, ArticleInput in) {
-        checkReferences(in);
+        checkReferences(in, a.body == null ? List.of() : readBody(a.body));
         a.slug = slugs.allocate("Article", in.slug(), in.headline(), "article", a.id);
         a.headline = in.headline();
         a.standfirst = in.standfirst();
@@ -167,14 +272,27 @@ public class ArticleService {
         replaceAll(a.placeIds, distinct(in.placeIds()));
     }
 
-    private void checkReferences(ArticleInput in) {
+    /**
+     * Linked people and places must exist, and so must quotes and articles that body blocks newly
+     * point at; a block kept from the stored body may point at something deleted since (it renders as
+     * missing), so that a later edit of the article still succeeds.
+     */
+    private void checkReferences(ArticleInput in, List<Block> stored) {
         lookup.requireAll(Person.class, "personIds", nonNull(in.personIds()), "person");
         lookup.requireAll(Place.class, "placeIds", nonNull(in.placeIds()), "place");
         List<Block> body = in.body() == null ? List.of() : in.body();
         List<UUID> quoteIds = body.stream().filter(b -> b.quoteId() != null).map(Block::quoteId).toList();
         List<UUID> articleIds = body.stream().filter(b -> b.articleId() != null).map(Block::articleId).toList();
-        var quotes = lookup.existing(Quote.class, quoteIds);
-        var articles = lookup.existing(Article.class, articleIds);
+        Set<UUID> quotes = new HashSet<>(lookup.existing(Quote.class, quoteIds));
+        Set<UUID> articles = new HashSet<>(lookup.existing(Article.class, articleIds));
+        stored.forEach(b -> {
+            if (b.quoteId() != null) {
+                quotes.add(b.quoteId());
+            }
+            if (b.articleId() != null) {
+                articles.add(b.articleId());
+            }
+        });
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Block b = body.get(i);
@@ -199,7 +317,7 @@ public class ArticleService {
     ArticleView view(Article a) {
         return new ArticleView(a.id, a.slug, a.headline, a.standfirst, readBody(a.body), a.source, a.byline, a.section,
                 List.copyOf(a.tags), a.language, a.status, a.publishedAt, a.commentsOpen,
-                List.copyOf(a.personIds), List.copyOf(a.placeIds), a.createdAt, a.updatedAt, a.version);
+                List.copyOf(a.personIds), List.copyOf(a.placeIds), a.createdAt, a.updatedAt, a.version, null, null, null);
     }
 
     private static List<String> normalizeTags(List<String> tags) {

@@ -1,5 +1,9 @@
 package news.masthead.articles;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import news.masthead.people.PersonView;
+import news.masthead.places.PlaceView;
+import news.masthead.quotes.QuoteView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -25,5 +29,14 @@ public record ArticleView(
         List<UUID> placeIds,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "1 on create, +1 on every change", examples = "1") int version) {
+        @Schema(description = "1 on create, +1 on every change", examples = "1") int version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=people: the linked people") List<PersonView> people,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=places: the linked places") List<PlaceView> places,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=quotes: the quotes whose articleId is this article")
+        List<QuoteView> quotes) {
+
+    ArticleView withIncludes(List<PersonView> people, List<PlaceView> places, List<QuoteView> quotes) {
+        return new ArticleView(id, slug, headline, standfirst, body, source, byline, section, tags, language, status,
+                publishedAt, commentsOpen, personIds, placeIds, createdAt, updatedAt, version, people, places, quotes);
+    }
 }

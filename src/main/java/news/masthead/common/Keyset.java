@@ -1,50 +1,45 @@
 package news.masthead.common;
 
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * HQL for keyset pagination on (sort field, id), nulls last in either direction. The where-clause
- * continues strictly after the cursor's row, so a walk stays stable while rows come and go.
+ * SQL for keyset pagination on (sort expression, id), nulls last in either direction. The
+ * condition continues strictly after the cursor's row, so a walk stays stable while rows come and go.
  */
-public final class Keyset {
+final class Keyset {
 
     private Keyset() {
     }
 
-    public static String orderBy(String alias, SortSpec sort) {
+    static String orderBy(SortSpec sort) {
         String dir = sort.descending() ? " desc" : " asc";
-        return " order by " + alias + "." + sort.field().path() + dir + (sort.field().nullable() ? " nulls last" : "")
-                + ", " + alias + ".id" + dir;
+        return " order by " + sort.field().sql() + dir + (sort.field().nullable() ? " nulls last" : "") + ", e.id" + dir;
+    }
+
+    /** The cursor value as text that casts back to exactly the same value. */
+    static String cursorValue(SortSpec sort) {
+        String sql = sort.field().sql();
+        return switch (sort.field().type()) {
+            case INSTANT -> "to_char((" + sql + ") at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+            case TEXT -> "(" + sql + ")";
+            case REAL, DOUBLE -> "(" + sql + ")::text";
+        };
     }
 
     /** The condition "after the cursor", or "true" without one; binds :kv and :kid. */
-    public static String after(String alias, SortSpec sort, Cursor cursor, Map<String, Object> params) {
+    static String after(SortSpec sort, Cursor cursor, Map<String, Object> params) {
         if (cursor == null) {
             return "true";
         }
-        String col = alias + "." + sort.field().path();
-        String id = alias + ".id";
+        String col = "(" + sort.field().sql() + ")";
         String op = sort.descending() ? "<" : ">";
         params.put("kid", cursor.id());
         if (cursor.value() == null) {
-            return "(" + col + " is null and " + id + " " + op + " :kid)";
+            return "(" + col + " is null and e.id " + op + " :kid)";
         }
-        params.put("kv", parse(sort.field().type(), cursor.value()));
-        String afterValue = "(" + col + " " + op + " :kv or (" + col + " = :kv and " + id + " " + op + " :kid))";
+        params.put("kv", cursor.value());
+        String kv = "cast(:kv as " + sort.field().type().sqlType + ")";
+        String afterValue = "(" + col + " " + op + " " + kv + " or (" + col + " = " + kv + " and e.id " + op + " :kid))";
         return sort.field().nullable() ? "(" + afterValue + " or " + col + " is null)" : afterValue;
-    }
-
-    public static Cursor cursorOf(String scope, Object sortValue, UUID id) {
-        return new Cursor(scope, sortValue == null ? null : sortValue.toString(), id);
-    }
-
-    private static Object parse(SortSpec.ValueType type, String value) {
-        try {
-            return type == SortSpec.ValueType.INSTANT ? Instant.parse(value) : value;
-        } catch (RuntimeException e) {
-            throw news.masthead.web.ApiException.InvalidRequest.field("cursor", "is malformed");
-        }
     }
 }

@@ -3,7 +3,7 @@ package news.masthead.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import news.masthead.web.Page;
 import news.masthead.web.PageRequest;
 
@@ -12,10 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Runs a keyset-paginated list query over one entity: one statement for the page (fetching one row
- * more than asked, to know whether there is a next page) and one for the total when wanted.
+ * Runs a keyset-paginated list: one SQL statement picks the page's ids (one row more than asked,
+ * to know whether a next page exists), one loads those rows, and one counts when a total is wanted.
  */
 @ApplicationScoped
 public class Listing {
@@ -24,38 +25,66 @@ public class Listing {
     EntityManager em;
 
     /**
-     * @param entity  entity name, aliased "e" in {@code where}
-     * @param where   HQL condition over "e" (use "true" for none)
-     * @param params  its parameters
-     * @param filters a canonical text of the filters, so a cursor cannot be replayed on another query
+     * @param entity the entity class, loaded by id after the page is chosen
+     * @param table  the table, aliased "e" in the filter and sort expressions
+     * @param idOf   the entity's id, to keep the chosen order
      */
-    public <E> Page<E> page(Class<E> entity, String where, Map<String, Object> params, SortSpec sort,
-                            PageRequest request, String filters) {
-        String scope = entity.getSimpleName() + "|" + sort.key() + "|" + filters;
+    public <E> Page<E> page(Class<E> entity, String table, Function<E, UUID> idOf, Filter filter, SortSpec sort,
+                            PageRequest request) {
+        if (filter.matchesNothing()) {
+            return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
+        }
+        String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
         Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor(), scope);
-        Map<String, Object> all = new HashMap<>(params);
-        String hql = "select e, e." + sort.field().path() + ", e.id from " + entity.getSimpleName() + " e where (" + where
-                + ") and " + Keyset.after("e", sort, cursor, all) + Keyset.orderBy("e", sort);
-        TypedQuery<Object[]> q = em.createQuery(hql, Object[].class).setMaxResults(request.limit() + 1);
-        all.forEach(q::setParameter);
-        List<Object[]> rows = q.getResultList();
+        Map<String, Object> params = new HashMap<>(filter.params());
+        String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + table + " e where (" + filter.where() + ") and "
+                + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
+        List<Object[]> rows = bind(em.createNativeQuery(sql), params).getResultList();
 
-        List<E> items = new ArrayList<>(Math.min(rows.size(), request.limit()));
+        List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < rows.size() && i < request.limit(); i++) {
-            items.add(entity.cast(rows.get(i)[0]));
+            ids.add((UUID) rows.get(i)[0]);
         }
         String next = null;
         if (rows.size() > request.limit()) {
             Object[] last = rows.get(request.limit() - 1);
-            next = Keyset.cursorOf(scope, last[1], (UUID) last[2]).encode();
+            next = new Cursor(scope, (String) last[1], (UUID) last[0]).encode();
         }
-        Long total = request.withTotal() ? count(entity, where, params) : null;
-        return new Page<>(items, total, request.limit(), next);
+        Long total = request.withTotal() ? count(table, filter) : null;
+        return new Page<>(load(entity, ids, idOf), total, request.limit(), next);
     }
 
-    private long count(Class<?> entity, String where, Map<String, Object> params) {
-        TypedQuery<Long> q = em.createQuery("select count(e) from " + entity.getSimpleName() + " e where " + where, Long.class);
-        params.forEach(q::setParameter);
-        return q.getSingleResult();
+    /** The entities with these ids, in this order. */
+    public <E> List<E> load(Class<E> entity, List<UUID> ids, Function<E, UUID> idOf) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, E> byId = new HashMap<>();
+        for (E e : em.createQuery("from " + entity.getSimpleName() + " e where e.id in :ids", entity)
+                .setParameter("ids", ids).getResultList()) {
+            byId.put(idOf.apply(e), e);
+        }
+        List<E> out = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            E e = byId.get(id);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private long count(String table, Filter filter) {
+        Query q = bind(em.createNativeQuery("select count(*) from " + table + " e where " + filter.where()), filter.params());
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    private static Query bind(Query q, Map<String, Object> params) {
+        params.forEach((name, value) -> {
+            if (q.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
+                q.setParameter(name, value);
+            }
+        });
+        return q;
     }
 }

@@ -54,6 +54,19 @@ public class Lookup {
         return entity;
     }
 
+    /**
+     * The id a filter value names: a UUID as given, a slug looked up; empty when no such slug
+     * exists (the filter then matches nothing).
+     */
+    public Optional<UUID> resolveId(Class<?> entity, String idOrSlug) {
+        Optional<UUID> id = asId(idOrSlug);
+        if (id.isPresent()) {
+            return id;
+        }
+        return em.createQuery("select e.id from " + entity.getSimpleName() + " e where e.slug = :slug", UUID.class)
+                .setParameter("slug", idOrSlug).getResultStream().findFirst();
+    }
+
     /** The ids of {@code ids} that name an existing row of {@code entity}. */
     public Set<UUID> existing(Class<?> entity, Iterable<UUID> ids) {
         Set<UUID> wanted = new HashSet<>();

@@ -10,11 +10,20 @@ import java.util.Map;
  */
 public record SortSpec(String name, SortField field, boolean descending) {
 
-    /** A sortable field: its HQL path, whether it may be null, and how its cursor value reads back. */
-    public record SortField(String path, boolean nullable, ValueType type) {
+    /** A sortable SQL expression over the list's alias "e", whether it may be null, and its type. */
+    public record SortField(String sql, boolean nullable, ValueType type) {
     }
 
-    public enum ValueType { TEXT, INSTANT }
+    /** How a sort value is written into a cursor and cast back in SQL. */
+    public enum ValueType {
+        TEXT("text"), INSTANT("timestamptz"), REAL("real"), DOUBLE("double precision");
+
+        final String sqlType;
+
+        ValueType(String sqlType) {
+            this.sqlType = sqlType;
+        }
+    }
 
     public static SortSpec parse(String param, Map<String, SortField> allowed, String defaultSort) {
         String s = param == null || param.isBlank() ? defaultSort : param.trim();

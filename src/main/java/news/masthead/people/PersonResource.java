@@ -16,9 +16,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import news.masthead.articles.ArticleListParams;
+import news.masthead.articles.ArticleService;
+import news.masthead.articles.ArticleView;
+import news.masthead.quotes.QuoteListParams;
+import news.masthead.quotes.QuoteService;
+import news.masthead.quotes.QuoteView;
 import news.masthead.web.Access;
 import news.masthead.web.Conditional;
-import news.masthead.web.ListParams;
 import news.masthead.web.Lists;
 import news.masthead.web.OpenApiDocs;
 import news.masthead.web.Page;
@@ -39,12 +44,16 @@ public class PersonResource {
 
     @Inject
     PersonService people;
+    @Inject
+    QuoteService quotes;
+    @Inject
+    ArticleService articles;
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "List people", description = "Sort: name (default).")
-    public RestResponse<Page<PersonView>> list(@BeanParam ListParams params, @Context UriInfo uri) {
-        return Lists.ok(people.list(params.sort, params.page()), uri);
+    @Operation(summary = "List people", description = "Sort: name (default); with q and no sort, by relevance.")
+    public RestResponse<Page<PersonView>> list(@BeanParam PersonListParams params, @Context UriInfo uri) {
+        return Lists.ok(people.list(params), uri);
     }
 
     @GET
@@ -55,6 +64,26 @@ public class PersonResource {
                                         @Context HttpHeaders headers) {
         PersonView p = people.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());
+    }
+
+    @GET
+    @Path("{idOrSlug}/quotes")
+    @Access(Role.PUBLIC)
+    @Operation(summary = "List a person's quotes", description = "The parameters of GET /api/v1/quotes; 404 for an unknown person.")
+    public RestResponse<Page<QuoteView>> quotes(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+                                                @BeanParam QuoteListParams params, @Context UriInfo uri) {
+        params.speaker = people.idOf(idOrSlug).toString();
+        return Lists.ok(quotes.list(params), uri);
+    }
+
+    @GET
+    @Path("{idOrSlug}/articles")
+    @Access(Role.PUBLIC)
+    @Operation(summary = "List articles about a person", description = "The parameters of GET /api/v1/articles; 404 for an unknown person.")
+    public RestResponse<Page<ArticleView>> articles(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+                                                    @BeanParam ArticleListParams params, @Context UriInfo uri) {
+        params.person = people.idOf(idOrSlug).toString();
+        return Lists.ok(articles.list(params), uri);
     }
 
     @POST

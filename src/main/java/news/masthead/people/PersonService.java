@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.common.Clock;
+import news.masthead.common.Filter;
+import news.masthead.common.Params;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Patching;
@@ -16,7 +18,6 @@ import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
-import news.masthead.web.PageRequest;
 import org.hibernate.Session;
 
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import java.util.function.IntConsumer;
 @Transactional
 public class PersonService {
 
-    static final Map<String, SortField> SORTS = Map.of("name", new SortField("name", false, ValueType.TEXT));
+    static final Map<String, SortField> SORTS = Map.of("name", new SortField("e.name", false, ValueType.TEXT));
+    static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
 
     @Inject
     EntityManager em;
@@ -45,8 +47,17 @@ public class PersonService {
     @Inject
     Patching patching;
 
-    public Page<PersonView> list(String sort, PageRequest page) {
-        return listing.page(Person.class, "true", Map.of(), SortSpec.parse(sort, SORTS, "name"), page, "").map(PersonService::view);
+    public Page<PersonView> list(PersonListParams params) {
+        Filter filter = new Filter();
+        SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
+        if (params.q != null) {
+            String q = Params.query(params.q);
+            filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            if (params.sort == null || params.sort.isBlank()) {
+                sort = new SortSpec("relevance", RELEVANCE, true);
+            }
+        }
+        return listing.page(Person.class, "people", p -> p.id, filter, sort, params.page()).map(PersonService::view);
     }
 
     public PersonView get(String idOrSlug) {
@@ -97,7 +108,12 @@ public class PersonService {
         em.flush();
     }
 
-    public Person find(String idOrSlug) {
+    /** The id of the person this id or slug names, or 404. */
+    public UUID idOf(String idOrSlug) {
+        return find(idOrSlug).id;
+    }
+
+    Person find(String idOrSlug) {
         return lookup.byIdOrSlug(Person.class, idOrSlug)
                 .orElseThrow(() -> new ApiException.NotFound("No person '" + idOrSlug + "'."));
     }

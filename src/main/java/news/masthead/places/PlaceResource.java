@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import news.masthead.articles.ArticleListParams;
+import news.masthead.articles.ArticleService;
+import news.masthead.articles.ArticleView;
 import news.masthead.web.Access;
 import news.masthead.web.Conditional;
-import news.masthead.web.ListParams;
 import news.masthead.web.Lists;
 import news.masthead.web.OpenApiDocs;
 import news.masthead.web.Page;
@@ -39,12 +41,15 @@ public class PlaceResource {
 
     @Inject
     PlaceService places;
+    @Inject
+    ArticleService articles;
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "List places", description = "Sort: name (default).")
-    public RestResponse<Page<PlaceView>> list(@BeanParam ListParams params, @Context UriInfo uri) {
-        return Lists.ok(places.list(params.sort, params.page()), uri);
+    @Operation(summary = "List places", description = "Sort: name (default); with near and no sort, by distance; "
+            + "with q and no sort, by relevance.")
+    public RestResponse<Page<PlaceView>> list(@BeanParam PlaceListParams params, @Context UriInfo uri) {
+        return Lists.ok(places.list(params), uri);
     }
 
     @GET
@@ -55,6 +60,17 @@ public class PlaceResource {
                                         @Context HttpHeaders headers) {
         PlaceView p = places.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());
+    }
+
+    @GET
+    @Path("{idOrSlug}/articles")
+    @Access(Role.PUBLIC)
+    @Operation(summary = "List articles about a place or any place inside it",
+            description = "The parameters of GET /api/v1/articles; 404 for an unknown place.")
+    public RestResponse<Page<ArticleView>> articles(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+                                                    @BeanParam ArticleListParams params, @Context UriInfo uri) {
+        params.place = places.idOf(idOrSlug).toString();
+        return Lists.ok(articles.list(params), uri);
     }
 
     @POST

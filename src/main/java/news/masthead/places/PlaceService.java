@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.common.Clock;
+import news.masthead.common.Filter;
+import news.masthead.common.Params;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Patching;
@@ -16,7 +18,6 @@ import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
-import news.masthead.web.PageRequest;
 import org.hibernate.Session;
 
 import java.util.ArrayList;
@@ -31,7 +32,13 @@ import java.util.function.IntConsumer;
 @Transactional
 public class PlaceService {
 
-    static final Map<String, SortField> SORTS = Map.of("name", new SortField("name", false, ValueType.TEXT));
+    static final Map<String, SortField> SORTS = Map.of("name", new SortField("e.name", false, ValueType.TEXT));
+    static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
+    /** Great-circle distance in km from (:lat, :lon), haversine on the mean Earth radius. */
+    static final SortField DISTANCE = new SortField("6371.0088 * 2 * asin(least(1, sqrt(power(sin(radians(e.latitude - :lat) / 2), 2)"
+            + " + cos(radians(:lat)) * cos(radians(e.latitude)) * power(sin(radians(e.longitude - :lon) / 2), 2))))",
+            false, ValueType.DOUBLE);
+    private static final double KM_PER_DEGREE = 111.195;
 
     @Inject
     EntityManager em;
@@ -46,8 +53,55 @@ public class PlaceService {
     @Inject
     Patching patching;
 
-    public Page<PlaceView> list(String sort, PageRequest page) {
-        return listing.page(Place.class, "true", Map.of(), SortSpec.parse(sort, SORTS, "name"), page, "").map(PlaceService::view);
+    public Page<PlaceView> list(PlaceListParams params) {
+        Filter filter = new Filter();
+        boolean defaultSort = params.sort == null || params.sort.isBlank();
+        SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
+        if (Params.present(params.within)) {
+            lookup.resolveId(Place.class, Params.idOrSlug("within", params.within)).ifPresentOrElse(
+                    id -> filter.and("e.id in (" + Place.SELF_AND_DESCENDANTS_SQL + ") and e.id <> :place", "within=" + id, "place", id),
+                    filter::matchNothing);
+        }
+        if (Params.present(params.kind)) {
+            filter.and("e.kind = :kind", "kind=" + params.kind, "kind", Params.oneOf("kind", params.kind, PlaceKind.class).name());
+        }
+        if (params.q != null) {
+            String q = Params.query(params.q);
+            filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            if (defaultSort) {
+                sort = new SortSpec("relevance", RELEVANCE, true);
+            }
+        }
+        if (Params.present(params.near)) {
+            near(filter, params.near, params.radiusKm);
+            if (defaultSort) {
+                sort = new SortSpec("distance", DISTANCE, false);
+            }
+        } else if (params.radiusKm != null) {
+            throw ApiException.InvalidRequest.field("radiusKm", "is only used with near");
+        }
+        return listing.page(Place.class, "places", p -> p.id, filter, sort, params.page()).map(PlaceService::view);
+    }
+
+    /** Within radiusKm of lat,lon: an indexed bounding box first, then the exact great-circle distance. */
+    private static void near(Filter filter, String near, String radius) {
+        String[] parts = near.split(",");
+        if (parts.length != 2) {
+            throw ApiException.InvalidRequest.field("near", "must be lat,lon such as 49.21,37.26");
+        }
+        double lat = Params.number("near", parts[0], -90, 90);
+        double lon = Params.number("near", parts[1], -180, 180);
+        double km = radius == null ? 25 : Params.number("radiusKm", radius, 0, 20_000);
+        double dLat = km / KM_PER_DEGREE;
+        double cos = Math.cos(Math.toRadians(lat));
+        double dLon = cos < 1e-6 ? 360 : km / (KM_PER_DEGREE * cos);
+        String box = "e.latitude between :minLat and :maxLat";
+        if (lon - dLon >= -180 && lon + dLon <= 180) {
+            box += " and e.longitude between :minLon and :maxLon";
+        }
+        filter.and(box + " and " + DISTANCE.sql() + " <= :km", "near=" + lat + "," + lon + "," + km,
+                "lat", lat, "lon", lon, "km", km, "minLat", lat - dLat, "maxLat", lat + dLat,
+                "minLon", lon - dLon, "maxLon", lon + dLon);
     }
 
     public PlaceView get(String idOrSlug) {
@@ -98,7 +152,12 @@ public class PlaceService {
         em.flush();
     }
 
-    public Place find(String idOrSlug) {
+    /** The id of the place this id or slug names, or 404. */
+    public UUID idOf(String idOrSlug) {
+        return find(idOrSlug).id;
+    }
+
+    Place find(String idOrSlug) {
         return lookup.byIdOrSlug(Place.class, idOrSlug)
                 .orElseThrow(() -> new ApiException.NotFound("No place '" + idOrSlug + "'."));
     }

@@ -12,13 +12,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.web.Access;
 import news.masthead.web.Conditional;
-import news.masthead.web.ListParams;
 import news.masthead.web.Lists;
 import news.masthead.web.OpenApiDocs;
 import news.masthead.web.Page;
@@ -43,8 +43,8 @@ public class QuoteResource {
     @GET
     @Access(Role.PUBLIC)
     @Operation(summary = "List quotes", description = "Sort: saidAt (default -saidAt, undated last), createdAt.")
-    public RestResponse<Page<QuoteView>> list(@BeanParam ListParams params, @Context UriInfo uri) {
-        return Lists.ok(quotes.list(params.sort, params.page()), uri);
+    public RestResponse<Page<QuoteView>> list(@BeanParam QuoteListParams params, @Context UriInfo uri) {
+        return Lists.ok(quotes.list(params), uri);
     }
 
     @GET
@@ -52,8 +52,12 @@ public class QuoteResource {
     @Access(Role.PUBLIC)
     @Operation(summary = "Get a quote by id", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
     public RestResponse<QuoteView> get(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+                                       @Parameter(description = "Comma-separated: speaker, article") @QueryParam("include") String include,
                                         @Context HttpHeaders headers) {
-        QuoteView p = quotes.get(id);
+        QuoteView p = quotes.get(id, include);
+        if (include != null) {
+            return RestResponse.ok(p); // included resources change on their own: HttpCaching tags the whole body
+        }
         return Conditional.ok(headers, p, p.version(), p.updatedAt());
     }
 

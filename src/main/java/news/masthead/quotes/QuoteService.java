@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.ArticleService;
 import news.masthead.common.Clock;
+import news.masthead.common.Filter;
+import news.masthead.common.Params;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Patching;
@@ -15,13 +17,17 @@ import news.masthead.common.SortSpec;
 import news.masthead.common.SortSpec.SortField;
 import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
+import news.masthead.articles.ArticleView;
 import news.masthead.people.Person;
+import news.masthead.people.PersonService;
+import news.masthead.people.PersonView;
 import news.masthead.web.ApiException;
 import news.masthead.web.Caller;
 import news.masthead.web.Page;
-import news.masthead.web.PageRequest;
 import org.hibernate.Session;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +35,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
 public class QuoteService {
 
     static final Map<String, SortField> SORTS = Map.of(
-            "saidAt", new SortField("saidAt", true, ValueType.INSTANT),
-            "createdAt", new SortField("createdAt", false, ValueType.INSTANT));
+            "saidAt", new SortField("e.said_at", true, ValueType.INSTANT),
+            "createdAt", new SortField("e.created_at", false, ValueType.INSTANT));
+    static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
+    static final Set<String> INCLUDES = Set.of("speaker", "article");
 
     @Inject
     EntityManager em;
@@ -50,16 +59,54 @@ public class QuoteService {
     Validation validation;
     @Inject
     Patching patching;
+    @Inject
+    ArticleService articleService;
 
-    public Page<QuoteView> list(String sort, PageRequest page) {
-        Page<Quote> quotes = listing.page(Quote.class, "true", Map.of(), SortSpec.parse(sort, SORTS, "-saidAt"), page, "");
-        Set<UUID> visible = visibleArticles(quotes.items());
-        return quotes.map(q -> view(q, visible));
+    public Page<QuoteView> list(QuoteListParams params) {
+        Set<String> include = Params.subset("include", params.include, INCLUDES);
+        Filter filter = new Filter();
+        SortSpec sort = SortSpec.parse(params.sort, SORTS, "-saidAt");
+        if (Params.present(params.speaker)) {
+            lookup.resolveId(Person.class, Params.idOrSlug("speaker", params.speaker)).ifPresentOrElse(
+                    id -> filter.and("e.speaker_id = :speaker", "speaker=" + id, "speaker", id), filter::matchNothing);
+        }
+        if (Params.present(params.article)) {
+            // A quote's link to an article the caller may not see is hidden, so filtering by it finds nothing.
+            lookup.resolveId(Article.class, Params.idOrSlug("article", params.article))
+                    .filter(id -> caller.isEditor() || visibleArticles(Set.of(id)).contains(id)).ifPresentOrElse(
+                            id -> filter.and("e.article_id = :article", "article=" + id, "article", id), filter::matchNothing);
+        }
+        if (params.q != null) {
+            String q = Params.query(params.q);
+            filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            if (params.sort == null || params.sort.isBlank()) {
+                sort = new SortSpec("relevance", RELEVANCE, true);
+            }
+        }
+        Page<Quote> page = listing.page(Quote.class, "quotes", q -> q.id, filter, sort, params.page());
+        return new Page<>(views(page.items(), include), page.total(), page.limit(), page.next());
     }
 
-    public QuoteView get(String id) {
-        Quote q = find(id);
-        return view(q, visibleArticles(List.of(q)));
+    public QuoteView get(String id, String include) {
+        return views(List.of(find(id)), Params.subset("include", include, INCLUDES)).get(0);
+    }
+
+    /** Views of a page of quotes with their includes: a constant number of queries whatever the page size. */
+    private List<QuoteView> views(List<Quote> quotes, Set<String> include) {
+        Set<UUID> visible = visibleArticles(quotes.stream().map(q -> q.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<UUID, PersonView> speakers = new HashMap<>();
+        if (include.contains("speaker")) {
+            listing.load(Person.class, quotes.stream().map(q -> q.speakerId).distinct().toList(), p -> p.id)
+                    .forEach(p -> speakers.put(p.id, PersonService.view(p)));
+        }
+        Map<UUID, ArticleView> articles = new HashMap<>();
+        if (include.contains("article") && !visible.isEmpty()) {
+            articleService.viewsById(new ArrayList<>(visible)).forEach(a -> articles.put(a.id(), a));
+        }
+        return quotes.stream().map(q -> {
+            QuoteView v = view(q, visible);
+            return include.isEmpty() ? v : v.withIncludes(speakers.get(q.speakerId), v.articleId() == null ? null : articles.get(v.articleId()));
+        }).toList();
     }
 
     public QuoteView create(QuoteInput input) {
@@ -72,7 +119,7 @@ public class QuoteService {
         apply(q, input);
         q.persist();
         em.flush();
-        return view(q, visibleArticles(List.of(q)));
+        return views(List.of(q), Set.of()).get(0);
     }
 
     public QuoteView replace(String id, QuoteInput input, IntConsumer precondition) {
@@ -107,7 +154,7 @@ public class QuoteService {
             q.updatedAt = Clock.now();
         }
         em.flush();
-        return view(q, visibleArticles(List.of(q)));
+        return views(List.of(q), Set.of()).get(0);
     }
 
     private void apply(Quote q, QuoteInput in) {
@@ -122,10 +169,8 @@ public class QuoteService {
         q.language = in.language();
     }
 
-    /** The article ids among these quotes that the caller may see: one query for a whole page. */
-    private Set<UUID> visibleArticles(List<Quote> quotes) {
-        Set<UUID> ids = new HashSet<>();
-        quotes.stream().map(q -> q.articleId).filter(Objects::nonNull).forEach(ids::add);
+    /** The ones among these article ids that the caller may see: one query for a whole page. */
+    private Set<UUID> visibleArticles(Set<UUID> ids) {
         if (ids.isEmpty() || caller.isEditor()) {
             return ids;
         }
@@ -138,8 +183,13 @@ public class QuoteService {
     }
 
     private static QuoteView view(Quote q, Set<UUID> visibleArticles) {
-        UUID articleId = q.articleId != null && visibleArticles.contains(q.articleId) ? q.articleId : null;
+        return view(q, q.articleId != null && visibleArticles.contains(q.articleId));
+    }
+
+    /** The quote as a caller sees it; {@code articleVisible} says whether its article may be shown. */
+    public static QuoteView view(Quote q, boolean articleVisible) {
+        UUID articleId = articleVisible ? q.articleId : null;
         return new QuoteView(q.id, q.text, q.speakerId, articleId, q.context, q.channel, q.saidAt, q.language,
-                q.createdAt, q.updatedAt, q.version);
+                q.createdAt, q.updatedAt, q.version, null, null);
     }
 }

@@ -1,5 +1,8 @@
 package news.masthead.quotes;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import news.masthead.articles.ArticleView;
+import news.masthead.people.PersonView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -17,5 +20,13 @@ public record QuoteView(
         @Schema(examples = "uk") String language,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(examples = "1") int version) {
+        @Schema(examples = "1") int version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=speaker: the person who said it") PersonView speaker,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=article: the article, when the caller may see it")
+        ArticleView article) {
+
+    QuoteView withIncludes(PersonView speaker, ArticleView article) {
+        return new QuoteView(id, text, speakerId, articleId, context, channel, saidAt, language, createdAt, updatedAt, version,
+                speaker, article);
+    }
 }

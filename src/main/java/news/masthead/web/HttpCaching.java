@@ -17,8 +17,8 @@ import java.util.Base64;
 
 /**
  * Caching headers for every API response: anonymous reads may sit in a CDN briefly, anything
- * sent with a token is private, and list pages get a weak ETag over their bytes so an unchanged
- * page answers 304.
+ * sent with a token is private, and bodies without a version-based ETag (list pages, includes) get
+ * a weak ETag over their bytes so an unchanged one answers 304.
  */
 public class HttpCaching {
 
@@ -33,8 +33,9 @@ public class HttpCaching {
         String method = request.getMethod();
         boolean read = method.equals("GET") || method.equals("HEAD");
         int status = response.getStatus();
-        if (read && status == 200 && response.getEntity() instanceof Page<?> page) {
-            listETag(request, response, page);
+        if (read && status == 200 && response.getEntity() != null && !response.getHeaders().containsKey(HttpHeaders.ETAG)
+                && !(response.getEntity() instanceof byte[] || response.getEntity() instanceof String)) {
+            bodyETag(request, response);
             status = response.getStatus();
         }
         var headers = response.getHeaders();
@@ -49,10 +50,11 @@ public class HttpCaching {
         headers.putSingle(HttpHeaders.VARY, "Accept, Authorization, Origin");
     }
 
-    private void listETag(ContainerRequestContext request, ContainerResponseContext response, Page<?> page) {
+    /** A weak ETag over the JSON bytes, for lists and other bodies whose version says nothing. */
+    private void bodyETag(ContainerRequestContext request, ContainerResponseContext response) {
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(page);
+            body = mapper.writeValueAsBytes(response.getEntity());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,56 @@
+package news.masthead.common;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WHERE clause of a list over alias "e", built from validated query parameters, with a
+ * canonical text of those parameters that binds cursors to this query.
+ */
+public final class Filter {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new HashMap<>();
+    private final StringBuilder fingerprint = new StringBuilder();
+    private boolean empty;
+
+    /** Adds a condition with its parameters; {@code key} is the filter's canonical form for cursors. */
+    public Filter and(String condition, String key, Object... namesAndValues) {
+        conditions.add(condition);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        fingerprint.append(key).append(';');
+        return this;
+    }
+
+    /** Binds a parameter used by the sort expression (e.g. the search query of a ranked sort). */
+    public Filter bind(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
+    /** The filter names something that does not exist (an unknown slug): the list is empty. */
+    public Filter matchNothing() {
+        empty = true;
+        return this;
+    }
+
+    public boolean matchesNothing() {
+        return empty;
+    }
+
+    String where() {
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    }
+
+    Map<String, Object> params() {
+        return params;
+    }
+
+    String fingerprint() {
+        return fingerprint.toString();
+    }
+}

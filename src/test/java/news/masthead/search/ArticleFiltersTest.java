@@ -1,0 +1,138 @@
+package news.masthead.search;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.person;
+import static news.masthead.Api.place;
+import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class ArticleFiltersTest {
+
+    private static String article(Map<String, Object> fields) {
+        return editor().body(fields).post("/api/v1/articles").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void tagSectionAndStatusFiltersCombine() {
+        String tag = "tag" + unique();
+        String a = article(Map.of("headline", "Tagged one", "tags", List.of(tag.toUpperCase()), "section", "world", "status", "published"));
+        article(Map.of("headline", "Tagged two", "tags", List.of(tag), "section", "sport", "status", "published"));
+        String draft = article(Map.of("headline", "Tagged draft", "tags", List.of(tag), "section", "world"));
+
+        anonymous().get("/api/v1/articles?tag=" + tag + "&section=world").then().statusCode(200)
+                .body("items.id", contains(a)).body("total", equalTo(1));
+        editor().get("/api/v1/articles?tag=" + tag + "&section=world").then().body("items.id", containsInAnyOrder(a, draft));
+        editor().get("/api/v1/articles?tag=" + tag + "&status=draft").then().body("items.id", contains(draft));
+        anonymous().get("/api/v1/articles?tag=" + tag + "&status=draft").then().statusCode(200).body("items", empty());
+        editor().get("/api/v1/articles?status=live").then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void placeFilterMatchesArticlesAboutAnyPlaceInsideIt() {
+        String country = place("Country " + unique(), "country", null);
+        String region = place("Region " + unique(), "region", country);
+        String town = place("Town " + unique(), "town", region);
+        String elsewhere = place("Elsewhere " + unique(), "town", null);
+        String inTown = article(Map.of("headline", "In town", "status", "published", "placeIds", List.of(town)));
+        String inRegion = article(Map.of("headline", "In region", "status", "published", "placeIds", List.of(region)));
+        article(Map.of("headline", "Elsewhere", "status", "published", "placeIds", List.of(elsewhere)));
+
+        anonymous().get("/api/v1/articles?place=" + country).then().body("items.id", containsInAnyOrder(inTown, inRegion));
+        anonymous().get("/api/v1/articles?place=" + town).then().body("items.id", contains(inTown));
+        anonymous().get("/api/v1/places/" + region + "/articles").then().statusCode(200).body("items.id", containsInAnyOrder(inTown, inRegion));
+        anonymous().get("/api/v1/articles?place=no-such-place-" + unique()).then().statusCode(200).body("items", empty()).body("total", equalTo(0));
+        anonymous().get("/api/v1/articles?place=Not A Slug!").then().statusCode(400).body("errors[0].field", equalTo("place"));
+        anonymous().get("/api/v1/places/no-such-place-" + unique() + "/articles").then().statusCode(404);
+    }
+
+    @Test
+    void personFilterAndSubListsFindTheirArticlesAndQuotes() {
+        String name = "Oksana Filter " + unique();
+        String person = person(name);
+        String slug = editor().get("/api/v1/people/" + person).then().extract().path("slug");
+        String about = article(Map.of("headline", "About her", "status", "published", "personIds", List.of(person)));
+        article(Map.of("headline", "Not about her", "status", "published"));
+        String quote = editor().body(Map.of("text", "We stay.", "speakerId", person, "articleId", about))
+                .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
+
+        anonymous().get("/api/v1/articles?person=" + slug).then().body("items.id", contains(about));
+        anonymous().get("/api/v1/people/" + slug + "/articles").then().statusCode(200).body("items.id", contains(about));
+        anonymous().get("/api/v1/people/" + slug + "/quotes").then().statusCode(200).body("items.id", contains(quote));
+        anonymous().get("/api/v1/quotes?speaker=" + slug + "&article=" + about).then().body("items.id", contains(quote));
+        anonymous().get("/api/v1/articles?person=nobody-" + unique()).then().body("items", empty());
+    }
+
+    @Test
+    void publishedWindowFiltersAreExclusiveAndValidated() {
+        String tag = "win" + unique();
+        String early = article(Map.of("headline", "Early", "status", "published", "publishedAt", "2025-01-10T10:00:00Z", "tags", List.of(tag)));
+        String late = article(Map.of("headline", "Late", "status", "published", "publishedAt", "2025-03-10T10:00:00Z", "tags", List.of(tag)));
+        anonymous().get("/api/v1/articles?tag=" + tag + "&publishedAfter=2025-01-10T10:00:00Z").then().body("items.id", contains(late));
+        anonymous().get("/api/v1/articles?tag=" + tag + "&publishedBefore=2025-03-10T10:00:00Z").then().body("items.id", contains(early));
+        anonymous().get("/api/v1/articles?tag=" + tag + "&sort=publishedAt").then().body("items.id", contains(early, late));
+        anonymous().get("/api/v1/articles?publishedAfter=yesterday").then().statusCode(400)
+                .body("errors[0].field", equalTo("publishedAfter"));
+    }
+
+    @Test
+    void searchUsesWebSyntaxAndRanksHeadlinesFirst() {
+        String word = "zq" + unique().replaceAll("[^a-z]", "x");
+        String inHeadline = article(Map.of("headline", "Ferry " + word + " returns", "status", "published"));
+        String inBody = article(Map.of("headline", "Island news", "status", "published",
+                "body", List.of(Map.of("type", "paragraph", "text", "The " + word + " sailed at dawn from the harbour")), "tags", List.of("x")));
+        String excluded = article(Map.of("headline", "Storm " + word, "standfirst", "harbour closed", "status", "published"));
+
+        anonymous().get("/api/v1/articles?q=" + word).then().statusCode(200)
+                .body("items.id", hasSize(3)).body("items[2].id", equalTo(inBody));
+        anonymous().get("/api/v1/articles?q=" + word + " -storm").then().body("items.id", containsInAnyOrder(inHeadline, inBody));
+        anonymous().get("/api/v1/articles?q=\"sailed at dawn\" " + word).then().body("items.id", contains(inBody));
+        anonymous().get("/api/v1/articles?q=" + word + " returns OR closed").then().body("items.id", containsInAnyOrder(inHeadline, excluded));
+        anonymous().get("/api/v1/articles?q=" + "x".repeat(501)).then().statusCode(400).body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void searchPagesWalkEveryMatchOnce() {
+        String word = "pg" + unique().replaceAll("[^a-z]", "y");
+        for (int i = 0; i < 5; i++) {
+            article(Map.of("headline", word + (i % 2 == 0 ? " " + word : "") + " item " + i, "status", "published"));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = anonymous().queryParam("q", word).queryParam("limit", 2)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get("/api/v1/articles").then().statusCode(200).extract();
+            seen.addAll(page.path("items.id"));
+            cursor = page.path("next");
+        } while (cursor != null);
+        org.junit.jupiter.api.Assertions.assertEquals(5, seen.size());
+        org.junit.jupiter.api.Assertions.assertEquals(5, seen.stream().distinct().count());
+    }
+
+    @Test
+    void includesAddPeoplePlacesAndQuotes() {
+        String person = person("Include Person " + unique());
+        String place = place("Include Place " + unique(), "city", null);
+        String a = article(Map.of("headline", "With includes", "status", "published", "personIds", List.of(person), "placeIds", List.of(place)));
+        String quote = editor().body(Map.of("text", "Included words", "speakerId", person, "articleId", a))
+                .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
+
+        anonymous().get("/api/v1/articles/" + a + "?include=people,places,quotes").then().statusCode(200)
+                .body("people[0].id", equalTo(person)).body("places[0].id", equalTo(place)).body("quotes[0].id", equalTo(quote));
+        anonymous().get("/api/v1/articles/" + a).then().body("people", equalTo(null)).body("quotes", equalTo(null));
+        anonymous().get("/api/v1/quotes/" + quote + "?include=speaker,article").then().statusCode(200)
+                .body("speaker.id", equalTo(person)).body("article.id", equalTo(a));
+        anonymous().get("/api/v1/articles?include=comments").then().statusCode(400).body("errors[0].field", equalTo("include"));
+    }
+}

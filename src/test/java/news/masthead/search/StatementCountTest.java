@@ -1,0 +1,74 @@
+package news.masthead.search;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.person;
+import static news.masthead.Api.place;
+import static news.masthead.Api.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Includes cost a constant number of SQL statements, whatever the page size (no N+1). */
+@QuarkusTest
+class StatementCountTest {
+
+    private static final String TAG = "stmt" + unique();
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    private static boolean seeded;
+
+    @BeforeEach
+    void hundredArticlesWithPeopleQuotesAndPlaces() {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            people.add(person("Counted Person " + unique()));
+        }
+        String placeId = place("Counted Place " + unique(), "town", null);
+        for (int i = 0; i < 100; i++) {
+            String a = editor().body(Map.of("headline", "Counted " + i, "status", "published", "tags", List.of(TAG),
+                    "personIds", List.of(people.get(i % 3), people.get((i + 1) % 3)), "placeIds", List.of(placeId)))
+                    .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+            editor().body(Map.of("text", "Quote " + i, "speakerId", people.get(i % 3), "articleId", a))
+                    .post("/api/v1/quotes").then().statusCode(201);
+        }
+    }
+
+    private long statements(String url, int expectedItems) {
+        Statistics stats = sessionFactory.getStatistics();
+        stats.clear();
+        anonymous().get(url).then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(expectedItems));
+        return stats.getPrepareStatementCount();
+    }
+
+    @Test
+    void articleIncludesAreConstantFromOneToAHundredItems() {
+        String base = "/api/v1/articles?tag=" + TAG + "&include=people,places,quotes&limit=";
+        long one = statements(base + 1, 1);
+        long hundred = statements(base + 100, 100);
+        assertEquals(one, hundred, "statements for 1 item vs 100 items");
+    }
+
+    @Test
+    void quoteIncludesAreConstantFromOneToAHundredItems() {
+        String speaker = anonymous().get("/api/v1/articles?tag=" + TAG + "&limit=1").then().extract().path("items[0].personIds[0]");
+        long one = statements("/api/v1/quotes?speaker=" + speaker + "&include=speaker,article&limit=1", 1);
+        long many = statements("/api/v1/quotes?speaker=" + speaker + "&include=speaker,article&limit=34", 34);
+        assertEquals(one, many, "statements for 1 item vs 34 items");
+    }
+}

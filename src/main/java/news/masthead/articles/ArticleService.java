@@ -117,7 +117,11 @@ public class ArticleService {
     public void delete(String idOrSlug, IntConsumer precondition) {
         Article a = find(idOrSlug);
         precondition.accept(a.version);
-        // Links go with the article; its quotes stay, unlinked (the foreign key sets their article_id null).
+        // Links go with the article; its quotes stay, unlinked. Losing the link is a change to each quote, so its
+        // version and updatedAt move too (else its ETag would still match a copy that names the article).
+        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now"
+                        + " where q.articleId = :id")
+                .setParameter("now", Clock.now()).setParameter("id", a.id).executeUpdate();
         a.delete();
         em.flush();
     }

@@ -159,11 +159,13 @@ public class ArticleService {
         a.section = in.section();
         a.tags = normalizeTags(in.tags());
         a.language = in.language() == null ? Languages.DEFAULT : in.language();
+        boolean wasPublished = a.status == ArticleStatus.published;
         a.status = in.status() == null ? ArticleStatus.draft : in.status();
-        // Publishing without a time means "now"; an already published article keeps its time.
+        // Publishing without a time means "now"; an already published article keeps its time (a draft's or a
+        // scheduled article's old time does not count: it may lie in the future).
         Instant publishedAt = Clock.stored(in.publishedAt());
         if (publishedAt == null && a.status == ArticleStatus.published) {
-            publishedAt = a.publishedAt != null ? a.publishedAt : Clock.now();
+            publishedAt = wasPublished && a.publishedAt != null ? a.publishedAt : Clock.now();
         }
         a.publishedAt = publishedAt;
         a.commentsOpen = in.commentsOpen() == null || in.commentsOpen();

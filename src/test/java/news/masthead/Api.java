@@ -2,10 +2,28 @@ package news.masthead;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Request starters and small builders shared by the HTTP tests. */
 public final class Api {
@@ -41,5 +59,95 @@ public final class Api {
     public static String place(String name, String kind, String parentId) {
         return parentId == null ? create("places", Map.of("name", name, "kind", kind))
                 : create("places", Map.of("name", name, "kind", kind, "parentId", parentId));
+    }
+
+    /** A draft article with a unique headline; returns its id. */
+    public static String article() {
+        return create("articles", Map.of("headline", "Article " + unique()));
+    }
+
+    /** An article with a unique headline and the given status (a past publishedAt for scheduled). */
+    public static String article(String status) {
+        Map<String, Object> body = fields("headline", "Article " + unique(), "status", status);
+        if (status.equals("scheduled")) {
+            body.put("publishedAt", "2020-01-01T00:00:00Z");
+        }
+        return create("articles", body);
+    }
+
+    public static String quote(String text, String speakerId, String articleId) {
+        return create("quotes", articleId == null ? Map.of("text", text, "speakerId", speakerId)
+                : Map.of("text", text, "speakerId", speakerId, "articleId", articleId));
+    }
+
+    /** An ordered JSON object from alternating names and values; unlike Map.of, values may be null. */
+    public static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** The resource as the editor sees it. */
+    public static ExtractableResponse<Response> read(String collection, String idOrSlug) {
+        return editor().get("/api/v1/" + collection + "/" + idOrSlug).then().statusCode(200).extract();
+    }
+
+    /** Asserts an RFC 9457 problem document with this status. */
+    public static ValidatableResponse problem(Response response, int status) {
+        return response.then().statusCode(status).contentType("application/problem+json")
+                .body("type", not(emptyOrNullString()))
+                .body("title", not(emptyOrNullString()))
+                .body("status", equalTo(status))
+                .body("detail", not(emptyOrNullString()));
+    }
+
+    /** Asserts a 400 validation problem whose errors name exactly these fields (JSON paths), each with a message. */
+    public static ValidatableResponse invalid(Response response, String... fields) {
+        ValidatableResponse v = problem(response, 400)
+                .body("errors", hasSize(fields.length))
+                .body("errors.message", everyItem(not(emptyOrNullString())));
+        for (String field : fields) {
+            v.body("errors.field", hasItem(field));
+        }
+        return v;
+    }
+
+    /**
+     * Every item of a list, walked page by page through the {@code next} cursors; checks on the way that the
+     * envelope is complete and that a Link rel="next" header is sent exactly when there is a next page.
+     */
+    public static List<Map<String, Object>> walk(Supplier<RequestSpecification> caller, String path, int limit, String sort) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification request = caller.get().queryParam("limit", limit);
+            if (sort != null) {
+                request.queryParam("sort", sort);
+            }
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            ExtractableResponse<Response> page = request.get(path).then().statusCode(200)
+                    .body("limit", equalTo(limit)).body("total", notNullValue())
+                    .extract();
+            List<Map<String, Object>> items = page.path("items");
+            assertTrue(items.size() <= limit, "a page holds at most limit items");
+            all.addAll(items);
+            cursor = page.path("next");
+            if (cursor == null) {
+                page.response().then().header("Link", nullValue());
+            } else {
+                page.response().then().header("Link", containsString("rel=\"next\""));
+            }
+            assertTrue(++pages < 10_000, "the walk ends");
+        } while (cursor != null);
+        return all;
+    }
+
+    public static List<String> ids(List<Map<String, Object>> items) {
+        return items.stream().map(i -> (String) i.get("id")).toList();
     }
 }

@@ -220,8 +220,10 @@ public class ArticleService {
     public void delete(String idOrSlug, IntConsumer precondition) {
         Article a = lookup.locked(find(idOrSlug));
         precondition.accept(a.version);
-        // Links and comments go with the article; its quotes stay, unlinked, as a change of each quote.
-        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now where q.articleId = :id")
+        // Links go with the article; its quotes stay, unlinked. Losing the link is a change to each quote, so its
+        // version and updatedAt move too (else its ETag would still match a copy that names the article).
+        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now"
+                        + " where q.articleId = :id")
                 .setParameter("now", Clock.now()).setParameter("id", a.id).executeUpdate();
         a.delete();
         em.flush();
@@ -260,11 +262,13 @@ public class ArticleService {
         a.section = in.section();
         a.tags = normalizeTags(in.tags());
         a.language = in.language() == null ? Languages.DEFAULT : in.language();
+        boolean wasPublished = a.status == ArticleStatus.published;
         a.status = in.status() == null ? ArticleStatus.draft : in.status();
-        // Publishing without a time means "now"; an already published article keeps its time.
+        // Publishing without a time means "now"; an already published article keeps its time (a draft's or a
+        // scheduled article's old time does not count: it may lie in the future).
         Instant publishedAt = Clock.stored(in.publishedAt());
         if (publishedAt == null && a.status == ArticleStatus.published) {
-            publishedAt = a.publishedAt != null ? a.publishedAt : Clock.now();
+            publishedAt = wasPublished && a.publishedAt != null ? a.publishedAt : Clock.now();
         }
         a.publishedAt = publishedAt;
         a.commentsOpen = in.commentsOpen() == null || in.commentsOpen();

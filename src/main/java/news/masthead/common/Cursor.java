@@ -22,10 +22,15 @@ public record Cursor(String scope, String value, UUID id) {
     public static Cursor decode(String token, String expectedScope) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = raw.split(String.valueOf(SEP), -1);
-            if (parts.length == 3 && parts[0].equals(expectedScope)) {
-                String value = parts[1].isEmpty() ? null : parts[1].substring(1);
-                return new Cursor(parts[0], value, UUID.fromString(parts[2]));
+            // The value sits between the first and the last separator: it may itself contain line breaks.
+            int first = raw.indexOf(SEP);
+            int last = raw.lastIndexOf(SEP);
+            if (first >= 0 && last > first && raw.substring(0, first).equals(expectedScope)) {
+                String value = raw.substring(first + 1, last);
+                if (value.isEmpty() || value.charAt(0) == '=') {
+                    return new Cursor(expectedScope, value.isEmpty() ? null : value.substring(1),
+                            UUID.fromString(raw.substring(last + 1)));
+                }
             }
         } catch (IllegalArgumentException ignored) {
             // falls through to the 400 below

@@ -31,11 +31,17 @@ public class Lookup {
         return UUID_SHAPE.matcher(idOrSlug).matches() ? Optional.of(UUID.fromString(idOrSlug)) : Optional.empty();
     }
 
-    /** By id when the value is a UUID, else by slug (entities with a slug column). */
+    /**
+     * By id when the value is a UUID, else by slug (entities with a slug column). A UUID that is no id may
+     * still be a slug: the slug pattern allows that shape.
+     */
     public <E> Optional<E> byIdOrSlug(Class<E> entity, String idOrSlug) {
         Optional<UUID> id = asId(idOrSlug);
         if (id.isPresent()) {
-            return Optional.ofNullable(em.find(entity, id.get()));
+            E byId = em.find(entity, id.get());
+            if (byId != null) {
+                return Optional.of(byId);
+            }
         }
         if (!SLUG_SHAPE.matcher(idOrSlug).matches()) {
             return Optional.empty(); // no slug can look like this

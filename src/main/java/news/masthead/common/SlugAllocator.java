@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.masthead.web.ApiException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -38,14 +39,25 @@ public class SlugAllocator {
             return explicit;
         }
         String base = Slugs.derive(source, fallback);
-        List<String> used = em.createQuery("select e.slug from " + entity
-                        + " e where (e.slug = :base or e.slug like :prefix) and e.id <> :self", String.class)
-                .setParameter("base", base).setParameter("prefix", base + "-%").setParameter("self", selfOrNil(self))
+        Pattern suffixed = Pattern.compile(Pattern.quote(base) + "-(\\d{1,9})");
+        List<Object[]> rows = em.createQuery("select e.slug, e.id from " + entity
+                        + " e where e.slug = :base or e.slug like :prefix", Object[].class)
+                .setParameter("base", base).setParameter("prefix", base + "-%")
                 .getResultList();
+        List<String> used = new ArrayList<>();
+        for (Object[] row : rows) {
+            String slug = (String) row[0];
+            // A resource whose slug is already derived from this text keeps it: its URL does not move on an edit.
+            if (row[1].equals(self) && (slug.equals(base) || suffixed.matcher(slug).matches())) {
+                return slug;
+            }
+            if (!row[1].equals(self)) {
+                used.add(slug);
+            }
+        }
         if (!used.contains(base)) {
             return base;
         }
-        Pattern suffixed = Pattern.compile(Pattern.quote(base) + "-(\\d{1,9})");
         int max = 1;
         for (String slug : used) {
             Matcher m = suffixed.matcher(slug);

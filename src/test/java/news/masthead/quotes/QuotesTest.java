@@ -1,0 +1,203 @@
+package news.masthead.quotes;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import news.masthead.Api;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.article;
+import static news.masthead.Api.create;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.fields;
+import static news.masthead.Api.invalid;
+import static news.masthead.Api.person;
+import static news.masthead.Api.problem;
+import static news.masthead.Api.quote;
+import static news.masthead.Api.read;
+import static news.masthead.Api.unique;
+import static news.masthead.Api.walk;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class QuotesTest {
+
+    private static final String QUOTES = "/api/v1/quotes";
+
+    @Test
+    void createAnswers201WithLocationAndEveryField() {
+        String u = unique();
+        String speaker = person("Speaker " + u);
+        String articleId = article("published");
+        ExtractableResponse<Response> created = editor().body(fields("text", "We will not leave " + u, "speakerId", speaker,
+                        "articleId", articleId, "context", "in his evening address", "channel", "Telegram",
+                        "saidAt", "2026-11-19T19:30:00Z", "language", "uk"))
+                .post(QUOTES).then().statusCode(201).contentType("application/json")
+                .body("text", equalTo("We will not leave " + u))
+                .body("speakerId", equalTo(speaker))
+                .body("articleId", equalTo(articleId))
+                .body("context", equalTo("in his evening address"))
+                .body("channel", equalTo("Telegram"))
+                .body("saidAt", equalTo("2026-11-19T19:30:00Z"))
+                .body("language", equalTo("uk"))
+                .body("createdAt", endsWith("Z"))
+                .body("updatedAt", endsWith("Z"))
+                .body("version", equalTo(1))
+                .extract();
+        String id = created.path("id");
+        assertTrue(created.header("Location").endsWith(QUOTES + "/" + id), created.header("Location"));
+        anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("text", equalTo("We will not leave " + u));
+    }
+
+    @Test
+    void newQuoteHasEmptyOptionalFields() {
+        String speaker = person("Plain " + unique());
+        editor().body(Map.of("text", "Hello.", "speakerId", speaker)).post(QUOTES).then().statusCode(201)
+                .body("articleId", nullValue()).body("context", nullValue()).body("channel", nullValue())
+                .body("saidAt", nullValue()).body("language", nullValue());
+    }
+
+    @Test
+    void unknownQuoteIs404() {
+        problem(editor().get(QUOTES + "/" + UUID.randomUUID()), 404);
+        problem(editor().get(QUOTES + "/not-a-uuid"), 404);
+    }
+
+    @Test
+    void textAndSpeakerAreRequired() {
+        String speaker = person("Required " + unique());
+        invalid(editor().body(Map.of("speakerId", speaker)).post(QUOTES), "text");
+        invalid(editor().body(Map.of("text", " ", "speakerId", speaker)).post(QUOTES), "text");
+        invalid(editor().body(Map.of("text", "Words")).post(QUOTES), "speakerId");
+        invalid(editor().body(Map.of()).post(QUOTES), "speakerId", "text");
+    }
+
+    @Test
+    void speakerMustExist() {
+        invalid(editor().body(Map.of("text", "Words", "speakerId", UUID.randomUUID().toString())).post(QUOTES), "speakerId");
+        invalid(editor().body(Map.of("text", "Words", "speakerId", "nobody")).post(QUOTES), "speakerId");
+    }
+
+    @Test
+    void articleMustExist() {
+        String speaker = person("Referenced " + unique());
+        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "articleId", UUID.randomUUID().toString()))
+                .post(QUOTES), "articleId");
+    }
+
+    @Test
+    void invalidFieldsAre400NamingThem() {
+        String speaker = person("Invalid " + unique());
+        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "language", "english please")).post(QUOTES), "language");
+        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "saidAt", "last night")).post(QUOTES), "saidAt");
+        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "speaker", "x")).post(QUOTES), "speaker");
+        invalid(editor().body(Map.of("text", 3, "speakerId", speaker)).post(QUOTES), "text");
+    }
+
+    @Test
+    void readOnlyFieldsInAWriteBodyAreIgnored() {
+        String speaker = person("Read-only " + unique());
+        editor().body(Map.of("text", "Words", "speakerId", speaker, "id", "x", "version", 3, "updatedAt", "never"))
+                .post(QUOTES).then().statusCode(201).body("version", equalTo(1));
+    }
+
+    @Test
+    void putReplacesEveryWritableField() {
+        String u = unique();
+        String speaker = person("Put " + u);
+        String id = create("quotes", fields("text", "Before", "speakerId", speaker, "articleId", article(),
+                "context", "C", "channel", "Telegram", "saidAt", "2026-01-01T00:00:00Z", "language", "uk"));
+        editor().body(Map.of("text", "After", "speakerId", speaker)).put(QUOTES + "/" + id).then().statusCode(200)
+                .body("text", equalTo("After")).body("articleId", nullValue()).body("context", nullValue())
+                .body("channel", nullValue()).body("saidAt", nullValue()).body("language", nullValue())
+                .body("version", equalTo(2));
+        editor().body(Map.of("text", "After", "speakerId", speaker)).put(QUOTES + "/" + id).then().statusCode(200)
+                .body("version", equalTo(2));
+    }
+
+    @Test
+    void putWithAnUnknownSpeakerIs400AndChangesNothing() {
+        String speaker = person("Kept " + unique());
+        String id = quote("Kept", speaker, null);
+        invalid(editor().body(Map.of("text", "Changed", "speakerId", UUID.randomUUID().toString())).put(QUOTES + "/" + id),
+                "speakerId");
+        read("quotes", id).response().then().body("text", equalTo("Kept")).body("speakerId", equalTo(speaker));
+    }
+
+    @Test
+    void mergePatchChangesOnlyTheGivenFields() {
+        String speaker = person("Patch " + unique());
+        String id = create("quotes", Map.of("text", "Original", "speakerId", speaker, "channel", "Telegram", "context", "C"));
+        editor().contentType("application/merge-patch+json").body(fields("context", null, "language", "uk"))
+                .patch(QUOTES + "/" + id).then().statusCode(200)
+                .body("text", equalTo("Original")).body("channel", equalTo("Telegram"))
+                .body("context", nullValue()).body("language", equalTo("uk")).body("version", equalTo(2));
+        invalid(editor().contentType("application/merge-patch+json").body(fields("speakerId", null)).patch(QUOTES + "/" + id),
+                "speakerId");
+        invalid(editor().body(Map.of("articleId", UUID.randomUUID().toString())).patch(QUOTES + "/" + id), "articleId");
+        read("quotes", id).response().then().body("version", equalTo(2));
+    }
+
+    @Test
+    void deleteAnswers204ThenTheQuoteIs404() {
+        String id = quote("Gone", person("Gone " + unique()), null);
+        editor().delete(QUOTES + "/" + id).then().statusCode(204);
+        problem(editor().get(QUOTES + "/" + id), 404);
+    }
+
+    @Test
+    void aQuoteOfADraftArticleHidesTheArticleFromAnonymousCallers() {
+        String u = unique();
+        String draft = article("draft");
+        String id = quote("Draft quote " + u, person("Drafted " + u), draft);
+
+        anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", nullValue());
+        editor().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", equalTo(draft));
+
+        Map<String, Object> listedToAnonymous = find(walk(Api::anonymous, QUOTES, 100, null), id);
+        assertNull(listedToAnonymous.get("articleId"));
+        Map<String, Object> listedToEditor = find(walk(Api::editor, QUOTES, 100, null), id);
+        assertEquals(draft, listedToEditor.get("articleId"));
+    }
+
+    @Test
+    void aQuoteShowsItsArticleOnceTheArticleIsPublished() {
+        String u = unique();
+        String articleId = article("draft");
+        String id = quote("Soon public " + u, person("Soon " + u), articleId);
+        anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", nullValue());
+        editor().contentType("application/merge-patch+json").body(Map.of("status", "published"))
+                .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+        anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", equalTo(articleId));
+    }
+
+    @Test
+    void aQuoteOfAnArchivedOrFutureArticleHidesTheArticle() {
+        String u = unique();
+        String speaker = person("Hidden " + u);
+        String archived = quote("Archived", speaker, article("archived"));
+        String future = quote("Future", speaker, create("articles", Map.of("headline", "Future " + u,
+                "status", "scheduled", "publishedAt", "2999-01-01T00:00:00Z")));
+        String past = article("scheduled");
+        String visible = quote("Visible", speaker, past);
+        anonymous().get(QUOTES + "/" + archived).then().statusCode(200).body("articleId", nullValue());
+        anonymous().get(QUOTES + "/" + future).then().statusCode(200).body("articleId", nullValue());
+        anonymous().get(QUOTES + "/" + visible).then().statusCode(200).body("articleId", equalTo(past));
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> items, String id) {
+        List<Map<String, Object>> hits = items.stream().filter(i -> id.equals(i.get("id"))).toList();
+        assertEquals(1, hits.size(), "the quote is listed exactly once");
+        return hits.get(0);
+    }
+}

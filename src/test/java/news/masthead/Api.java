@@ -42,4 +42,29 @@ public final class Api {
         return parentId == null ? create("places", Map.of("name", name, "kind", kind))
                 : create("places", Map.of("name", name, "kind", kind, "parentId", parentId));
     }
+
+    /** A request carrying this bearer token. */
+    public static RequestSpecification withToken(String token) {
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    /** Creates an API token with this role ("editor" or "admin") as the test admin and returns its secret. */
+    public static String token(String role) {
+        return editor().body(Map.of("name", "test " + role + " " + unique(), "role", role))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
+    }
+
+    /** Creates an article with this status (and publishedAt, may be null) and returns its id. */
+    public static String article(String headline, String status, String publishedAt) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("headline", headline, "status", status));
+        if (publishedAt != null) {
+            body.put("publishedAt", publishedAt);
+        }
+        return create("articles", body);
+    }
+
+    /** A published article, open for comments; returns its id. */
+    public static String publishedArticle() {
+        return article("Published " + unique(), "published", null);
+    }
 }

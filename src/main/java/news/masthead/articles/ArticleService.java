@@ -21,7 +21,6 @@ import news.masthead.people.Person;
 import news.masthead.places.Place;
 import news.masthead.quotes.Quote;
 import news.masthead.web.ApiException;
-import news.masthead.web.Caller;
 import news.masthead.web.FieldError;
 import news.masthead.web.Page;
 import news.masthead.web.PageRequest;
@@ -55,7 +54,7 @@ public class ArticleService {
     @Inject
     ObjectMapper mapper;
     @Inject
-    Caller caller;
+    Visibility visibility;
     @Inject
     Lookup lookup;
     @Inject
@@ -67,18 +66,19 @@ public class ArticleService {
     @Inject
     Patching patching;
 
-    /** HQL condition: the article "e" may be read by an anonymous caller right now. */
-    public static final String VISIBLE = "(e.status = 'published' or (e.status = 'scheduled' and e.publishedAt <= current_timestamp))";
+    /** @deprecated the rule lives in {@link Visibility}; kept so existing callers still compile. */
+    @Deprecated
+    public static final String VISIBLE = Visibility.publicArticle("e");
 
+    /** @deprecated use {@link Visibility#isPublic(Article, Instant)}. */
+    @Deprecated
     public static boolean isVisible(Article a, Instant now) {
-        return a.status == ArticleStatus.published
-                || (a.status == ArticleStatus.scheduled && a.publishedAt != null && !a.publishedAt.isAfter(now));
+        return Visibility.isPublic(a, now);
     }
 
     public Page<ArticleView> list(String sort, PageRequest page) {
         SortSpec spec = SortSpec.parse(sort, SORTS, DEFAULT_SORT);
-        String where = caller.isEditor() ? "true" : VISIBLE;
-        return listing.page(Article.class, where, Map.of(), spec, page, caller.isEditor() ? "all" : "visible")
+        return listing.page(Article.class, visibility.articles("e"), Map.of(), spec, page, visibility.scope())
                 .map(this::view);
     }
 
@@ -124,12 +124,7 @@ public class ArticleService {
 
     /** The article by id or slug, or 404, also for one the caller may not see. */
     Article find(String idOrSlug) {
-        Article a = lookup.byIdOrSlug(Article.class, idOrSlug)
-                .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'."));
-        if (!caller.isEditor() && !isVisible(a, Instant.now())) {
-            throw new ApiException.NotFound("No article '" + idOrSlug + "'.");
-        }
-        return a;
+        return visibility.article(idOrSlug);
     }
 
     /** Bumps updatedAt (and so, with Hibernate's @Version, the version) only when something changed. */

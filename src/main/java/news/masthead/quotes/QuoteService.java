@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
-import news.masthead.articles.ArticleService;
+import news.masthead.articles.Visibility;
 import news.masthead.common.Clock;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
@@ -17,15 +17,12 @@ import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
 import news.masthead.people.Person;
 import news.masthead.web.ApiException;
-import news.masthead.web.Caller;
 import news.masthead.web.Page;
 import news.masthead.web.PageRequest;
 import org.hibernate.Session;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
@@ -41,7 +38,7 @@ public class QuoteService {
     @Inject
     EntityManager em;
     @Inject
-    Caller caller;
+    Visibility visibility;
     @Inject
     Lookup lookup;
     @Inject
@@ -124,13 +121,7 @@ public class QuoteService {
 
     /** The article ids among these quotes that the caller may see: one query for a whole page. */
     private Set<UUID> visibleArticles(List<Quote> quotes) {
-        Set<UUID> ids = new HashSet<>();
-        quotes.stream().map(q -> q.articleId).filter(Objects::nonNull).forEach(ids::add);
-        if (ids.isEmpty() || caller.isEditor()) {
-            return ids;
-        }
-        return new HashSet<>(em.createQuery("select e.id from Article e where e.id in :ids and " + ArticleService.VISIBLE, UUID.class)
-                .setParameter("ids", ids).getResultList());
+        return visibility.visibleArticleIds(quotes.stream().map(q -> q.articleId).toList());
     }
 
     static QuoteInput input(Quote q) {

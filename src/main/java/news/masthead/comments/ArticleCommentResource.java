@@ -20,8 +20,10 @@ import news.masthead.web.ListParams;
 import news.masthead.web.Lists;
 import news.masthead.web.OpenApiDocs;
 import news.masthead.web.Page;
+import news.masthead.web.Problem;
 import news.masthead.web.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,9 +67,14 @@ public class ArticleCommentResource {
                     + "in the body is ignored) and the reply never shows the e-mail address. 403 when the article's comments "
                     + "are closed; 404 when the article is not visible. Anonymous posts are limited per client address "
                     + "(cms.comments.rate-limit a minute, default 5): over the limit, 429 with Retry-After.")
+    @APIResponse(responseCode = "201", description = "Created, pending moderation; Location names the new comment (editors only)",
+            headers = @Header(name = "Location", description = "URL of the created comment", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicCommentView.class)))
+    @APIResponse(responseCode = "403", description = "The article's comments are closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     @APIResponse(responseCode = "429", description = "Too many comments from this address; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds until the limit resets", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+            headers = @Header(name = "Retry-After", description = "Seconds until the limit resets", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public RestResponse<PublicCommentView> post(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                                 @RequestBody(required = true) CommentInput input,
                                                 @Context UriInfo uri, @Context HttpServerRequest request) {

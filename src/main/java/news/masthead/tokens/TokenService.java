@@ -40,7 +40,9 @@ public class TokenService implements TokenVerifier {
     @Inject
     Validation validation;
 
+    /** Outside any transaction: one autocommit statement, no BEGIN/COMMIT round trips around it. */
     @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<Role> roleOf(String secret) {
         if (!Secrets.wellFormed(secret)) {
             return Optional.empty();

@@ -75,6 +75,26 @@ public final class Api {
         return create("articles", body);
     }
 
+    /** A request carrying this bearer token. */
+    public static RequestSpecification withToken(String token) {
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    /** Creates an API token with this role ("editor" or "admin") as the test admin and returns its secret. */
+    public static String token(String role) {
+        return editor().body(Map.of("name", "test " + role + " " + unique(), "role", role))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
+    }
+
+    /** Creates an article with this status (and publishedAt, may be null) and returns its id. */
+    public static String article(String headline, String status, String publishedAt) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("headline", headline, "status", status));
+        if (publishedAt != null) {
+            body.put("publishedAt", publishedAt);
+        }
+        return create("articles", body);
+    }
+
     public static String quote(String text, String speakerId, String articleId) {
         return create("quotes", articleId == null ? Map.of("text", text, "speakerId", speakerId)
                 : Map.of("text", text, "speakerId", speakerId, "articleId", articleId));
@@ -149,5 +169,8 @@ public final class Api {
 
     public static List<String> ids(List<Map<String, Object>> items) {
         return items.stream().map(i -> (String) i.get("id")).toList();
+    /** A published article, open for comments; returns its id. */
+    public static String publishedArticle() {
+        return article("Published " + unique(), "published", null);
     }
 }

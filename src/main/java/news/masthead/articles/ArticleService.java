@@ -29,7 +29,6 @@ import news.masthead.quotes.Quote;
 import news.masthead.quotes.QuoteService;
 import news.masthead.quotes.QuoteView;
 import news.masthead.web.ApiException;
-import news.masthead.web.Caller;
 import news.masthead.web.FieldError;
 import news.masthead.web.Page;
 import org.hibernate.Session;
@@ -68,7 +67,7 @@ public class ArticleService {
     @Inject
     ObjectMapper mapper;
     @Inject
-    Caller caller;
+    Visibility visibility;
     @Inject
     Lookup lookup;
     @Inject
@@ -80,15 +79,7 @@ public class ArticleService {
     @Inject
     Patching patching;
 
-    /** HQL condition: the article "e" may be read by an anonymous caller right now. */
-    public static final String VISIBLE = "(e.status = 'published' or (e.status = 'scheduled' and e.publishedAt <= current_timestamp))";
-    /** The same condition in SQL over the articles table aliased "e". */
-    public static final String VISIBLE_SQL = "(e.status = 'published' or (e.status = 'scheduled' and e.published_at <= now()))";
 
-    public static boolean isVisible(Article a, Instant now) {
-        return a.status == ArticleStatus.published
-                || (a.status == ArticleStatus.scheduled && a.publishedAt != null && !a.publishedAt.isAfter(now));
-    }
 
     public Page<ArticleView> list(ArticleListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
@@ -108,8 +99,8 @@ public class ArticleService {
 
     private Filter filter(ArticleListParams p) {
         Filter f = new Filter();
-        if (!caller.isEditor()) {
-            f.and(VISIBLE_SQL, "visible");
+        if (!visibility.seesAll()) {
+            f.and(Visibility.publicArticleSql("e"), "visible");
         }
         if (Params.present(p.status)) {
             f.and("e.status = :status", "status=" + p.status, "status", Params.oneOf("status", p.status, ArticleStatus.class).name());
@@ -231,12 +222,7 @@ public class ArticleService {
 
     /** The article by id or slug, or 404, also for one the caller may not see. */
     Article find(String idOrSlug) {
-        Article a = lookup.byIdOrSlug(Article.class, idOrSlug)
-                .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'."));
-        if (!caller.isEditor() && !isVisible(a, Instant.now())) {
-            throw new ApiException.NotFound("No article '" + idOrSlug + "'.");
-        }
-        return a;
+        return visibility.article(idOrSlug);
     }
 
     /** Bumps updatedAt (and so, with Hibernate's @Version, the version) only when something changed. */

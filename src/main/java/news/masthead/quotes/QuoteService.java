@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
-import news.masthead.articles.ArticleService;
+import news.masthead.articles.Visibility;
 import news.masthead.common.Clock;
 import news.masthead.common.Filter;
 import news.masthead.common.Params;
@@ -17,12 +17,12 @@ import news.masthead.common.SortSpec;
 import news.masthead.common.SortSpec.SortField;
 import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
+import news.masthead.articles.ArticleService;
 import news.masthead.articles.ArticleView;
 import news.masthead.people.Person;
 import news.masthead.people.PersonService;
 import news.masthead.people.PersonView;
 import news.masthead.web.ApiException;
-import news.masthead.web.Caller;
 import news.masthead.web.Page;
 import org.hibernate.Session;
 
@@ -50,7 +50,7 @@ public class QuoteService {
     @Inject
     EntityManager em;
     @Inject
-    Caller caller;
+    Visibility visibility;
     @Inject
     Lookup lookup;
     @Inject
@@ -73,7 +73,7 @@ public class QuoteService {
         if (Params.present(params.article)) {
             // A quote's link to an article the caller may not see is hidden, so filtering by it finds nothing.
             lookup.resolveId(Article.class, Params.idOrSlug("article", params.article))
-                    .filter(id -> caller.isEditor() || visibleArticles(Set.of(id)).contains(id)).ifPresentOrElse(
+                    .filter(id -> visibleArticles(Set.of(id)).contains(id)).ifPresentOrElse(
                             id -> filter.and("e.article_id = :article", "article=" + id, "article", id), filter::matchNothing);
         }
         if (params.q != null) {
@@ -171,11 +171,7 @@ public class QuoteService {
 
     /** The ones among these article ids that the caller may see: one query for a whole page. */
     private Set<UUID> visibleArticles(Set<UUID> ids) {
-        if (ids.isEmpty() || caller.isEditor()) {
-            return ids;
-        }
-        return new HashSet<>(em.createQuery("select e.id from Article e where e.id in :ids and " + ArticleService.VISIBLE, UUID.class)
-                .setParameter("ids", ids).getResultList());
+        return visibility.visibleArticleIds(ids);
     }
 
     static QuoteInput input(Quote q) {

@@ -74,8 +74,38 @@ public abstract class ApiException extends RuntimeException {
 
     /** 401: no valid bearer token. */
     public static final class Unauthenticated extends ApiException {
+        private final boolean tokenRejected;
+
         public Unauthenticated(String detail) {
+            this(detail, false);
+        }
+
+        private Unauthenticated(String detail, boolean tokenRejected) {
             super(401, Problem.ABOUT_BLANK, "Unauthorized", detail, null);
+            this.tokenRejected = tokenRejected;
+        }
+
+        /** A token was sent but is unknown, revoked or malformed (RFC 6750 error="invalid_token"). */
+        public static Unauthenticated invalidToken(String detail) {
+            return new Unauthenticated(detail, true);
+        }
+
+        public boolean tokenRejected() {
+            return tokenRejected;
+        }
+    }
+
+    /** 429: too many requests from one client; retry after the given number of seconds. */
+    public static final class TooManyRequests extends ApiException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String detail, long retryAfterSeconds) {
+            super(429, Problem.TYPE_RATE_LIMITED, "Too Many Requests", detail, null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 

@@ -21,6 +21,9 @@ public class AuthFilter {
     @Inject
     Caller caller;
 
+    @Inject
+    TokenVerifier tokens;
+
     @ConfigProperty(name = "cms.admin-token")
     Optional<String> adminToken;
 
@@ -44,10 +47,16 @@ public class AuthFilter {
             throw new ApiException.Unauthenticated("Use Authorization: Bearer <token>.");
         }
         String token = header.substring(BEARER.length()).trim();
-        if (adminToken.isPresent() && constantTimeEquals(token, adminToken.get())) {
+        if (token.isEmpty()) {
+            throw ApiException.Unauthenticated.invalidToken("The bearer token is empty.");
+        }
+        // The bootstrap admin token (cms.admin-token) is compared in constant time and needs no query.
+        if (adminToken.isPresent() && !adminToken.get().isBlank() && constantTimeEquals(token, adminToken.get())) {
             return Role.ADMIN;
         }
-        throw new ApiException.Unauthenticated("The bearer token is not valid.");
+        // Any other token is looked up by its hash on every request: no cache, so revocation is immediate.
+        return tokens.roleOf(token)
+                .orElseThrow(() -> ApiException.Unauthenticated.invalidToken("The bearer token is not valid or has been revoked."));
     }
 
     /** Fails closed: a method without an explicit rule is unreachable. */

@@ -42,6 +42,11 @@ public final class Conditional {
         return validators(RestResponse.ResponseBuilder.<T>created(location).entity(body), version, updatedAt).build();
     }
 
+    /** 201 with the given Location and validators. */
+    public static <T> RestResponse<T> created(URI location, T body, long version, Instant updatedAt) {
+        return validators(RestResponse.ResponseBuilder.<T>created(location).entity(body), version, updatedAt).build();
+    }
+
     private static <T> RestResponse.ResponseBuilder<T> validators(RestResponse.ResponseBuilder<T> rb, long version, Instant updatedAt) {
         return rb.header(HttpHeaders.ETAG, etag(version))
                 .header(HttpHeaders.LAST_MODIFIED, httpDate(updatedAt.truncatedTo(ChronoUnit.SECONDS)));

@@ -28,11 +28,12 @@ public class OpenApiFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean single = path.endsWith("}");
-            item.getOperations().forEach((method, op) -> document(method, op, single));
+            boolean underResource = path.contains("{");
+            item.getOperations().forEach((method, op) -> document(method, op, single, underResource));
         });
     }
 
-    private static void document(PathItem.HttpMethod method, Operation op, boolean single) {
+    private static void document(PathItem.HttpMethod method, Operation op, boolean single, boolean underResource) {
         APIResponses r = op.getResponses();
         boolean secured = op.getSecurity() != null && !op.getSecurity().isEmpty();
         boolean hasBody = op.getRequestBody() != null;
@@ -48,7 +49,7 @@ public class OpenApiFilter implements OASFilter {
             problem(r, "401", "Missing or invalid bearer token (sent with WWW-Authenticate: Bearer)");
             problem(r, "403", "The token lacks the role this operation needs");
         }
-        if (single || method != PathItem.HttpMethod.GET) {
+        if (underResource || method != PathItem.HttpMethod.GET) { // a sub-list 404s when its parent does
             problem(r, "404", "No such resource, or one the caller may not see");
         }
         if (hasBody) {

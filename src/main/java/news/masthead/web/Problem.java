@@ -21,6 +21,7 @@ public record Problem(
     public static final String TYPE_BAD_REQUEST = "urn:masthead:problem:bad-request";
     public static final String TYPE_CONFLICT = "urn:masthead:problem:conflict";
     public static final String TYPE_PRECONDITION = "urn:masthead:problem:precondition-failed";
+    public static final String TYPE_RATE_LIMITED = "urn:masthead:problem:rate-limited";
 
     public static Problem of(int status, String title, String detail) {
         return new Problem(ABOUT_BLANK, title, status, detail, null);

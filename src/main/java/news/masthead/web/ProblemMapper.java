@@ -37,8 +37,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         Response.ResponseBuilder rb = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
-        if (e instanceof ApiException.Unauthenticated) {
-            rb.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"masthead\"");
+        if (e instanceof ApiException.Unauthenticated u) {
+            rb.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"masthead\"" + (u.tokenRejected() ? ", error=\"invalid_token\"" : ""));
+        }
+        if (e instanceof ApiException.TooManyRequests t) {
+            rb.header(HttpHeaders.RETRY_AFTER, t.retryAfterSeconds());
         }
         return rb.build();
     }

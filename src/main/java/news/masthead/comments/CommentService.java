@@ -1,0 +1,187 @@
+package news.masthead.comments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import news.masthead.articles.Article;
+import news.masthead.articles.Visibility;
+import news.masthead.common.Clock;
+import news.masthead.common.Filter;
+import news.masthead.common.Listing;
+import news.masthead.common.Lookup;
+import news.masthead.common.Patching;
+import news.masthead.common.Slugs;
+import news.masthead.common.SortSpec;
+import news.masthead.common.SortSpec.SortField;
+import news.masthead.common.SortSpec.ValueType;
+import news.masthead.common.Validation;
+import news.masthead.web.ApiException;
+import news.masthead.web.Page;
+import news.masthead.web.PageRequest;
+import org.hibernate.Session;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+@ApplicationScoped
+@Transactional
+public class CommentService {
+
+    static final Map<String, SortField> SORTS = Map.of(
+            "createdAt", new SortField("e.created_at", false, ValueType.INSTANT),
+            "updatedAt", new SortField("e.updated_at", false, ValueType.INSTANT));
+    static final String DEFAULT_SORT = "createdAt";
+    private static final int MAX_THREAD_DEPTH = 1_000;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Visibility visibility;
+    @Inject
+    Lookup lookup;
+    @Inject
+    Listing listing;
+    @Inject
+    Validation validation;
+    @Inject
+    Patching patching;
+
+    /** An article's approved comments, oldest first; 404 when the caller may not see the article. */
+    public Page<PublicCommentView> approved(String articleIdOrSlug, String sort, PageRequest page) {
+        Article a = visibility.article(articleIdOrSlug);
+        Filter filter = new Filter().and("e.article_id = :article and e.status = 'approved'", "article=" + a.id + "|approved",
+                "article", a.id);
+        return listing.page(Comment.class, "comments", c -> c.id, filter, SortSpec.parse(sort, SORTS, DEFAULT_SORT), page)
+                .map(CommentService::publicView);
+    }
+
+    /**
+     * A reader's comment on an article the caller may see. It always starts pending, whatever status
+     * was sent; 403 when the article's comments are closed.
+     */
+    public PublicCommentView post(String articleIdOrSlug, CommentInput input) {
+        validation.valid(input);
+        Article a = visibility.article(articleIdOrSlug);
+        if (!a.commentsOpen) {
+            throw new ApiException.Forbidden("Comments are closed on this article.");
+        }
+        Comment c = new Comment();
+        c.id = UUID.randomUUID();
+        c.articleId = a.id;
+        c.createdAt = Clock.now();
+        c.updatedAt = c.createdAt;
+        c.version = 1;
+        apply(c, input);
+        c.status = CommentStatus.pending;
+        c.persist();
+        em.flush();
+        return publicView(c);
+    }
+
+    /** The moderation list: filters by article (id or slug) and status; an unknown article gives an empty list. */
+    public Page<CommentView> list(String article, String status, String sort, PageRequest page) {
+        SortSpec spec = SortSpec.parse(sort, SORTS, DEFAULT_SORT);
+        Filter filter = new Filter();
+        if (article != null) {
+            articleFilter(article).ifPresentOrElse(
+                    id -> filter.and("e.article_id = :article", "article=" + id, "article", id), filter::matchNothing);
+        }
+        if (status != null) {
+            CommentStatus s = CommentStatus.parse(status, "status");
+            filter.and("e.status = :status", "status=" + s, "status", s.name());
+        }
+        return listing.page(Comment.class, "comments", c -> c.id, filter, spec, page).map(CommentService::view);
+    }
+
+    public CommentView get(String id) {
+        return view(find(id));
+    }
+
+    /** Moderation: a merge patch of the writable fields, typically {"status": "approved"}. */
+    public CommentView patch(String id, JsonNode patch, IntConsumer precondition) {
+        Comment c = find(id);
+        precondition.accept(c.version);
+        CommentInput merged = patching.merge(input(c), patch, CommentInput.class);
+        if (merged.status() == null) {
+            throw ApiException.InvalidRequest.field("status", "must not be null");
+        }
+        apply(c, merged);
+        c.status = merged.status();
+        if (em.unwrap(Session.class).isDirty()) {
+            c.updatedAt = Clock.now();
+        }
+        em.flush();
+        return view(c);
+    }
+
+    /** Deletes the comment; its replies stay, as top-level comments. */
+    public void delete(String id, IntConsumer precondition) {
+        Comment c = find(id);
+        precondition.accept(c.version);
+        em.createQuery("update Comment r set r.parentId = null, r.updatedAt = :now, r.version = r.version + 1 where r.parentId = :id")
+                .setParameter("now", Clock.now()).setParameter("id", c.id).executeUpdate();
+        c.delete();
+        em.flush();
+    }
+
+    private Comment find(String id) {
+        return Lookup.asId(id).map(uuid -> em.find(Comment.class, uuid))
+                .orElseThrow(() -> new ApiException.NotFound("No comment '" + id + "'."));
+    }
+
+    private void apply(Comment c, CommentInput in) {
+        checkParent(c, in.parentId());
+        c.parentId = in.parentId();
+        c.authorName = in.authorName();
+        c.authorEmail = in.authorEmail();
+        c.body = in.body();
+    }
+
+    /**
+     * A reply's parent must be a comment of the same article (for anyone but editors, an approved
+     * one: the others do not exist for them), and must not make the thread a cycle.
+     */
+    private void checkParent(Comment c, UUID parentId) {
+        if (parentId == null || parentId.equals(c.parentId)) {
+            return;
+        }
+        Comment parent = em.find(Comment.class, parentId);
+        if (parent == null || !parent.articleId.equals(c.articleId)
+                || (!visibility.seesAll() && parent.status != CommentStatus.approved)) {
+            throw ApiException.InvalidRequest.field("parentId", "no comment with id " + parentId + " on this article");
+        }
+        Comment p = parent;
+        for (int depth = 0; p != null && depth < MAX_THREAD_DEPTH; depth++) {
+            if (p.id.equals(c.id)) {
+                throw ApiException.InvalidRequest.field("parentId", "would make the comment a reply to itself");
+            }
+            p = p.parentId == null ? null : em.find(Comment.class, p.parentId);
+        }
+    }
+
+    /** The article named by a filter value, by id or slug; empty when there is none, 400 when malformed. */
+    private Optional<UUID> articleFilter(String value) {
+        if (Lookup.asId(value).isEmpty() && !value.matches(Slugs.PATTERN)) {
+            throw ApiException.InvalidRequest.field("article", "must be an article id or slug");
+        }
+        return lookup.byIdOrSlug(Article.class, value).map(a -> a.id);
+    }
+
+    private static CommentInput input(Comment c) {
+        return new CommentInput(c.parentId, c.authorName, c.authorEmail, c.body, c.status);
+    }
+
+    static CommentView view(Comment c) {
+        return new CommentView(c.id, c.articleId, c.parentId, c.authorName, c.authorEmail, c.body, c.status,
+                c.createdAt, c.updatedAt, c.version);
+    }
+
+    static PublicCommentView publicView(Comment c) {
+        return new PublicCommentView(c.id, c.articleId, c.parentId, c.authorName, c.body, c.status,
+                c.createdAt, c.updatedAt, c.version);
+    }
+}

@@ -1,0 +1,96 @@
+package news.masthead.tokens;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import news.masthead.common.Clock;
+import news.masthead.common.Filter;
+import news.masthead.common.Listing;
+import news.masthead.common.Lookup;
+import news.masthead.common.SortSpec;
+import news.masthead.common.SortSpec.SortField;
+import news.masthead.common.SortSpec.ValueType;
+import news.masthead.common.Validation;
+import news.masthead.web.ApiException;
+import news.masthead.web.Page;
+import news.masthead.web.PageRequest;
+import news.masthead.web.Role;
+import news.masthead.web.TokenVerifier;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+@ApplicationScoped
+@Transactional
+public class TokenService implements TokenVerifier {
+
+    static final Map<String, SortField> SORTS = Map.of(
+            "createdAt", new SortField("e.created_at", false, ValueType.INSTANT),
+            "name", new SortField("e.name", false, ValueType.TEXT));
+
+    /** The whole per-request cost of a token: one probe of the unique index api_tokens_secret_hash_idx. */
+    static final String LOOKUP = "select t.role from ApiToken t where t.secretHash = :hash";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Listing listing;
+    @Inject
+    Validation validation;
+
+    /** Outside any transaction: one autocommit statement, no BEGIN/COMMIT round trips around it. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<Role> roleOf(String secret) {
+        if (!Secrets.wellFormed(secret)) {
+            return Optional.empty();
+        }
+        return em.createQuery(LOOKUP, TokenRole.class).setParameter("hash", Secrets.hash(secret))
+                .getResultStream().findFirst().map(TokenRole::role);
+    }
+
+    public Page<TokenView> list(String sort, PageRequest page) {
+        return listing.page(ApiToken.class, "api_tokens", t -> t.id, new Filter(), SortSpec.parse(sort, SORTS, "createdAt"), page)
+                .map(TokenService::view);
+    }
+
+    public TokenView get(String id) {
+        return view(find(id));
+    }
+
+    public CreatedTokenView create(TokenInput input) {
+        validation.valid(input);
+        String secret = Secrets.generate();
+        ApiToken t = new ApiToken();
+        t.id = UUID.randomUUID();
+        t.name = input.name();
+        t.role = input.role();
+        t.secretHash = Secrets.hash(secret);
+        t.createdAt = Clock.now();
+        t.updatedAt = t.createdAt;
+        t.version = 1;
+        t.persist();
+        em.flush();
+        return new CreatedTokenView(t.id, t.name, t.role, secret, t.createdAt, t.updatedAt, t.version);
+    }
+
+    /** Revokes the token: its row goes, so the next request carrying it is a 401. */
+    public void delete(String id, IntConsumer precondition) {
+        ApiToken t = find(id);
+        precondition.accept(t.version);
+        t.delete();
+        em.flush();
+    }
+
+    private ApiToken find(String id) {
+        return Lookup.asId(id).map(uuid -> em.find(ApiToken.class, uuid))
+                .orElseThrow(() -> new ApiException.NotFound("No token '" + id + "'."));
+    }
+
+    private static TokenView view(ApiToken t) {
+        return new TokenView(t.id, t.name, t.role, t.createdAt, t.updatedAt, t.version);
+    }
+}

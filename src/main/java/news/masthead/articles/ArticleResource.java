@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import news.masthead.feeds.Ninjs;
+import news.masthead.feeds.NinjsService;
 import news.masthead.web.Access;
 import news.masthead.web.Conditional;
 import news.masthead.web.ListParams;
@@ -39,6 +41,8 @@ public class ArticleResource {
 
     @Inject
     ArticleService articles;
+    @Inject
+    NinjsService ninjs;
 
     @GET
     @Access(Role.PUBLIC)
@@ -56,6 +60,18 @@ public class ArticleResource {
                                          @Context HttpHeaders headers) {
         ArticleView a = articles.get(idOrSlug);
         return Conditional.ok(headers, a, a.version(), a.updatedAt());
+    }
+
+    @GET
+    @Path("{idOrSlug}")
+    @Produces(Ninjs.MEDIA_TYPE)
+    @Access(Role.PUBLIC)
+    @Operation(summary = "Get an article as IPTC ninjs 2.x", description = "Chosen with Accept: application/ninjs+json. "
+            + "Same visibility as the JSON representation; its own strong ETag (If-None-Match gives 304).")
+    public RestResponse<byte[]> getNinjs(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+                                         @Context HttpHeaders headers, @Context UriInfo uri) {
+        NinjsService.Document d = ninjs.of(articles.get(idOrSlug), uri.getBaseUri());
+        return Conditional.ok(headers, d.body(), d.etag(), d.lastModified());
     }
 
     @POST

@@ -22,10 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 
 @Path("/api/v1/feeds")
@@ -76,7 +72,7 @@ public class FeedResource {
 
     /** 200 with a weak ETag over the bytes, or 304 when If-None-Match names it. */
     private static RestResponse<byte[]> conditional(HttpHeaders headers, byte[] body) {
-        String etag = "W/\"" + digest(body) + "\"";
+        String etag = "W/\"" + Digest.of(body) + "\"";
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             for (String tag : ifNoneMatch.split(",")) {
@@ -90,14 +86,6 @@ public class FeedResource {
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
     }
 
-    private static String digest(byte[] body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The feed filters as query parameters. */
     public static class Filters {

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -68,6 +69,8 @@ public class ArticleResource {
     @Access(Role.PUBLIC)
     @Operation(summary = "Get an article as IPTC ninjs 2.x", description = "Chosen with Accept: application/ninjs+json. "
             + "Same visibility as the JSON representation; its own strong ETag (If-None-Match gives 304).")
+    @APIResponse(responseCode = "200", description = "The article (as IPTC ninjs 2.x with Accept: application/ninjs+json)",
+            content = @Content(mediaType = Ninjs.MEDIA_TYPE, schema = @Schema(implementation = Ninjs.class)))
     public RestResponse<byte[]> getNinjs(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                          @Context HttpHeaders headers, @Context UriInfo uri) {
         NinjsService.Document d = ninjs.of(articles.get(idOrSlug), uri.getBaseUri());

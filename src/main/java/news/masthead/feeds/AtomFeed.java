@@ -37,7 +37,9 @@ final class AtomFeed {
                 text(w, "id", "urn:uuid:" + item.id());
                 text(w, "title", item.headline());
                 text(w, "updated", date(item.updated()));
-                text(w, "published", date(item.published()));
+                if (item.published() != null) {
+                    text(w, "published", date(item.published()));
+                }
                 w.writeStartElement("author");
                 text(w, "name", item.author() != null ? item.author() : "Masthead");
                 w.writeEndElement();

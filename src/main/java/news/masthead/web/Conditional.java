@@ -39,7 +39,8 @@ public final class Conditional {
         Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
         RestResponse.ResponseBuilder<T> rb = notModified(headers, etag, seconds)
                 ? RestResponse.ResponseBuilder.<T>notModified() : RestResponse.ResponseBuilder.ok(body);
-        return rb.header(HttpHeaders.ETAG, etag).header(HttpHeaders.LAST_MODIFIED, httpDate(seconds)).build();
+        return rb.header(HttpHeaders.ETAG, etag).header(HttpHeaders.LAST_MODIFIED, httpDate(seconds))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     /** 200 after a write, with the new validators. */

@@ -264,6 +264,44 @@ class ChangeFeedTest {
         }
     }
 
+    /**
+     * The interleaving that defeats "seq at write time, read only below the oldest running
+     * transaction": A (older) writes, B (newer) writes, A writes again and commits while B still
+     * runs. A's two entries would sit around B's and be readable (A is below B), so a follower
+     * would move past B's seq before B commits. With seqs taken at commit, B simply comes later.
+     */
+    @Test
+    void aFollowerDoesNotMissAYoungerTransactionThatCommitsAfterAnOlderOne() throws Exception {
+        Follower f = new Follower(true);
+        UUID a1 = UUID.randomUUID();
+        UUID a2 = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        try (Connection older = dataSource.getConnection(); Connection younger = dataSource.getConnection()) {
+            older.setAutoCommit(false);
+            younger.setAutoCommit(false);
+            insertPerson(older, a1);
+            insertPerson(younger, b);
+            insertPerson(older, a2);
+            older.commit();
+            f.poll();
+            assertEquals(List.of("people:" + a1 + ":upsert", "people:" + a2 + ":upsert"), f.about(a1.toString(), a2.toString(), b.toString()));
+            younger.commit();
+            f.poll();
+            assertEquals(List.of("people:" + a1 + ":upsert", "people:" + a2 + ":upsert", "people:" + b + ":upsert"),
+                    f.about(a1.toString(), a2.toString(), b.toString()));
+        }
+    }
+
+    private static void insertPerson(Connection c, UUID id) throws Exception {
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into people (id, slug, name, created_at, updated_at, version)
+                values (?, ?, 'Interleaved', now(), now(), 1)""")) {
+            insert.setObject(1, id);
+            insert.setString(2, "interleaved-" + id);
+            insert.executeUpdate();
+        }
+    }
+
     @Test
     void aRolledBackTransactionLeavesNoEntry() throws Exception {
         Follower f = new Follower(true);

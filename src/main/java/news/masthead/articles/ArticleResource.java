@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import news.masthead.feeds.Ninjs;
+import news.masthead.feeds.NinjsService;
 import news.masthead.web.Access;
 import news.masthead.web.Conditional;
 import news.masthead.web.Lists;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -39,6 +42,8 @@ public class ArticleResource {
 
     @Inject
     ArticleService articles;
+    @Inject
+    NinjsService ninjs;
 
     @GET
     @Access(Role.PUBLIC)
@@ -60,6 +65,20 @@ public class ArticleResource {
             return RestResponse.ok(a); // included resources change on their own: HttpCaching tags the whole body
         }
         return Conditional.ok(headers, a, a.version(), a.updatedAt());
+    }
+
+    @GET
+    @Path("{idOrSlug}")
+    @Produces(Ninjs.MEDIA_TYPE)
+    @Access(Role.PUBLIC)
+    @Operation(summary = "Get an article as IPTC ninjs 2.x", description = "Chosen with Accept: application/ninjs+json. "
+            + "Same visibility as the JSON representation; its own strong ETag (If-None-Match gives 304).")
+    @APIResponse(responseCode = "200", description = "The article (as IPTC ninjs 2.x with Accept: application/ninjs+json)",
+            content = @Content(mediaType = Ninjs.MEDIA_TYPE, schema = @Schema(implementation = Ninjs.class)))
+    public RestResponse<byte[]> getNinjs(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+                                         @Context HttpHeaders headers, @Context UriInfo uri) {
+        NinjsService.Document d = ninjs.of(articles.get(idOrSlug, null), uri.getBaseUri());
+        return Conditional.ok(headers, d.body(), d.etag(), d.lastModified());
     }
 
     @POST

@@ -31,6 +31,18 @@ public final class Conditional {
         return validators(RestResponse.ResponseBuilder.ok(body), version, updatedAt).build();
     }
 
+    /**
+     * 200 with the given strong ETag and Last-Modified, or 304: for another representation of a
+     * resource, whose tag must differ from the version tag of the JSON one.
+     */
+    public static <T> RestResponse<T> ok(HttpHeaders headers, T body, String etag, Instant lastModified) {
+        Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
+        RestResponse.ResponseBuilder<T> rb = notModified(headers, etag, seconds)
+                ? RestResponse.ResponseBuilder.<T>notModified() : RestResponse.ResponseBuilder.ok(body);
+        return rb.header(HttpHeaders.ETAG, etag).header(HttpHeaders.LAST_MODIFIED, httpDate(seconds))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
     /** 200 after a write, with the new validators. */
     public static <T> RestResponse<T> written(T body, long version, Instant updatedAt) {
         return validators(RestResponse.ResponseBuilder.ok(body), version, updatedAt).build();

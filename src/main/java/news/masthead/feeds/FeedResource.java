@@ -1,0 +1,109 @@
+package news.masthead.feeds;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import news.masthead.web.Access;
+import news.masthead.web.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+@Path("/api/v1/feeds")
+@Tag(name = "Feeds", description = "The newest visible articles as Atom 1.0 and JSON Feed 1.1, for partners and readers.")
+public class FeedResource {
+
+    private static final String DESCRIPTION = "The 50 newest visible articles (published, or scheduled whose time has "
+            + "come; the same for every caller), newest first. Filters: tag, section, person and place (id or slug; "
+            + "place also matches articles about any place inside it). An unknown person or place gives an empty feed, "
+            + "a malformed value 400. Sends a weak ETag; If-None-Match gives 304.";
+
+    @Inject
+    FeedService feeds;
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Path("articles.atom")
+    @Produces(AtomFeed.MEDIA_TYPE)
+    @Access(Role.PUBLIC)
+    @Operation(summary = "Articles as an Atom feed", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "An Atom 1.0 feed",
+            content = @Content(mediaType = AtomFeed.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Not modified: the client's copy is current")
+    public RestResponse<byte[]> atom(@BeanParam Filters filters, @Context UriInfo uri, @Context HttpHeaders headers) {
+        FeedQuery query = filters.query();
+        List<FeedItem> items = feeds.newest(query);
+        return conditional(headers, AtomFeed.write(FeedLinks.of(uri.getBaseUri(), uri.getRequestUri(), query, items), items));
+    }
+
+    @GET
+    @Path("articles.json")
+    @Produces(JsonFeed.MEDIA_TYPE)
+    @Access(Role.PUBLIC)
+    @Operation(summary = "Articles as a JSON Feed", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "A JSON Feed 1.1",
+            content = @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: the client's copy is current")
+    public RestResponse<byte[]> json(@BeanParam Filters filters, @Context UriInfo uri, @Context HttpHeaders headers) {
+        FeedQuery query = filters.query();
+        List<FeedItem> items = feeds.newest(query);
+        try {
+            return conditional(headers, mapper.writeValueAsBytes(JsonFeed.of(FeedLinks.of(uri.getBaseUri(), uri.getRequestUri(), query, items), items)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 200 with a weak ETag over the bytes, or 304 when If-None-Match names it. */
+    private static RestResponse<byte[]> conditional(HttpHeaders headers, byte[] body) {
+        String etag = "W/\"" + Digest.of(body) + "\"";
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.trim();
+                if (t.equals("*") || t.equals(etag) || ("W/" + t).equals(etag)) { // weak comparison
+                    return RestResponse.ResponseBuilder.<byte[]>notModified().header(HttpHeaders.ETAG, etag).build();
+                }
+            }
+        }
+        return RestResponse.ResponseBuilder.ok(body).header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
+    }
+
+
+    /** The feed filters as query parameters. */
+    public static class Filters {
+        @QueryParam("tag")
+        @Parameter(description = "Only articles with this tag", example = "ukraine")
+        public String tag;
+        @QueryParam("section")
+        @Parameter(description = "Only articles in this section", example = "world")
+        public String section;
+        @QueryParam("place")
+        @Parameter(description = "Id or slug of a place: articles about it or any place inside it", example = "kharkiv-oblast")
+        public String place;
+        @QueryParam("person")
+        @Parameter(description = "Id or slug of a person the articles are about", example = "andriy-sybiha")
+        public String person;
+
+        FeedQuery query() {
+            return FeedQuery.of(tag, section, place, person);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package news.masthead.feeds;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import news.masthead.articles.ArticleStatus;
+import news.masthead.articles.ArticleView;
+import news.masthead.people.Person;
+import news.masthead.places.Place;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Maps an article (already checked for visibility) to IPTC ninjs 2.x, with its people, places and tags. */
+@ApplicationScoped
+@Transactional
+public class NinjsService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    BodyText bodyText;
+    @Inject
+    ObjectMapper mapper;
+
+    /** The document as bytes, its strong ETag (a digest of them) and when it last changed. */
+    public record Document(byte[] body, String etag, Instant lastModified) {
+    }
+
+    public Document of(ArticleView a, URI base) {
+        String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+        Instant lastModified = a.updatedAt();
+        List<Ninjs.Concept> people = new ArrayList<>();
+        Map<UUID, Person> persons = byId(Person.class, a.personIds());
+        for (UUID id : a.personIds()) {
+            Person p = persons.get(id);
+            if (p != null) {
+                people.add(new Ninjs.Concept(p.name, "about", root + "api/v1/people/" + p.id, null));
+                lastModified = later(lastModified, p.updatedAt);
+            }
+        }
+        List<Ninjs.Concept> places = new ArrayList<>();
+        Map<UUID, Place> locations = byId(Place.class, a.placeIds());
+        for (UUID id : a.placeIds()) {
+            Place p = locations.get(id);
+            if (p != null) {
+                Ninjs.Point point = p.latitude == null ? null : new Ninjs.Point("Point", List.of(p.longitude, p.latitude));
+                places.add(new Ninjs.Concept(p.name, "about", root + "api/v1/places/" + p.id, point));
+                lastModified = later(lastModified, p.updatedAt);
+            }
+        }
+        List<Ninjs.Concept> subjects = a.tags().stream().map(t -> new Ninjs.Concept(t, "about", null, null)).toList();
+        Instant now = Instant.now();
+        boolean embargoed = a.status() == ArticleStatus.scheduled && a.publishedAt() != null && a.publishedAt().isAfter(now);
+        Ninjs n = new Ninjs("urn:uuid:" + a.id(), "text", String.valueOf(a.version()), a.updatedAt(), a.createdAt(),
+                embargoed ? a.publishedAt() : null, pubstatus(a.status(), embargoed), a.language(),
+                List.of(new Ninjs.Text("main", "text/plain", a.headline())),
+                a.standfirst() == null || a.standfirst().isBlank() ? List.of()
+                        : List.of(new Ninjs.Text("summary", "text/plain", a.standfirst())),
+                List.of(new Ninjs.Text("main", "text/plain", bodyText.of(a.body()))),
+                people, places, subjects);
+        try {
+            byte[] body = mapper.writeValueAsBytes(n);
+            return new Document(body, "\"ninjs-" + Digest.of(body) + "\"", lastModified);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** usable once public; withheld while a draft or not yet due; canceled when archived. */
+    static String pubstatus(ArticleStatus status, boolean embargoed) {
+        return switch (status) {
+            case published -> "usable";
+            case scheduled -> embargoed ? "withheld" : "usable";
+            case draft -> "withheld";
+            case archived -> "canceled";
+        };
+    }
+
+    private <E> Map<UUID, E> byId(Class<E> entity, List<UUID> ids) {
+        Map<UUID, E> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select e.id, e from " + entity.getSimpleName() + " e where e.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList().forEach(r -> out.put((UUID) r[0], entity.cast(r[1])));
+        }
+        return out;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
+    }
+
+}

@@ -1,0 +1,340 @@
+package news.masthead.changes;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.create;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ChangeFeedTest {
+
+    @Inject
+    DataSource dataSource;
+
+    /** One entry as the test compares it. */
+    record Entry(long seq, String collection, String id, String op) {
+        String brief() {
+            return collection + ":" + id + ":" + op;
+        }
+    }
+
+    /** Where a follower stands and what it has read so far. */
+    static final class Follower {
+        final boolean asEditor;
+        String cursor;
+        final List<Entry> seen = new ArrayList<>();
+
+        Follower(boolean asEditor) {
+            this.asEditor = asEditor;
+            this.cursor = null;
+            poll(); // start at the current end
+            seen.clear();
+        }
+
+        /** Reads to the end of the feed; returns the entries of this poll. */
+        List<Entry> poll() {
+            List<Entry> got = new ArrayList<>();
+            while (true) {
+                RequestSpecification rq = (asEditor ? editor() : anonymous()).queryParam("limit", 50);
+                if (cursor != null) {
+                    rq.queryParam("after", cursor);
+                }
+                JsonPath body = rq.get("/api/v1/changes").then().statusCode(200).body("next", notNullValue()).extract().jsonPath();
+                List<Map<String, Object>> items = body.getList("items");
+                for (Map<String, Object> i : items) {
+                    got.add(new Entry(((Number) i.get("seq")).longValue(), (String) i.get("collection"), (String) i.get("id"), (String) i.get("op")));
+                }
+                cursor = body.getString("next");
+                if (items.size() < 50) {
+                    seen.addAll(got);
+                    return got;
+                }
+            }
+        }
+
+        List<String> about(String... ids) {
+            Set<String> wanted = Set.of(ids);
+            return seen.stream().filter(e -> wanted.contains(e.id())).map(Entry::brief).toList();
+        }
+    }
+
+    @Test
+    void editorsSeeEveryCreateUpdateAndDeleteInOrder() {
+        Follower f = new Follower(true);
+        String person = create("people", Map.of("name", "Feed Person " + unique()));
+        editor().body(Map.of("role", "Mayor")).contentType("application/merge-patch+json").patch("/api/v1/people/" + person).then().statusCode(200);
+        String place = create("places", Map.of("name", "Feed Town " + unique(), "kind", "town"));
+        editor().delete("/api/v1/people/" + person).then().statusCode(204);
+        f.poll();
+        assertEquals(List.of("people:" + person + ":upsert", "people:" + person + ":upsert", "places:" + place + ":upsert",
+                "people:" + person + ":delete"), f.about(person, place));
+        for (int i = 1; i < f.seen.size(); i++) {
+            assertTrue(f.seen.get(i).seq() > f.seen.get(i - 1).seq(), "seq strictly increases");
+        }
+    }
+
+    @Test
+    void entryHasSeqCollectionIdOpAndCommitTime() {
+        Follower f = new Follower(true);
+        Instant before = Instant.now().minusSeconds(1);
+        String person = create("people", Map.of("name", "Feed Shape " + unique()));
+        JsonPath body = editor().queryParam("after", f.cursor).get("/api/v1/changes").then().statusCode(200)
+                .contentType("application/json").extract().jsonPath();
+        Map<String, Object> entry = body.getList("items", Map.class).stream()
+                .filter(m -> person.equals(m.get("id"))).findFirst().orElseThrow();
+        assertEquals(Set.of("seq", "collection", "id", "op", "at"), entry.keySet());
+        assertEquals("people", entry.get("collection"));
+        assertEquals("upsert", entry.get("op"));
+        Instant at = Instant.parse((String) entry.get("at"));
+        assertTrue(at.isAfter(before) && at.isBefore(Instant.now().plusSeconds(1)), "at is the commit time: " + at);
+        assertTrue(((String) entry.get("at")).endsWith("Z"));
+    }
+
+    @Test
+    void atTheEndNextIsWhereToPollAgainFrom() {
+        Follower f = new Follower(true);
+        String end = f.cursor;
+        editor().queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
+                .body("items", hasSize(0)).body("next", equalTo(end));
+        String person = create("people", Map.of("name", "Feed Resume " + unique()));
+        editor().queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(person));
+        // Polling again from the same cursor gives the same answer: a cursor is a position, not a session.
+        editor().queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(person));
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapOrRepeat() {
+        Follower f = new Follower(true);
+        String start = f.cursor;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(create("people", Map.of("name", "Feed Page " + unique())));
+        }
+        List<String> read = new ArrayList<>();
+        String cursor = start;
+        for (int page = 0; page < 20; page++) {
+            JsonPath body = editor().queryParam("after", cursor).queryParam("limit", 2).get("/api/v1/changes")
+                    .then().statusCode(200).body("limit", equalTo(2)).extract().jsonPath();
+            List<String> got = body.getList("items.id");
+            read.addAll(got);
+            cursor = body.getString("next");
+            if (got.size() < 2) {
+                break;
+            }
+        }
+        assertEquals(ids, read.stream().filter(ids::contains).toList());
+        assertEquals(read.size(), Set.copyOf(read).size(), "no entry twice");
+    }
+
+    @Test
+    void badLimitOrCursorIs400() {
+        for (String limit : List.of("0", "1001", "x", "-5")) {
+            anonymous().queryParam("limit", limit).get("/api/v1/changes").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        }
+        for (String after : List.of("nonsense!", "bm9wZQ", "42")) {
+            anonymous().queryParam("after", after).get("/api/v1/changes").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        }
+        anonymous().queryParam("limit", 1000).get("/api/v1/changes").then().statusCode(200).body("limit", equalTo(1000));
+    }
+
+    @Test
+    void anonymousCallersSeeAnArticleOnlyWhileItIsVisible() {
+        Follower pub = new Follower(false);
+        Follower ed = new Follower(true);
+        String id = create("articles", Map.of("headline", "Feed draft " + unique()));
+        patch(id, Map.of("headline", "Still a draft"));
+        patch(id, Map.of("status", "published"));
+        patch(id, Map.of("standfirst", "Now with a standfirst"));
+        patch(id, Map.of("status", "archived"));
+        patch(id, Map.of("status", "draft"));
+        editor().delete("/api/v1/articles/" + id).then().statusCode(204);
+        pub.poll();
+        ed.poll();
+        String a = "articles:" + id + ":";
+        assertEquals(List.of(a + "upsert", a + "upsert", a + "delete"), pub.about(id));
+        assertEquals(List.of(a + "upsert", a + "upsert", a + "upsert", a + "upsert", a + "upsert", a + "upsert", a + "delete"), ed.about(id));
+    }
+
+    @Test
+    void aDraftCreatedAndDeletedNeverReachesAnonymousCallers() {
+        Follower pub = new Follower(false);
+        String id = create("articles", Map.of("headline", "Feed secret " + unique()));
+        editor().delete("/api/v1/articles/" + id).then().statusCode(204);
+        pub.poll();
+        assertEquals(List.of(), pub.about(id));
+    }
+
+    @Test
+    void aScheduledArticleAppearsForAnonymousCallersOnceItsTimeHasCome() throws Exception {
+        Follower pub = new Follower(false);
+        Instant when = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        String id = create("articles", Map.of("headline", "Feed scheduled " + unique(), "status", "scheduled",
+                "publishedAt", when.toString()));
+        pub.poll();
+        assertEquals(List.of(), pub.about(id), "not before its time");
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
+        Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200);
+        List<Entry> got = pub.poll().stream().filter(e -> e.id().equals(id)).toList();
+        assertEquals(List.of("articles:" + id + ":upsert"), got.stream().map(Entry::brief).toList());
+        JsonPath again = anonymous().queryParam("after", ChangeCursor.encode(got.get(0).seq() - 1)).get("/api/v1/changes")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(when, Instant.parse(again.getString("items[0].at")), "at is the time it became visible");
+        pub.poll();
+        assertEquals(1, pub.about(id).size(), "announced once");
+    }
+
+    @Test
+    void reschedulingAVisibleArticleIntoTheFutureIsADeleteThenAnUpsertAtTheNewTime() throws Exception {
+        Follower pub = new Follower(false);
+        String id = create("articles", Map.of("headline", "Feed moved " + unique(), "status", "published"));
+        Instant when = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        patch(id, Map.of("status", "scheduled", "publishedAt", when.toString()));
+        pub.poll();
+        String a = "articles:" + id + ":";
+        assertEquals(List.of(a + "upsert", a + "delete"), pub.about(id));
+        Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
+        pub.poll();
+        assertEquals(List.of(a + "upsert", a + "delete", a + "upsert"), pub.about(id));
+    }
+
+    @Test
+    void unpublishingBeforeTheScheduledTimeCancelsTheAnnouncement() throws Exception {
+        Follower pub = new Follower(false);
+        Instant when = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        String id = create("articles", Map.of("headline", "Feed cancelled " + unique(), "status", "scheduled",
+                "publishedAt", when.toString()));
+        patch(id, Map.of("status", "draft"));
+        Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
+        pub.poll();
+        assertEquals(List.of(), pub.about(id));
+    }
+
+    /**
+     * Transaction A writes first but commits last. Its entry must come after B's: had seqs been
+     * taken at write time, a follower that read B's would have moved past A's smaller seq for good.
+     */
+    @Test
+    void aTransactionThatCommitsLaterGetsALaterSeqEvenWhenItWroteFirst() throws Exception {
+        Follower f = new Follower(true);
+        UUID early = UUID.randomUUID();
+        try (Connection a = dataSource.getConnection()) {
+            a.setAutoCommit(false);
+            try (PreparedStatement insert = a.prepareStatement("""
+                    insert into people (id, slug, name, created_at, updated_at, version)
+                    values (?, ?, 'Written first', now(), now(), 1)""")) {
+                insert.setObject(1, early);
+                insert.setString(2, "written-first-" + unique());
+                insert.executeUpdate();
+            }
+            String late = create("people", Map.of("name", "Committed first " + unique()));
+            f.poll();
+            assertEquals(List.of("people:" + late + ":upsert"), f.about(late, early.toString()), "A is not visible yet");
+            a.commit();
+            f.poll();
+            assertEquals(List.of("people:" + late + ":upsert", "people:" + early + ":upsert"), f.about(late, early.toString()));
+            List<Long> seqs = f.seen.stream().map(Entry::seq).toList();
+            assertEquals(seqs.stream().sorted().distinct().toList(), seqs);
+        }
+    }
+
+    /**
+     * The interleaving that defeats "seq at write time, read only below the oldest running
+     * transaction": A (older) writes, B (newer) writes, A writes again and commits while B still
+     * runs. A's two entries would sit around B's and be readable (A is below B), so a follower
+     * would move past B's seq before B commits. With seqs taken at commit, B simply comes later.
+     */
+    @Test
+    void aFollowerDoesNotMissAYoungerTransactionThatCommitsAfterAnOlderOne() throws Exception {
+        Follower f = new Follower(true);
+        UUID a1 = UUID.randomUUID();
+        UUID a2 = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        try (Connection older = dataSource.getConnection(); Connection younger = dataSource.getConnection()) {
+            older.setAutoCommit(false);
+            younger.setAutoCommit(false);
+            insertPerson(older, a1);
+            insertPerson(younger, b);
+            insertPerson(older, a2);
+            older.commit();
+            f.poll();
+            assertEquals(List.of("people:" + a1 + ":upsert", "people:" + a2 + ":upsert"), f.about(a1.toString(), a2.toString(), b.toString()));
+            younger.commit();
+            f.poll();
+            assertEquals(List.of("people:" + a1 + ":upsert", "people:" + a2 + ":upsert", "people:" + b + ":upsert"),
+                    f.about(a1.toString(), a2.toString(), b.toString()));
+        }
+    }
+
+    private static void insertPerson(Connection c, UUID id) throws Exception {
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into people (id, slug, name, created_at, updated_at, version)
+                values (?, ?, 'Interleaved', now(), now(), 1)""")) {
+            insert.setObject(1, id);
+            insert.setString(2, "interleaved-" + id);
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEntry() throws Exception {
+        Follower f = new Follower(true);
+        UUID ghost = UUID.randomUUID();
+        try (Connection a = dataSource.getConnection()) {
+            a.setAutoCommit(false);
+            try (PreparedStatement insert = a.prepareStatement("""
+                    insert into people (id, slug, name, created_at, updated_at, version)
+                    values (?, ?, 'Never was', now(), now(), 1)""")) {
+                insert.setObject(1, ghost);
+                insert.setString(2, "never-was-" + unique());
+                insert.executeUpdate();
+            }
+            a.rollback();
+        }
+        String after = create("people", Map.of("name", "After the ghost " + unique()));
+        f.poll();
+        assertEquals(List.of("people:" + after + ":upsert"), f.about(after, ghost.toString()));
+    }
+
+    @Test
+    void deletingAnArticleAlsoReportsItsUnlinkedQuotes() {
+        Follower f = new Follower(true);
+        String speaker = create("people", Map.of("name", "Feed Speaker " + unique()));
+        String article = create("articles", Map.of("headline", "Feed quoted " + unique()));
+        String quote = create("quotes", Map.of("text", "We will rebuild.", "speakerId", speaker, "articleId", article));
+        editor().delete("/api/v1/articles/" + article).then().statusCode(204);
+        f.poll();
+        assertEquals(List.of("articles:" + article + ":upsert", "quotes:" + quote + ":upsert",
+                "articles:" + article + ":delete", "quotes:" + quote + ":upsert"), f.about(article, quote));
+    }
+
+    private static void patch(String id, Map<String, ?> changes) {
+        editor().contentType("application/merge-patch+json").body(changes).patch("/api/v1/articles/" + id).then().statusCode(200);
+    }
+}

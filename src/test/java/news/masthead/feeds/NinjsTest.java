@@ -1,0 +1,127 @@
+package news.masthead.feeds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.create;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class NinjsTest {
+
+    private static final String NINJS = "application/ninjs+json";
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aVisibleArticleIsValidNinjsWithItsPeoplePlacesAndSubjects() throws Exception {
+        String u = unique();
+        String person = create("people", Map.of("name", "Andriy Ninjs " + u));
+        String city = create("places", Map.of("name", "Izium " + u, "kind", "city", "latitude", 49.2128, "longitude", 37.2569));
+        String area = create("places", Map.of("name", "Front line " + u, "kind", "area"));
+        Instant published = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        String id = create("articles", Map.of("headline", "Convoy leaves Izium " + u, "standfirst", "Residents describe it.",
+                "status", "published", "publishedAt", published.toString(), "language", "uk", "tags", List.of("war", "ukraine"),
+                "personIds", List.of(person), "placeIds", List.of(city, area),
+                "body", List.of(Map.of("type", "paragraph", "text", "First."), Map.of("type", "paragraph", "text", "Second."))));
+        Map<String, Object> article = anonymous().get("/api/v1/articles/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
+
+        Response r = anonymous().accept(NINJS).get("/api/v1/articles/" + id);
+        r.then().statusCode(200).contentType(startsWith(NINJS));
+        JsonNode n = json.readTree(r.asByteArray());
+        assertEquals(List.of(), MiniSchema.load("ninjs-2-subset.schema.json").validate(n));
+
+        assertEquals("urn:uuid:" + id, n.get("uri").asText());
+        assertEquals("text", n.get("type").asText());
+        assertEquals("1", n.get("version").asText());
+        assertTrue(n.get("version").isTextual());
+        assertEquals(article.get("updatedAt"), n.get("versioncreated").asText());
+        assertEquals(article.get("createdAt"), n.get("firstcreated").asText());
+        assertEquals("usable", n.get("pubstatus").asText());
+        assertEquals("uk", n.get("language").asText());
+        assertEquals(json.readTree("[{\"role\":\"main\",\"contenttype\":\"text/plain\",\"value\":\"Convoy leaves Izium " + u + "\"}]"), n.get("headlines"));
+        assertEquals("Residents describe it.", n.at("/descriptions/0/value").asText());
+        assertEquals(json.readTree("[{\"role\":\"main\",\"contenttype\":\"text/plain\",\"value\":\"First.\\n\\nSecond.\"}]"), n.get("bodies"));
+        assertEquals("Andriy Ninjs " + u, n.at("/people/0/name").asText());
+        assertEquals("about", n.at("/people/0/rel").asText());
+        assertTrue(n.at("/people/0/uri").asText().endsWith("/api/v1/people/" + person));
+        assertEquals("Izium " + u, n.at("/places/0/name").asText());
+        assertEquals(json.readTree("{\"type\":\"Point\",\"coordinates\":[37.2569,49.2128]}"), n.at("/places/0/geometry_geojson"));
+        assertTrue(n.at("/places/1/uri").asText().endsWith("/api/v1/places/" + area));
+        assertTrue(n.at("/places/1/geometry_geojson").isMissingNode(), "no coordinates, no geometry");
+        assertEquals(List.of("war", "ukraine"), List.of(n.at("/subjects/0/name").asText(), n.at("/subjects/1/name").asText()));
+    }
+
+    @Test
+    void withoutAskingForNinjsTheArticleIsJson() {
+        String id = create("articles", Map.of("headline", "Plain JSON " + unique(), "status", "published"));
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"))
+                .body("id", equalTo(id));
+        RestAssured.given().get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"));
+        RestAssured.given().accept("*/*").get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"));
+        anonymous().accept("application/json").get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"));
+    }
+
+    @Test
+    void anonymousCallersGet404ForADraftAndEditorsSeeItWithheld() {
+        String id = create("articles", Map.of("headline", "Ninjs draft " + unique()));
+        anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).body("pubstatus", equalTo("withheld"));
+        editor().contentType("application/merge-patch+json").body(Map.of("status", "archived")).patch("/api/v1/articles/" + id)
+                .then().statusCode(200);
+        editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).body("pubstatus", equalTo("canceled"))
+                .body("version", equalTo("2"));
+        anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aScheduledArticleIsWithheldAndEmbargoedUntilItsTime() {
+        Instant when = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        String id = create("articles", Map.of("headline", "Ninjs later " + unique(), "status", "scheduled", "publishedAt", when.toString()));
+        anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404);
+        editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
+                .body("pubstatus", equalTo("withheld")).body("embargoed", equalTo(when.toString()));
+    }
+
+    @Test
+    void ninjsHasItsOwnStrongEtagAndAnswers304() {
+        String u = unique();
+        String person = create("people", Map.of("name", "Etag Person " + u));
+        String id = create("articles", Map.of("headline", "Ninjs etag " + u, "status", "published", "personIds", List.of(person)));
+        String jsonTag = anonymous().get("/api/v1/articles/" + id).then().extract().header("ETag");
+        String tag = anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
+                .header("Last-Modified", not(emptyString())).header("Vary", equalTo("Accept")).extract().header("ETag");
+        assertTrue(tag.startsWith("\""), "strong: " + tag);
+        assertNotEquals(jsonTag, tag, "two representations, two tags");
+        anonymous().accept(NINJS).header("If-None-Match", tag).get("/api/v1/articles/" + id).then().statusCode(304)
+                .header("ETag", equalTo(tag));
+        editor().contentType("application/merge-patch+json").body(Map.of("name", "Renamed " + u)).patch("/api/v1/people/" + person)
+                .then().statusCode(200);
+        String renamed = anonymous().accept(NINJS).header("If-None-Match", tag).get("/api/v1/articles/" + id).then().statusCode(200)
+                .body("people[0].name", equalTo("Renamed " + u)).extract().header("ETag");
+        editor().contentType("application/merge-patch+json").body(Map.of("headline", "Changed " + u)).patch("/api/v1/articles/" + id)
+                .then().statusCode(200);
+        String changed = anonymous().accept(NINJS).header("If-None-Match", renamed).get("/api/v1/articles/" + id).then().statusCode(200)
+                .body("version", equalTo("2")).extract().header("ETag");
+        assertFalse(changed.equals(renamed) || changed.equals(tag));
+    }
+}

@@ -169,6 +169,8 @@ public final class Api {
 
     public static List<String> ids(List<Map<String, Object>> items) {
         return items.stream().map(i -> (String) i.get("id")).toList();
+    }
+
     /** A published article, open for comments; returns its id. */
     public static String publishedArticle() {
         return article("Published " + unique(), "published", null);

@@ -17,6 +17,7 @@ import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -109,7 +110,7 @@ class NinjsTest {
         String id = create("articles", Map.of("headline", "Ninjs etag " + u, "status", "published", "personIds", List.of(person)));
         String jsonTag = anonymous().get("/api/v1/articles/" + id).then().extract().header("ETag");
         String tag = anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
-                .header("Last-Modified", not(emptyString())).header("Vary", equalTo("Accept")).extract().header("ETag");
+                .header("Last-Modified", not(emptyString())).header("Vary", containsString("Accept")).extract().header("ETag");
         assertTrue(tag.startsWith("\""), "strong: " + tag);
         assertNotEquals(jsonTag, tag, "two representations, two tags");
         anonymous().accept(NINJS).header("If-None-Match", tag).get("/api/v1/articles/" + id).then().statusCode(304)

@@ -94,11 +94,11 @@ class ArticleFiltersTest {
                 "body", List.of(Map.of("type", "paragraph", "text", "The " + word + " sailed at dawn from the harbour")), "tags", List.of("x")));
         String excluded = article(Map.of("headline", "Storm " + word, "standfirst", "harbour closed", "status", "published"));
 
-        anonymous().get("/api/v1/articles?q=" + word).then().statusCode(200)
+        anonymous().queryParam("q", word).get("/api/v1/articles").then().statusCode(200)
                 .body("items.id", hasSize(3)).body("items[2].id", equalTo(inBody));
-        anonymous().get("/api/v1/articles?q=" + word + " -storm").then().body("items.id", containsInAnyOrder(inHeadline, inBody));
-        anonymous().get("/api/v1/articles?q=\"sailed at dawn\" " + word).then().body("items.id", contains(inBody));
-        anonymous().get("/api/v1/articles?q=" + word + " returns OR closed").then().body("items.id", containsInAnyOrder(inHeadline, excluded));
+        anonymous().queryParam("q", word + " -storm").get("/api/v1/articles").then().body("items.id", containsInAnyOrder(inHeadline, inBody));
+        anonymous().queryParam("q", "\"sailed at dawn\" " + word).get("/api/v1/articles").then().body("items.id", contains(inBody));
+        anonymous().queryParam("q", word + " returns OR closed").get("/api/v1/articles").then().body("items.id", containsInAnyOrder(inHeadline, excluded));
         anonymous().get("/api/v1/articles?q=" + "x".repeat(501)).then().statusCode(400).body("errors[0].field", equalTo("q"));
     }
 

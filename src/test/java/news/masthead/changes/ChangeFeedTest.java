@@ -338,4 +338,26 @@ class ChangeFeedTest {
     private static void patch(String id, Map<String, ?> changes) {
         editor().contentType("application/merge-patch+json").body(changes).patch("/api/v1/articles/" + id).then().statusCode(200);
     }
+
+    @Test
+    void commentsAppearForAnonymousCallersOnlyOnceApproved() {
+        Follower editorView = new Follower(true);
+        Follower publicView = new Follower(false);
+        String article = create("articles", Map.of("headline", "Commented " + unique(), "status", "published"));
+        String comment = anonymous().body(Map.of("authorName", "Reader", "authorEmail", "reader@example.org", "body", "Well put."))
+                .post("/api/v1/articles/" + article + "/comments").then().statusCode(201).extract().path("id");
+        editorView.poll();
+        publicView.poll();
+        assertEquals(List.of("comments:" + comment + ":upsert"), editorView.about(comment));
+        assertEquals(List.of(), publicView.about(comment));
+
+        editor().contentType("application/merge-patch+json").body(Map.of("status", "approved"))
+                .patch("/api/v1/comments/" + comment).then().statusCode(200);
+        editor().delete("/api/v1/comments/" + comment).then().statusCode(204);
+        editorView.poll();
+        publicView.poll();
+        assertEquals(List.of("comments:" + comment + ":upsert", "comments:" + comment + ":upsert", "comments:" + comment + ":delete"),
+                editorView.about(comment));
+        assertEquals(List.of("comments:" + comment + ":upsert", "comments:" + comment + ":delete"), publicView.about(comment));
+    }
 }

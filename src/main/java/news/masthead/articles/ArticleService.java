@@ -141,8 +141,9 @@ public class ArticleService {
 
     /** Views of a page of articles with their includes: a constant number of queries whatever the page size. */
     private List<ArticleView> views(List<Article> articles, Set<String> include) {
+        Set<UUID> hidden = hiddenRelated(articles);
         if (include.isEmpty() || articles.isEmpty()) {
-            return articles.stream().map(this::view).toList();
+            return articles.stream().map(a -> view(a, hidden)).toList();
         }
         Map<UUID, PersonView> people = include.contains("people")
                 ? byId(listing.load(Person.class, distinctIds(articles, a -> a.personIds), p -> p.id), p -> p.id, PersonService::view)
@@ -157,7 +158,7 @@ public class ArticleService {
                     .forEach(q -> quotes.computeIfAbsent(q.articleId, k -> new ArrayList<>()).add(QuoteService.view(q, true)));
         }
         return articles.stream().map(a -> {
-            ArticleView v = view(a);
+            ArticleView v = view(a, hidden);
             return v.withIncludes(
                     include.contains("people") ? a.personIds.stream().map(people::get).filter(Objects::nonNull).toList() : null,
                     include.contains("places") ? a.placeIds.stream().map(places::get).filter(Objects::nonNull).toList() : null,
@@ -304,8 +305,29 @@ public class ArticleService {
                 List.copyOf(a.personIds), List.copyOf(a.placeIds));
     }
 
+    /** Related articles named in these bodies that the caller may not see: one query for a page, none for editors. */
+    private Set<UUID> hiddenRelated(List<Article> articles) {
+        if (visibility.seesAll()) {
+            return Set.of();
+        }
+        Set<UUID> related = new HashSet<>();
+        articles.stream().filter(a -> a.body != null && a.body.contains("\"articleId\""))
+                .flatMap(a -> readBody(a.body).stream()).map(Block::articleId).filter(Objects::nonNull).forEach(related::add);
+        related.removeAll(visibility.visibleArticleIds(related));
+        return related;
+    }
+
     ArticleView view(Article a) {
-        return new ArticleView(a.id, a.slug, a.headline, a.standfirst, readBody(a.body), a.source, a.byline, a.section,
+        return view(a, Set.of());
+    }
+
+    /** The view, without related blocks that point at an article in {@code hidden} (a draft must not leak). */
+    private ArticleView view(Article a, Set<UUID> hidden) {
+        List<Block> body = readBody(a.body);
+        if (!hidden.isEmpty()) {
+            body = body.stream().filter(b -> b.articleId() == null || !hidden.contains(b.articleId())).toList();
+        }
+        return new ArticleView(a.id, a.slug, a.headline, a.standfirst, body, a.source, a.byline, a.section,
                 List.copyOf(a.tags), a.language, a.status, a.publishedAt, a.commentsOpen,
                 List.copyOf(a.personIds), List.copyOf(a.placeIds), a.createdAt, a.updatedAt, a.version, null, null, null);
     }

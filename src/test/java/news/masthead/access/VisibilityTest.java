@@ -184,4 +184,20 @@ class VisibilityTest {
         return all;
     }
 
+
+    @Test
+    void aRelatedBlockNamingADraftIsLeftOutForAnonymousReaders() {
+        String draft = create("articles", Map.of("headline", "Unpublished follow-up " + unique()));
+        String story = create("articles", Map.of("headline", "Published story " + unique(), "status", "published", "body", List.of(
+                Map.of("type", "paragraph", "text", "Before."),
+                Map.of("type", "related", "articleId", draft),
+                Map.of("type", "related", "url", "https://example.org/background", "title", "Background"))));
+
+        anonymous().get("/api/v1/articles/" + story).then().statusCode(200)
+                .body("body.size()", equalTo(2)).body("body.articleId", not(hasItem(draft)))
+                .body("body[1].url", equalTo("https://example.org/background"));
+        anonymous().get("/api/v1/articles?include=people").then().statusCode(200).body("items.body.flatten().articleId", not(hasItem(draft)));
+        editor().get("/api/v1/articles/" + story).then().statusCode(200)
+                .body("body.size()", equalTo(3)).body("body[1].articleId", equalTo(draft));
+    }
 }

@@ -26,12 +26,6 @@ public final class Filter {
         return this;
     }
 
-    /** Binds a parameter used by the sort expression (e.g. the search query of a ranked sort). */
-    public Filter bind(String name, Object value) {
-        params.put(name, value);
-        return this;
-    }
-
     /** The filter names something that does not exist (an unknown slug): the list is empty. */
     public Filter matchNothing() {
         empty = true;

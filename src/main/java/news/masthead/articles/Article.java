@@ -1,17 +1,15 @@
 package news.masthead.articles;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import news.masthead.common.Record;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -23,10 +21,8 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "articles")
-public class Article extends PanacheEntityBase {
+public class Article extends Record {
 
-    @Id
-    public UUID id;
     public String slug;
     public String headline;
     public String standfirst;
@@ -57,8 +53,4 @@ public class Article extends PanacheEntityBase {
     @Column(name = "place_id")
     public List<UUID> placeIds = new ArrayList<>();
 
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public int version;
 }

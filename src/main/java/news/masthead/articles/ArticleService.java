@@ -31,7 +31,6 @@ import news.masthead.quotes.QuoteView;
 import news.masthead.web.ApiException;
 import news.masthead.web.FieldError;
 import news.masthead.web.Page;
-import org.hibernate.Session;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -78,8 +77,6 @@ public class ArticleService {
     Validation validation;
     @Inject
     Patching patching;
-
-
 
     public Page<ArticleView> list(ArticleListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
@@ -184,13 +181,8 @@ public class ArticleService {
     public ArticleView create(ArticleInput input) {
         validation.valid(input);
         Article a = new Article();
-        a.id = UUID.randomUUID();
-        a.createdAt = Clock.now();
-        a.updatedAt = a.createdAt;
-        a.version = 1;
         apply(a, input);
-        a.persist();
-        em.flush();
+        a.insert();
         return view(a);
     }
 
@@ -199,14 +191,16 @@ public class ArticleService {
         Article a = lookup.locked(find(idOrSlug));
         precondition.accept(a.version);
         apply(a, input);
-        return saved(a);
+        a.save();
+        return view(a);
     }
 
     public ArticleView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
         Article a = lookup.locked(find(idOrSlug));
         precondition.accept(a.version);
         apply(a, patching.merge(input(a), patch, ArticleInput.class));
-        return saved(a);
+        a.save();
+        return view(a);
     }
 
     public void delete(String idOrSlug, IntConsumer precondition) {
@@ -224,15 +218,6 @@ public class ArticleService {
     /** The article by id or slug, or 404, also for one the caller may not see. */
     Article find(String idOrSlug) {
         return visibility.article(idOrSlug);
-    }
-
-    /** Bumps updatedAt (and so, with Hibernate's @Version, the version) only when something changed. */
-    private ArticleView saved(Article a) {
-        if (em.unwrap(Session.class).isDirty()) {
-            a.updatedAt = Clock.now();
-        }
-        em.flush();
-        return view(a);
     }
 
     private void apply(Article a, ArticleInput in) {

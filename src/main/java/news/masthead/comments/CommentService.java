@@ -20,7 +20,6 @@ import news.masthead.common.Validation;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
 import news.masthead.web.PageRequest;
-import org.hibernate.Session;
 
 import java.util.Map;
 import java.util.Optional;
@@ -70,15 +69,10 @@ public class CommentService {
             throw new ApiException.Forbidden("Comments are closed on this article.");
         }
         Comment c = new Comment();
-        c.id = UUID.randomUUID();
         c.articleId = a.id;
-        c.createdAt = Clock.now();
-        c.updatedAt = c.createdAt;
-        c.version = 1;
         apply(c, input);
         c.status = CommentStatus.pending;
-        c.persist();
-        em.flush();
+        c.insert();
         return publicView(c);
     }
 
@@ -111,10 +105,7 @@ public class CommentService {
         }
         apply(c, merged);
         c.status = merged.status();
-        if (em.unwrap(Session.class).isDirty()) {
-            c.updatedAt = Clock.now();
-        }
-        em.flush();
+        c.save();
         return view(c);
     }
 

@@ -1,24 +1,18 @@
 package news.masthead.people;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import news.masthead.common.Record;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 @Entity
 @Table(name = "people")
-public class Person extends PanacheEntityBase {
+public class Person extends Record {
 
-    @Id
-    public UUID id;
     public String slug;
     public String name;
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -26,8 +20,4 @@ public class Person extends PanacheEntityBase {
     public String role;
     public String affiliation;
     public String description;
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public int version;
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.common.Clock;
 import news.masthead.common.Filter;
 import news.masthead.common.Params;
 import news.masthead.common.Listing;
@@ -18,7 +17,6 @@ import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
-import org.hibernate.Session;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -67,13 +65,8 @@ public class PersonService {
     public PersonView create(PersonInput input) {
         validation.valid(input);
         Person p = new Person();
-        p.id = UUID.randomUUID();
-        p.createdAt = Clock.now();
-        p.updatedAt = p.createdAt;
-        p.version = 1;
         apply(p, input);
-        p.persist();
-        em.flush();
+        p.insert();
         return view(p);
     }
 
@@ -82,14 +75,16 @@ public class PersonService {
         Person p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         apply(p, input);
-        return saved(p);
+        p.save();
+        return view(p);
     }
 
     public PersonView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
         Person p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         apply(p, patching.merge(input(p), patch, PersonInput.class));
-        return saved(p);
+        p.save();
+        return view(p);
     }
 
     /** 409 while the person is quoted or linked to an article: the record would lose its speaker. */
@@ -116,14 +111,6 @@ public class PersonService {
     Person find(String idOrSlug) {
         return lookup.byIdOrSlug(Person.class, idOrSlug)
                 .orElseThrow(() -> new ApiException.NotFound("No person '" + idOrSlug + "'."));
-    }
-
-    private PersonView saved(Person p) {
-        if (em.unwrap(Session.class).isDirty()) {
-            p.updatedAt = Clock.now();
-        }
-        em.flush();
-        return view(p);
     }
 
     private void apply(Person p, PersonInput in) {

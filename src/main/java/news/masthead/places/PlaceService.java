@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.common.Clock;
 import news.masthead.common.Filter;
 import news.masthead.common.Params;
 import news.masthead.common.Listing;
@@ -18,7 +17,6 @@ import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
-import org.hibernate.Session;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -111,13 +109,8 @@ public class PlaceService {
     public PlaceView create(PlaceInput input) {
         validation.valid(input);
         Place p = new Place();
-        p.id = UUID.randomUUID();
-        p.createdAt = Clock.now();
-        p.updatedAt = p.createdAt;
-        p.version = 1;
         apply(p, input);
-        p.persist();
-        em.flush();
+        p.insert();
         return view(p);
     }
 
@@ -126,14 +119,16 @@ public class PlaceService {
         Place p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         apply(p, input);
-        return saved(p);
+        p.save();
+        return view(p);
     }
 
     public PlaceView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
         Place p = lookup.locked(find(idOrSlug));
         precondition.accept(p.version);
         apply(p, patching.merge(input(p), patch, PlaceInput.class));
-        return saved(p);
+        p.save();
+        return view(p);
     }
 
     /** 409 while other places lie inside it or articles are linked to it. */
@@ -160,14 +155,6 @@ public class PlaceService {
     Place find(String idOrSlug) {
         return lookup.byIdOrSlug(Place.class, idOrSlug)
                 .orElseThrow(() -> new ApiException.NotFound("No place '" + idOrSlug + "'."));
-    }
-
-    private PlaceView saved(Place p) {
-        if (em.unwrap(Session.class).isDirty()) {
-            p.updatedAt = Clock.now();
-        }
-        em.flush();
-        return view(p);
     }
 
     private void apply(Place p, PlaceInput in) {

@@ -1,20 +1,16 @@
 package news.masthead.quotes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import news.masthead.common.Record;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
 
 @Entity
 @Table(name = "quotes")
-public class Quote extends PanacheEntityBase {
+public class Quote extends Record {
 
-    @Id
-    public UUID id;
     public String text;
     public UUID speakerId;
     public UUID articleId;
@@ -22,8 +18,4 @@ public class Quote extends PanacheEntityBase {
     public String channel;
     public Instant saidAt;
     public String language;
-    public Instant createdAt;
-    public Instant updatedAt;
-    @Version
-    public int version;
 }

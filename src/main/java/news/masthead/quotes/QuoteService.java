@@ -24,11 +24,9 @@ import news.masthead.people.PersonService;
 import news.masthead.people.PersonView;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
-import org.hibernate.Session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,13 +110,8 @@ public class QuoteService {
     public QuoteView create(QuoteInput input) {
         validation.valid(input);
         Quote q = new Quote();
-        q.id = UUID.randomUUID();
-        q.createdAt = Clock.now();
-        q.updatedAt = q.createdAt;
-        q.version = 1;
         apply(q, input);
-        q.persist();
-        em.flush();
+        q.insert();
         return views(List.of(q), Set.of()).get(0);
     }
 
@@ -127,14 +120,16 @@ public class QuoteService {
         Quote q = lookup.locked(find(id));
         precondition.accept(q.version);
         apply(q, input);
-        return saved(q);
+        q.save();
+        return views(List.of(q), Set.of()).get(0);
     }
 
     public QuoteView patch(String id, JsonNode patch, IntConsumer precondition) {
         Quote q = lookup.locked(find(id));
         precondition.accept(q.version);
         apply(q, patching.merge(input(q), patch, QuoteInput.class));
-        return saved(q);
+        q.save();
+        return views(List.of(q), Set.of()).get(0);
     }
 
     public void delete(String id, IntConsumer precondition) {
@@ -147,14 +142,6 @@ public class QuoteService {
     Quote find(String id) {
         return Lookup.asId(id).map(uuid -> em.find(Quote.class, uuid))
                 .orElseThrow(() -> new ApiException.NotFound("No quote '" + id + "'."));
-    }
-
-    private QuoteView saved(Quote q) {
-        if (em.unwrap(Session.class).isDirty()) {
-            q.updatedAt = Clock.now();
-        }
-        em.flush();
-        return views(List.of(q), Set.of()).get(0);
     }
 
     private void apply(Quote q, QuoteInput in) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.common.Clock;
 import news.masthead.common.Filter;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
@@ -20,7 +19,6 @@ import news.masthead.web.TokenVerifier;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.IntConsumer;
 
 @ApplicationScoped
@@ -65,15 +63,10 @@ public class TokenService implements TokenVerifier {
         validation.valid(input);
         String secret = Secrets.generate();
         ApiToken t = new ApiToken();
-        t.id = UUID.randomUUID();
         t.name = input.name();
         t.role = input.role();
         t.secretHash = Secrets.hash(secret);
-        t.createdAt = Clock.now();
-        t.updatedAt = t.createdAt;
-        t.version = 1;
-        t.persist();
-        em.flush();
+        t.insert();
         return new CreatedTokenView(t.id, t.name, t.role, secret, t.createdAt, t.updatedAt, t.version);
     }
 

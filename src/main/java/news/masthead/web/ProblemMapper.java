@@ -99,14 +99,10 @@ public class ProblemMapper {
         return rb.build();
     }
 
-    @ServerExceptionMapper
-    public Response staleWrite(StaleStateException e) {
+    /** The @Version check in an UPDATE failed: another request changed the row in between. */
+    @ServerExceptionMapper({StaleStateException.class, jakarta.persistence.OptimisticLockException.class})
+    public Response staleWrite(RuntimeException e) {
         return api(new ApiException.Conflict("The resource was changed by another request at the same time; read it again and retry."));
-    }
-
-    @ServerExceptionMapper
-    public Response staleWrite(jakarta.persistence.OptimisticLockException e) {
-        return staleWrite((StaleStateException) null);
     }
 
     /** A unique or foreign key refused the write: two requests raced for one slug, or a link vanished. */

@@ -21,8 +21,8 @@ import news.masthead.feeds.Ninjs;
 import news.masthead.feeds.NinjsService;
 import news.masthead.web.Access;
 import news.masthead.web.Conditional;
+import news.masthead.web.JsonText;
 import news.masthead.web.Lists;
-import news.masthead.web.Page;
 import news.masthead.web.Role;
 import news.masthead.web.OpenApiDocs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,7 +49,9 @@ public class ArticleResource {
     @Access(Role.PUBLIC)
     @Operation(summary = "List articles", description = "Sort: publishedAt (default -publishedAt), updatedAt, headline; "
             + "with q and no sort, by relevance. Anonymous callers see only visible articles (published, or scheduled whose time has come).")
-    public RestResponse<Page<ArticleView>> list(@BeanParam ArticleListParams params, @Context UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "A page of articles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
+    public RestResponse<JsonText> list(@BeanParam ArticleListParams params, @Context UriInfo uri) {
         return Lists.ok(articles.list(params), uri);
     }
 
@@ -57,14 +59,16 @@ public class ArticleResource {
     @Path("{idOrSlug}")
     @Access(Role.PUBLIC)
     @Operation(summary = "Get an article by id or slug", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
-    public RestResponse<ArticleView> get(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                         @Parameter(description = "Comma-separated: people, places, quotes") @QueryParam("include") String include,
-                                         @Context HttpHeaders headers) {
-        ArticleView a = articles.get(idOrSlug, include);
+    @APIResponse(responseCode = "200", description = "The article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    public RestResponse<JsonText> get(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+                                      @Parameter(description = "Comma-separated: people, places, quotes") @QueryParam("include") String include,
+                                      @Context HttpHeaders headers) {
+        ArticleJson.Rendered a = articles.json(idOrSlug, include);
         if (include != null) {
-            return RestResponse.ok(a); // included resources change on their own: HttpCaching tags the whole body
+            return RestResponse.ok(a.body()); // included resources change on their own: HttpCaching tags the whole body
         }
-        return Conditional.ok(headers, a, a.version(), a.updatedAt());
+        return Conditional.ok(headers, a.body(), a.version(), a.updatedAt());
     }
 
     @GET
@@ -77,7 +81,7 @@ public class ArticleResource {
             content = @Content(mediaType = Ninjs.MEDIA_TYPE, schema = @Schema(implementation = Ninjs.class)))
     public RestResponse<byte[]> getNinjs(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                          @Context HttpHeaders headers, @Context UriInfo uri) {
-        NinjsService.Document d = ninjs.of(articles.get(idOrSlug, null), uri.getBaseUri());
+        NinjsService.Document d = ninjs.of(articles.get(idOrSlug), uri.getBaseUri());
         return Conditional.ok(headers, d.body(), d.etag(), d.lastModified());
     }
 

@@ -20,22 +20,16 @@ import news.masthead.common.SortSpec.SortField;
 import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
 import news.masthead.people.Person;
-import news.masthead.people.PersonService;
-import news.masthead.people.PersonView;
 import news.masthead.places.Place;
-import news.masthead.places.PlaceService;
-import news.masthead.places.PlaceView;
 import news.masthead.quotes.Quote;
-import news.masthead.quotes.QuoteService;
-import news.masthead.quotes.QuoteView;
 import news.masthead.web.ApiException;
 import news.masthead.web.FieldError;
+import news.masthead.web.JsonPage;
 import news.masthead.web.Page;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +38,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 @ApplicationScoped
@@ -76,22 +69,31 @@ public class ArticleService {
     @Inject
     Validation validation;
     @Inject
+    ArticleJson json;
+    @Inject
     Patching patching;
 
-    public Page<ArticleView> list(ArticleListParams params) {
+    public JsonPage list(ArticleListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
         Filter filter = filter(params);
         SortSpec sort = params.q != null && (params.sort == null || params.sort.isBlank())
                 ? new SortSpec("relevance", RELEVANCE, true)
                 : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
-        Page<Article> page = listing.page(Article.class, "articles", a -> a.id, filter, sort, params.page());
-        return new Page<>(views(page.items(), include), page.total(), page.limit(), page.next());
+        Page<UUID> page = listing.ids("articles", filter, sort, params.page());
+        return new JsonPage(json.list(page.items(), include, visibility.seesAll()), page.total(), page.limit(), page.next());
     }
 
-    /** The article as the caller may see it, with the arrays {@code include} names. */
-    public ArticleView get(String idOrSlug, String include) {
+    /** The article as the caller may see it, as JSON with the arrays {@code include} names; 404 when it may not. */
+    public ArticleJson.Rendered json(String idOrSlug, String include) {
         Set<String> includes = Params.subset("include", include, INCLUDES);
-        return views(List.of(find(idOrSlug)), includes).get(0);
+        return json.one(idOrSlug, includes, visibility.seesAll())
+                .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'."));
+    }
+
+    /** The article as the caller may see it. */
+    public ArticleView get(String idOrSlug) {
+        Article a = find(idOrSlug);
+        return view(a, hiddenRelated(List.of(a)));
     }
 
     private Filter filter(ArticleListParams p) {
@@ -136,46 +138,11 @@ public class ArticleService {
         return f;
     }
 
-    /** Views of a page of articles with their includes: a constant number of queries whatever the page size. */
-    private List<ArticleView> views(List<Article> articles, Set<String> include) {
-        Set<UUID> hidden = hiddenRelated(articles);
-        if (include.isEmpty() || articles.isEmpty()) {
-            return articles.stream().map(a -> view(a, hidden)).toList();
-        }
-        Map<UUID, PersonView> people = include.contains("people")
-                ? byId(listing.load(Person.class, distinctIds(articles, a -> a.personIds), p -> p.id), p -> p.id, PersonService::view)
-                : Map.of();
-        Map<UUID, PlaceView> places = include.contains("places")
-                ? byId(listing.load(Place.class, distinctIds(articles, a -> a.placeIds), p -> p.id), p -> p.id, PlaceService::view)
-                : Map.of();
-        Map<UUID, List<QuoteView>> quotes = new HashMap<>();
-        if (include.contains("quotes")) {
-            em.createQuery("from Quote q where q.articleId in :ids order by q.saidAt nulls last, q.id", Quote.class)
-                    .setParameter("ids", articles.stream().map(a -> a.id).toList()).getResultList()
-                    .forEach(q -> quotes.computeIfAbsent(q.articleId, k -> new ArrayList<>()).add(QuoteService.view(q, true)));
-        }
-        return articles.stream().map(a -> {
-            ArticleView v = view(a, hidden);
-            return v.withIncludes(
-                    include.contains("people") ? a.personIds.stream().map(people::get).filter(Objects::nonNull).toList() : null,
-                    include.contains("places") ? a.placeIds.stream().map(places::get).filter(Objects::nonNull).toList() : null,
-                    include.contains("quotes") ? quotes.getOrDefault(a.id, List.of()) : null);
-        }).toList();
-    }
-
-    private static List<UUID> distinctIds(List<Article> articles, Function<Article, List<UUID>> ids) {
-        return new ArrayList<>(articles.stream().flatMap(a -> ids.apply(a).stream()).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
-    }
-
-    private static <E, V> Map<UUID, V> byId(List<E> entities, Function<E, UUID> id, Function<E, V> view) {
-        Map<UUID, V> out = new HashMap<>();
-        entities.forEach(e -> out.put(id.apply(e), view.apply(e)));
-        return out;
-    }
-
     /** Plain views of these articles (the caller has already been allowed to see them). */
     public List<ArticleView> viewsById(List<UUID> ids) {
-        return listing.load(Article.class, ids, a -> a.id).stream().map(this::view).toList();
+        List<Article> list = listing.load(Article.class, ids, a -> a.id);
+        Set<UUID> hidden = hiddenRelated(list);
+        return list.stream().map(a -> view(a, hidden)).toList();
     }
 
     public ArticleView create(ArticleInput input) {

@@ -16,13 +16,16 @@ import java.util.function.Function;
 
 /**
  * Runs a keyset-paginated list: one SQL statement picks the page's ids (one row more than asked,
- * to know whether a next page exists), one loads those rows, and one counts when a total is wanted.
+ * to know whether a next page exists), one loads those rows, and one counts when a total is wanted
+ * and {@link Totals} has none cached.
  */
 @ApplicationScoped
 public class Listing {
 
     @Inject
     EntityManager em;
+    @Inject
+    Totals totals;
 
     /**
      * @param entity the entity class, loaded by id after the page is chosen
@@ -31,6 +34,12 @@ public class Listing {
      */
     public <E> Page<E> page(Class<E> entity, String table, Function<E, UUID> idOf, Filter filter, SortSpec sort,
                             PageRequest request) {
+        Page<UUID> ids = ids(table, filter, sort, request);
+        return new Page<>(load(entity, ids.items(), idOf), ids.total(), ids.limit(), ids.next());
+    }
+
+    /** The page's ids in order, for callers that render the rows themselves. */
+    public Page<UUID> ids(String table, Filter filter, SortSpec sort, PageRequest request) {
         if (filter.matchesNothing()) {
             return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
         }
@@ -50,8 +59,8 @@ public class Listing {
             Object[] last = rows.get(request.limit() - 1);
             next = new Cursor(scope, (String) last[1], (UUID) last[0]).encode();
         }
-        Long total = request.withTotal() ? count(table, filter) : null;
-        return new Page<>(load(entity, ids, idOf), total, request.limit(), next);
+        Long total = request.withTotal() ? totals.total(table, table + "|" + filter.fingerprint(), () -> count(table, filter)) : null;
+        return new Page<>(ids, total, request.limit(), next);
     }
 
     /** The entities with these ids, in this order. */

@@ -8,7 +8,9 @@ import java.io.IOException;
 
 /**
  * Strings PostgreSQL can store and give back byte-identical: no NUL character (text and jsonb
- * reject it) and no unpaired UTF-16 surrogate (it has no UTF-8 form).
+ * reject it) and no unpaired UTF-16 surrogate (it has no UTF-8 form). Nor any other control character
+ * but tab, line feed and carriage return: XML 1.0 cannot carry them, so no Atom feed could, and
+ * they have no place in news text.
  */
 class TextDeserializer extends StringDeserializer {
 
@@ -20,6 +22,10 @@ class TextDeserializer extends StringDeserializer {
                 char c = s.charAt(i);
                 if (c == 0) {
                     return (String) ctxt.handleWeirdStringValue(String.class, s, "contains a NUL character");
+                }
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    return (String) ctxt.handleWeirdStringValue(String.class, s,
+                            "contains the control character U+%04X; only tab, line feed and carriage return are allowed", (int) c);
                 }
                 if (Character.isSurrogate(c)) {
                     if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {

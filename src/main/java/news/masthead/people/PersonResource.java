@@ -17,18 +17,20 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.articles.ArticleListParams;
+import news.masthead.articles.ArticlePage;
 import news.masthead.articles.ArticleService;
-import news.masthead.articles.ArticleView;
 import news.masthead.quotes.QuoteListParams;
 import news.masthead.quotes.QuoteService;
 import news.masthead.quotes.QuoteView;
 import news.masthead.web.Access;
 import news.masthead.web.Conditional;
+import news.masthead.web.JsonText;
 import news.masthead.web.Lists;
 import news.masthead.web.OpenApiDocs;
 import news.masthead.web.Page;
 import news.masthead.web.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -80,7 +82,9 @@ public class PersonResource {
     @Path("{idOrSlug}/articles")
     @Access(Role.PUBLIC)
     @Operation(summary = "List articles about a person", description = "The parameters of GET /api/v1/articles; 404 for an unknown person.")
-    public RestResponse<Page<ArticleView>> articles(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+    @APIResponse(responseCode = "200", description = "A page of articles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
+    public RestResponse<JsonText> articles(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                                     @BeanParam ArticleListParams params, @Context UriInfo uri) {
         params.person = people.idOf(idOrSlug).toString();
         return Lists.ok(articles.list(params), uri);

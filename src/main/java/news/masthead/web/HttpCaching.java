@@ -54,7 +54,7 @@ public class HttpCaching {
     private void bodyETag(ContainerRequestContext request, ContainerResponseContext response) {
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(response.getEntity());
+            body = response.getEntity() instanceof JsonText json ? json.bytes() : mapper.writeValueAsBytes(response.getEntity());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

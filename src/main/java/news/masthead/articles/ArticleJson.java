@@ -1,0 +1,112 @@
+package news.masthead.articles;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import news.masthead.common.Lookup;
+import news.masthead.common.Slugs;
+import news.masthead.people.PersonJson;
+import news.masthead.places.PlaceJson;
+import news.masthead.quotes.QuoteJson;
+import news.masthead.web.JsonText;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static news.masthead.common.JsonSql.array;
+import static news.masthead.common.JsonSql.instant;
+import static news.masthead.common.JsonSql.object;
+import static news.masthead.common.JsonSql.value;
+
+/**
+ * The read path of articles: PostgreSQL builds the response JSON, includes and all, in one statement,
+ * so no entity is loaded and nothing is parsed or serialised again in Java. The result matches what
+ * Jackson writes for {@link ArticleView} (see the masthead_* functions of V6), and the visibility rules
+ * are those of {@link Visibility}.
+ */
+@ApplicationScoped
+class ArticleJson {
+
+    private static final Pattern SLUG_SHAPE = Pattern.compile(Slugs.PATTERN);
+
+    /** An article's JSON with the validators of its version. */
+    record Rendered(JsonText body, int version, Instant updatedAt) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** The statement per set of includes and kind of caller; there are at most 16. */
+    private final Map<String, String> objects = new ConcurrentHashMap<>();
+
+    /** These articles as a JSON array, in this order; the caller has already been allowed to see them. */
+    String list(List<UUID> ids, Set<String> include, boolean seesAll) {
+        if (ids.isEmpty()) {
+            return "[]";
+        }
+        return (String) em.createNativeQuery("select '[' || coalesce(string_agg(" + objectSql(include, seesAll) + ", ',' order by o.n), '') || ']'"
+                        + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join articles a on a.id = o.id")
+                .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getSingleResult();
+    }
+
+    /** The article by id or slug when the caller may see it. */
+    Optional<Rendered> one(String idOrSlug, Set<String> include, boolean seesAll) {
+        Optional<UUID> id = Lookup.asId(idOrSlug);
+        if (id.isEmpty() && !SLUG_SHAPE.matcher(idOrSlug).matches()) {
+            return Optional.empty(); // no slug can look like this
+        }
+        // By id first; a UUID that is no article's id may still be a slug.
+        String match = id.isPresent() ? "(a.id = cast(:id as uuid) or a.slug = :slug)" : "a.slug = :slug";
+        var query = em.createNativeQuery("select " + objectSql(include, seesAll) + ", a.version, masthead_instant(a.updated_at)"
+                + " from articles a where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
+                + " order by a.slug = :slug limit 1").setParameter("slug", idOrSlug);
+        id.ifPresent(uuid -> query.setParameter("id", uuid.toString()));
+        List<?> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new Rendered(JsonText.of((String) row[0]), ((Number) row[1]).intValue(), Instant.parse((String) row[2])));
+    }
+
+    private String objectSql(Set<String> include, boolean seesAll) {
+        return objects.computeIfAbsent(include.stream().sorted().collect(Collectors.joining(",")) + "|" + seesAll,
+                key -> buildObject(include, seesAll));
+    }
+
+    /** SQL expression: the article row aliased {@code a} as JSON text. */
+    private static String buildObject(Set<String> include, boolean seesAll) {
+        // Anonymous callers do not see related blocks naming an article they may not see.
+        String body = "from jsonb_array_elements(a.body) with ordinality x(b, n)" + (seesAll ? "" : " where b -> 'articleId' is null"
+                + " or exists (select 1 from articles r where r.id = (b ->> 'articleId')::uuid and " + Visibility.publicArticleSql("r") + ")");
+        List<String> fields = new ArrayList<>(List.of("id", value("a.id"), "slug", value("a.slug"), "headline", value("a.headline"),
+                "standfirst", value("a.standfirst"), "body", array("masthead_block(b)", body, "n"),
+                "source", value("a.source"), "byline", value("a.byline"), "section", value("a.section"), "tags", value("a.tags"),
+                "language", value("a.language"), "status", value("a.status"), "publishedAt", instant("a.published_at"),
+                "commentsOpen", value("a.comments_open"),
+                "personIds", array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
+                "placeIds", array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"),
+                "createdAt", instant("a.created_at"), "updatedAt", instant("a.updated_at"), "version", value("a.version")));
+        if (include.contains("people")) {
+            fields.addAll(List.of("people", array(PersonJson.OBJECT,
+                    "from article_people ap join people p on p.id = ap.person_id where ap.article_id = a.id", "ap.position")));
+        }
+        if (include.contains("places")) {
+            fields.addAll(List.of("places", array(PlaceJson.OBJECT,
+                    "from article_places ap join places pl on pl.id = ap.place_id where ap.article_id = a.id", "ap.position")));
+        }
+        if (include.contains("quotes")) {
+            fields.addAll(List.of("quotes", array(QuoteJson.OBJECT, "from quotes q where q.article_id = a.id", "q.said_at nulls last, q.id")));
+        }
+        return object(fields.toArray(String[]::new));
+    }
+}

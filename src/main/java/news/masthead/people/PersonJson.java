@@ -1,0 +1,18 @@
+package news.masthead.people;
+
+import static news.masthead.common.JsonSql.instant;
+import static news.masthead.common.JsonSql.object;
+import static news.masthead.common.JsonSql.value;
+
+/** A person as JSON built by PostgreSQL, byte for byte as {@link PersonView} serialises. */
+public final class PersonJson {
+
+    /** SQL expression over a people row aliased {@code p}. */
+    public static final String OBJECT = object("id", value("p.id"), "slug", value("p.slug"), "name", value("p.name"),
+            "aliases", value("p.aliases"), "role", value("p.role"), "affiliation", value("p.affiliation"),
+            "description", value("p.description"), "createdAt", instant("p.created_at"), "updatedAt", instant("p.updated_at"),
+            "version", value("p.version"));
+
+    private PersonJson() {
+    }
+}

@@ -1,0 +1,29 @@
+package news.masthead.web;
+
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/** Writes {@link JsonText} bodies byte for byte. */
+@Provider
+@Produces(MediaType.APPLICATION_JSON)
+public class JsonTextWriter implements MessageBodyWriter<JsonText> {
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == JsonText.class;
+    }
+
+    @Override
+    public void writeTo(JsonText body, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                        MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        out.write(body.bytes());
+    }
+}

@@ -1,0 +1,79 @@
+package news.masthead.search;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.create;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** List totals are cached between requests, yet never stale: not after a write, whoever made it, nor once a scheduled article comes due. */
+@QuarkusTest
+class TotalsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static void total(String url, int expected) {
+        anonymous().get(url).then().statusCode(200).body("total", equalTo(expected)).body("items", hasSize(expected));
+    }
+
+    private static String published(String tag) {
+        return create("articles", Map.of("headline", "Counted " + unique(), "status", "published", "tags", List.of(tag)));
+    }
+
+    @Test
+    void totalFollowsEveryWriteAtOnce() {
+        String tag = "totals" + unique();
+        String url = "/api/v1/articles?tag=" + tag;
+        published(tag);
+        total(url, 1);
+        total(url, 1);
+        String second = published(tag);
+        total(url, 2);
+        editor().body(Map.of("status", "archived")).patch("/api/v1/articles/" + second).then().statusCode(200);
+        total(url, 1);
+        editor().delete("/api/v1/articles/" + second).then().statusCode(204);
+        total(url, 1);
+    }
+
+    @Test
+    void totalFollowsAWriteMadeOutsideThisInstance() throws Exception {
+        String tag = "elsewhere" + unique();
+        String url = "/api/v1/articles?tag=" + tag;
+        String id = published(tag);
+        total(url, 1);
+        // Another instance shares only the database: it writes the row directly, this one is told nothing.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update articles set status = 'draft', version = version + 1 where id = ?::uuid")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
+        total(url, 0);
+    }
+
+    @Test
+    void totalCountsAScheduledArticleOnceItsTimeHasCome() throws InterruptedException {
+        String tag = "due" + unique();
+        String url = "/api/v1/articles?tag=" + tag;
+        Instant due = Instant.now().plus(2, ChronoUnit.SECONDS);
+        create("articles", Map.of("headline", "Due " + unique(), "status", "scheduled", "publishedAt", due.toString(),
+                "tags", List.of(tag)));
+        total(url, 0);
+        total(url, 0);
+        Thread.sleep(Math.max(0, Instant.now().until(due, ChronoUnit.MILLIS)) + 300);
+        total(url, 1);
+    }
+}

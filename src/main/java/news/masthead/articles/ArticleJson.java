@@ -3,6 +3,7 @@ package news.masthead.articles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Slugs;
 import news.masthead.people.PersonJson;
@@ -43,19 +44,15 @@ class ArticleJson {
 
     @Inject
     EntityManager em;
+    @Inject
+    Listing listing;
 
     /** The statement per set of includes and kind of caller; there are at most 16. */
     private final Map<String, String> objects = new ConcurrentHashMap<>();
 
     /** These articles as a JSON array, in this order; the caller has already been allowed to see them. */
     String list(List<UUID> ids, Set<String> include, boolean seesAll) {
-        if (ids.isEmpty()) {
-            return "[]";
-        }
-        return (String) em.createNativeQuery("select '[' || coalesce(string_agg(" + objectSql(include, seesAll) + ", ',' order by o.n), '') || ']'"
-                        + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join articles a on a.id = o.id")
-                .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-                .getSingleResult();
+        return listing.json("articles", "a", objectSql(include, seesAll), ids);
     }
 
     /** The article by id or slug when the caller may see it. */

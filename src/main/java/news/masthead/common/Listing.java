@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Runs a keyset-paginated list: one SQL statement picks the page's ids (one row more than asked,
@@ -61,6 +62,20 @@ public class Listing {
         }
         Long total = request.withTotal() ? totals.total(table, table + "|" + filter.fingerprint(), () -> count(table, filter)) : null;
         return new Page<>(ids, total, request.limit(), next);
+    }
+
+    /**
+     * Rows of {@code table} (aliased {@code alias}) with these ids as a JSON array in this order, each row
+     * rendered by the SQL expression {@code object} (see {@link JsonSql}): one statement.
+     */
+    public String json(String table, String alias, String object, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return "[]";
+        }
+        return (String) em.createNativeQuery("select '[' || coalesce(string_agg(" + object + ", ',' order by o.n), '') || ']'"
+                        + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join " + table + " " + alias + " on " + alias + ".id = o.id")
+                .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getSingleResult();
     }
 
     /** The entities with these ids, in this order. */

@@ -50,7 +50,9 @@ public class PlaceResource {
     @Access(Role.PUBLIC)
     @Operation(summary = "List places", description = "Sort: name (default); with near and no sort, by distance; "
             + "with q and no sort, by relevance.")
-    public RestResponse<Page<PlaceView>> list(@BeanParam PlaceListParams params, @Context UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "A page of places",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacePage.class)))
+    public RestResponse<JsonText> list(@BeanParam PlaceListParams params, @Context UriInfo uri) {
         return Lists.ok(places.list(params), uri);
     }
 

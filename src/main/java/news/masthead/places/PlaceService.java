@@ -16,6 +16,7 @@ import news.masthead.common.SortSpec.SortField;
 import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
 import news.masthead.web.ApiException;
+import news.masthead.web.JsonPage;
 import news.masthead.web.Page;
 
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public class PlaceService {
     @Inject
     Patching patching;
 
-    public Page<PlaceView> list(PlaceListParams params) {
+    public JsonPage list(PlaceListParams params) {
         Filter filter = new Filter();
         boolean defaultSort = params.sort == null || params.sort.isBlank();
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
@@ -78,7 +79,8 @@ public class PlaceService {
         } else if (params.radiusKm != null) {
             throw ApiException.InvalidRequest.field("radiusKm", "is only used with near");
         }
-        return listing.page(Place.class, "places", p -> p.id, filter, sort, params.page()).map(PlaceService::view);
+        Page<UUID> page = listing.ids("places", filter, sort, params.page());
+        return new JsonPage(listing.json("places", "pl", PlaceJson.OBJECT, page.items()), page.total(), page.limit(), page.next());
     }
 
     /** Within radiusKm of lat,lon: an indexed bounding box first, then the exact great-circle distance. */

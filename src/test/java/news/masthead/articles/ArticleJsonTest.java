@@ -89,6 +89,13 @@ class ArticleJsonTest {
     }
 
     @Test
+    void aPlaceInAListReadsAsItsOwnEndpoint() throws Exception {
+        JsonNode list = JSON.readTree(anonymous().get("/api/v1/places?near=50.0,-3.141592653589793&radiusKm=1")
+                .then().statusCode(200).extract().asString());
+        assertEquals(own("places", place), list.get("items").get(0));
+    }
+
+    @Test
     void aControlCharacterOtherThanTabOrLineBreakIsRefused() {
         problem(editor().body(Map.of("headline", "Unit\u001fseparator")).post("/api/v1/articles"), 400)
                 .body("errors[0].field", equalTo("headline"))

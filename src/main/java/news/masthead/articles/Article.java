@@ -26,9 +26,9 @@ public class Article extends Record {
     public String slug;
     public String headline;
     public String standfirst;
-    /** The body blocks as JSON text; the service converts them. */
-    @Column(columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
+    /** The body blocks as JSON text, stored as Jackson wrote it (reads copy it out); the service converts them. */
+    @Column(columnDefinition = "json")
+    @ColumnTransformer(write = "?::json")
     public String body;
     public String source;
     public String byline;

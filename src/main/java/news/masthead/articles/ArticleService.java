@@ -14,6 +14,7 @@ import news.masthead.common.Params;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Patching;
+import news.masthead.common.ReadCache;
 import news.masthead.common.SlugAllocator;
 import news.masthead.common.SortSpec;
 import news.masthead.common.SortSpec.SortField;
@@ -71,9 +72,15 @@ public class ArticleService {
     @Inject
     ArticleJson json;
     @Inject
+    ReadCache cache;
+    @Inject
     Patching patching;
 
     public JsonPage list(ArticleListParams params) {
+        return cache.get(cache.key("articles|" + visibility.scope(), params), p -> 2L * p.items().length(), () -> page(params));
+    }
+
+    private JsonPage page(ArticleListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
         Filter filter = filter(params);
         SortSpec sort = params.q != null && (params.sort == null || params.sort.isBlank())
@@ -86,8 +93,9 @@ public class ArticleService {
     /** The article as the caller may see it, as JSON with the arrays {@code include} names; 404 when it may not. */
     public ArticleJson.Rendered json(String idOrSlug, String include) {
         Set<String> includes = Params.subset("include", include, INCLUDES);
-        return json.one(idOrSlug, includes, visibility.seesAll())
-                .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'."));
+        return cache.get("article|" + visibility.scope() + "|" + includes + "|" + idOrSlug, a -> a.body().bytes().length,
+                () -> json.one(idOrSlug, includes, visibility.seesAll())
+                        .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'.")));
     }
 
     /** The article as the caller may see it. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,15 +19,18 @@ import java.util.stream.Collectors;
 /**
  * Runs a keyset-paginated list: one SQL statement picks the page's ids (one row more than asked,
  * to know whether a next page exists), one loads those rows, and one counts when a total is wanted
- * and {@link Totals} has none cached.
+ * and none is cached.
  */
 @ApplicationScoped
 public class Listing {
 
+    /** Tables whose every write lands in the change feed, so that {@link ReadCache} may keep their totals. */
+    private static final Set<String> TRACKED = Set.of("articles", "people", "places", "quotes", "comments");
+
     @Inject
     EntityManager em;
     @Inject
-    Totals totals;
+    ReadCache cache;
 
     /**
      * @param entity the entity class, loaded by id after the page is chosen
@@ -60,7 +64,7 @@ public class Listing {
             Object[] last = rows.get(request.limit() - 1);
             next = new Cursor(scope, (String) last[1], (UUID) last[0]).encode();
         }
-        Long total = request.withTotal() ? totals.total(table, table + "|" + filter.fingerprint(), () -> count(table, filter)) : null;
+        Long total = request.withTotal() ? total(table, filter) : null;
         return new Page<>(ids, total, request.limit(), next);
     }
 
@@ -96,6 +100,12 @@ public class Listing {
             }
         }
         return out;
+    }
+
+    /** An exact count scans every matching row, so it is cached while current (the page itself is an index walk). */
+    private long total(String table, Filter filter) {
+        return TRACKED.contains(table) ? cache.get("total|" + table + "|" + filter.fingerprint(), n -> 16, () -> count(table, filter))
+                : count(table, filter);
     }
 
     private long count(String table, Filter filter) {

@@ -10,6 +10,7 @@ import news.masthead.common.Params;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Patching;
+import news.masthead.common.ReadCache;
 import news.masthead.common.SlugAllocator;
 import news.masthead.common.SortSpec;
 import news.masthead.common.SortSpec.SortField;
@@ -51,8 +52,14 @@ public class PlaceService {
     Validation validation;
     @Inject
     Patching patching;
+    @Inject
+    ReadCache cache;
 
     public JsonPage list(PlaceListParams params) {
+        return cache.get(cache.key("places", params), p -> 2L * p.items().length(), () -> page(params));
+    }
+
+    private JsonPage page(PlaceListParams params) {
         Filter filter = new Filter();
         boolean defaultSort = params.sort == null || params.sort.isBlank();
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");

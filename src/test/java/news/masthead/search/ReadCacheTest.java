@@ -19,9 +19,12 @@ import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-/** List totals are cached between requests, yet never stale: not after a write, whoever made it, nor once a scheduled article comes due. */
+/**
+ * Pages, articles and totals are cached between requests, yet never stale: not after a write, whoever
+ * made it, nor once a scheduled article comes due.
+ */
 @QuarkusTest
-class TotalsTest {
+class ReadCacheTest {
 
     @Inject
     AgroalDataSource dataSource;
@@ -35,7 +38,7 @@ class TotalsTest {
     }
 
     @Test
-    void totalFollowsEveryWriteAtOnce() {
+    void listsAndTotalsFollowEveryWriteAtOnce() {
         String tag = "totals" + unique();
         String url = "/api/v1/articles?tag=" + tag;
         published(tag);
@@ -50,11 +53,12 @@ class TotalsTest {
     }
 
     @Test
-    void totalFollowsAWriteMadeOutsideThisInstance() throws Exception {
+    void aWriteMadeOutsideThisInstanceIsSeenAtOnce() throws Exception {
         String tag = "elsewhere" + unique();
         String url = "/api/v1/articles?tag=" + tag;
         String id = published(tag);
         total(url, 1);
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200);
         // Another instance shares only the database: it writes the row directly, this one is told nothing.
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("update articles set status = 'draft', version = version + 1 where id = ?::uuid")) {
@@ -62,18 +66,33 @@ class TotalsTest {
             s.executeUpdate();
         }
         total(url, 0);
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
     }
 
     @Test
-    void totalCountsAScheduledArticleOnceItsTimeHasCome() throws InterruptedException {
+    void anArticleReadShowsAnEditAtOnce() {
+        String id = published("edited" + unique());
+        for (int i = 0; i < 2; i++) {
+            anonymous().get("/api/v1/articles/" + id + "?include=people").then().statusCode(200).body("version", equalTo(1));
+            anonymous().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", "\"1\"");
+        }
+        editor().body(Map.of("headline", "Edited headline")).patch("/api/v1/articles/" + id).then().statusCode(200);
+        anonymous().get("/api/v1/articles/" + id + "?include=people").then().statusCode(200).body("headline", equalTo("Edited headline"));
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", "\"2\"").body("headline", equalTo("Edited headline"));
+    }
+
+    @Test
+    void aScheduledArticleIsListedAndCountedOnceItsTimeHasCome() throws InterruptedException {
         String tag = "due" + unique();
         String url = "/api/v1/articles?tag=" + tag;
         Instant due = Instant.now().plus(2, ChronoUnit.SECONDS);
-        create("articles", Map.of("headline", "Due " + unique(), "status", "scheduled", "publishedAt", due.toString(),
+        String scheduled = create("articles", Map.of("headline", "Due " + unique(), "status", "scheduled", "publishedAt", due.toString(),
                 "tags", List.of(tag)));
         total(url, 0);
         total(url, 0);
+        anonymous().get("/api/v1/articles/" + scheduled).then().statusCode(404);
         Thread.sleep(Math.max(0, Instant.now().until(due, ChronoUnit.MILLIS)) + 300);
         total(url, 1);
+        anonymous().get("/api/v1/articles/" + scheduled).then().statusCode(200);
     }
 }

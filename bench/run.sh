@@ -3,33 +3,67 @@
 #   bench/run.sh [ARTICLES] [DURATION]     e.g. bench/run.sh 100000 20s
 # Prints req/s, p50 and p99 per query, and the service's RSS under load. The data set is generated
 # once per size (deterministic, see generate.sql) into bench/data-<ARTICLES> and reused.
+# Environment: BENCH_PORT (8080); BENCH_GENERATE_ONLY=1: generate the data set if needed, then stop;
+# BENCH_WORKERS: sessions generating at once (the number of cores); BENCH_INSTANCE: tags the JVM
+# (-Dmasthead.instance); BENCH_APP: the runner jar (target/quarkus-app/quarkus-run.jar), e.g. a copy
+# of quarkus-app, so that a build running meanwhile cannot pull the jars from under the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-100000}
 DURATION=${2:-20s}
 PORT=${BENCH_PORT:-8080}
+GENERATE_ONLY=${BENCH_GENERATE_ONLY:-0}
+WORKERS=${BENCH_WORKERS:-$(nproc)}
+APP_JAR=${BENCH_APP:-target/quarkus-app/quarkus-run.jar}
 DATA=bench/data-$ARTICLES
 BASE=http://127.0.0.1:$PORT/api/v1
 
 for tool in wrk psql; do
   command -v $tool >/dev/null || { apt-get update -q && apt-get install -y -q wrk postgresql-client; break; }
 done
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+[ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
 
-java -Xmx512m -Dcms.data-dir="$DATA" -Dcms.demo-content=false -Dquarkus.http.port=$PORT \
-     -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar > "$DATA.log" 2>&1 &
+INSTANCE=${BENCH_INSTANCE:-$([ "$GENERATE_ONLY" = 1 ] && echo bench-gen || echo bench)}
+java -Xmx512m -Dmasthead.instance="$INSTANCE" -Dcms.data-dir="$DATA" -Dcms.demo-content=false -Dquarkus.http.port=$PORT \
+     -Dquarkus.log.level=WARN -jar "$APP_JAR" > "$DATA.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break; sleep 0.2; done
+stop() {  # the service stops its embedded PostgreSQL on the way out; a JVM stuck for a minute is killed
+  kill $APP 2>/dev/null || return 0
+  for _ in $(seq 1 600); do kill -0 $APP 2>/dev/null || break; sleep 0.1; done
+  kill -9 $APP 2>/dev/null || true
+  wait $APP 2>/dev/null || true
+}
+trap stop EXIT
+ready=0
+for _ in $(seq 1 600); do
+  kill -0 $APP 2>/dev/null || break
+  curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && { ready=1; break; }
+  sleep 0.2
+done
+[ $ready = 1 ] || { echo "The service did not start, see $DATA.log" >&2; exit 1; }
 
 PG_PORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 SQL="psql -h localhost -p $PG_PORT -U postgres -At"
-if [ "$($SQL -c 'select count(*) from articles')" = "0" ]; then
-  echo "Generating $ARTICLES articles ..."
+# Generate when there is no data, or when a generation was interrupted (its schema bench_gen is left).
+generate=$($SQL -c "select not exists (select from articles) or exists (select from pg_namespace where nspname = 'bench_gen')")
+if [ "$generate" = t ]; then
+  echo "Generating $ARTICLES articles ($WORKERS sessions at once) ..."
   start=$(date +%s)
-  $SQL -q -v articles="$ARTICLES" -f bench/generate.sql
-  echo "Generated in $(( $(date +%s) - start )) s: $($SQL -c "select count(*) || ' articles, ' || (select count(*) from quotes) || ' quotes, ' || (select count(*) from people) || ' people, ' || (select count(*) from places) || ' places' from articles")"
+  gen() { $SQL -q -v articles="$ARTICLES" -v workers="$WORKERS" "$@" -f bench/generate.sql; }
+  together() {  # one phase in $WORKERS sessions at once
+    local pids=() failed=0
+    for w in $(seq 0 $((WORKERS - 1))); do gen -v phase="$1" -v worker="$w" & pids+=($!); done
+    for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+    return $failed
+  }
+  gen -v phase=prepare
+  together load
+  together index
+  gen -v phase=finish
+  secs=$(( $(date +%s) - start ))
+  echo "Generated in $secs s ($((secs / 60)) min $((secs % 60)) s), $(du -sh "$DATA/pg" | cut -f1) on disk: $($SQL -c "select count(*) || ' articles, ' || (select count(*) from quotes) || ' quotes, ' || (select count(*) from people) || ' people, ' || (select count(*) from places) || ' places' from articles")"
 fi
+[ "$GENERATE_ONLY" = 1 ] && exit 0
 
 SLUG=$($SQL -c "select slug from articles where status = 'published' order by published_at desc limit 1 offset 100")
 PERSON=$($SQL -c "select p.slug from people p join article_people ap on ap.person_id = p.id group by p.slug order by count(*) desc limit 1 offset 10")

@@ -53,18 +53,21 @@ if [ "$generate" = t ]; then
   echo "Generating $ARTICLES articles ($WORKERS sessions at once) ..."
   start=$(date +%s)
   gen() { $SQL -q -v articles="$ARTICLES" -v workers="$WORKERS" "$@" -f bench/generate.sql; }
+  single() { gen -v phase="$1"; }
   together() {  # one phase in $WORKERS sessions at once
     local pids=() failed=0
     for w in $(seq 0 $((WORKERS - 1))); do gen -v phase="$1" -v worker="$w" & pids+=($!); done
     for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
     return $failed
   }
-  gen -v phase=prepare
-  together load
-  together index
-  gen -v phase=finish
+  phases=""
+  timed() { local t=$(date +%s); "$@"; phases+=" ${*: -1} $(( $(date +%s) - t )) s,"; }
+  timed single prepare
+  timed together load
+  timed together index
+  timed single finish
   secs=$(( $(date +%s) - start ))
-  echo "Generated in $secs s ($((secs / 60)) min $((secs % 60)) s), $(du -sh "$DATA/pg" | cut -f1) on disk: $($SQL -c "select count(*) || ' articles, ' || (select count(*) from quotes) || ' quotes, ' || (select count(*) from people) || ' people, ' || (select count(*) from places) || ' places' from articles")"
+  echo "Generated in $secs s ($((secs / 60)) min $((secs % 60)) s;${phases%,}), $(du -sh "$DATA/pg" | cut -f1) on disk: $($SQL -c "select count(*) || ' articles, ' || (select count(*) from quotes) || ' quotes, ' || (select count(*) from people) || ' people, ' || (select count(*) from places) || ' places' from articles")"
 fi
 [ "$GENERATE_ONLY" = 1 ] && exit 0
 

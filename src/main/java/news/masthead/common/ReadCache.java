@@ -44,7 +44,14 @@ public class ReadCache {
     long maxBytes;
 
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private final Object[] locks = new Object[64];
     private long bytes;
+
+    public ReadCache() {
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
 
     /**
      * The value for {@code key}: cached while current, else computed (in the caller's transaction) and
@@ -59,19 +66,29 @@ public class ReadCache {
                 "select coalesce((select max(seq) from changes), 0), " + MICROS.formatted("now()")).getSingleResult();
         long version = ((Number) state[0]).longValue();
         long now = ((Number) state[1]).longValue();
-        Entry e;
-        synchronized (this) {
-            e = entries.get(key);
-        }
-        if (e != null && e.version == version && now < e.validBeforeMicros) {
+        Entry e = current(key, version, now);
+        if (e != null) {
             return (V) e.value;
         }
-        V value = compute.get(); // computed after reading the version: a write in between only makes the entry older
-        long weight = size.applyAsLong(value) + 2L * key.length() + 96;
-        if (weight <= maxBytes / 8) {
-            put(key, new Entry(value, version, nextDue(), weight));
+        // One computation per key at a time: requests arriving meanwhile wait for it instead of running
+        // the same expensive query side by side (64 of them at once would empty the connection pool).
+        synchronized (locks[Math.floorMod(key.hashCode(), locks.length)]) {
+            e = current(key, version, now);
+            if (e != null) {
+                return (V) e.value;
+            }
+            V value = compute.get(); // computed after reading the version: a write in between only makes the entry older
+            long weight = size.applyAsLong(value) + 2L * key.length() + 96;
+            if (weight <= maxBytes / 8) {
+                put(key, new Entry(value, version, nextDue(), weight));
+            }
+            return value;
         }
-        return value;
+    }
+
+    private synchronized Entry current(String key, long version, long now) {
+        Entry e = entries.get(key);
+        return e != null && e.version == version && now < e.validBeforeMicros ? e : null;
     }
 
     /** A key from a kind of result and the request parameters that shape it (their public fields, as JSON). */

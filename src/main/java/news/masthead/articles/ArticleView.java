@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** An article; people, places and quotes (the includes) appear only in the JSON that {@link ArticleJson} writes. */
 @Schema(name = "Article", description = "A news article.")
 public record ArticleView(
         @Schema(examples = "0f8b6c1e-3a3e-4c8e-9a55-1f0f3b6b2a10") UUID id,
@@ -34,9 +35,4 @@ public record ArticleView(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=places: the linked places") List<PlaceView> places,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=quotes: the quotes whose articleId is this article")
         List<QuoteView> quotes) {
-
-    ArticleView withIncludes(List<PersonView> people, List<PlaceView> places, List<QuoteView> quotes) {
-        return new ArticleView(id, slug, headline, standfirst, body, source, byline, section, tags, language, status,
-                publishedAt, commentsOpen, personIds, placeIds, createdAt, updatedAt, version, people, places, quotes);
-    }
 }

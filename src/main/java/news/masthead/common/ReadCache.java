@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -44,14 +45,8 @@ public class ReadCache {
     long maxBytes;
 
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
-    private final Object[] locks = new Object[64];
+    private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
     private long bytes;
-
-    public ReadCache() {
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
-    }
 
     /**
      * The value for {@code key}: cached while current, else computed (in the caller's transaction) and
@@ -72,17 +67,24 @@ public class ReadCache {
         }
         // One computation per key at a time: requests arriving meanwhile wait for it instead of running
         // the same expensive query side by side (64 of them at once would empty the connection pool).
-        synchronized (locks[Math.floorMod(key.hashCode(), locks.length)]) {
-            e = current(key, version, now);
-            if (e != null) {
-                return (V) e.value;
+        // A lock per key, not per stripe: a page computation takes its total's lock inside its own, and two
+        // keys sharing a stripe could then wait for each other.
+        Object lock = computing.computeIfAbsent(key, k -> new Object());
+        try {
+            synchronized (lock) {
+                e = current(key, version, now);
+                if (e != null) {
+                    return (V) e.value;
+                }
+                V value = compute.get(); // computed after reading the version: a write in between only makes the entry older
+                long weight = size.applyAsLong(value) + 2L * key.length() + 96;
+                if (weight <= maxBytes / 8) {
+                    put(key, new Entry(value, version, nextDue(), weight));
+                }
+                return value;
             }
-            V value = compute.get(); // computed after reading the version: a write in between only makes the entry older
-            long weight = size.applyAsLong(value) + 2L * key.length() + 96;
-            if (weight <= maxBytes / 8) {
-                put(key, new Entry(value, version, nextDue(), weight));
-            }
-            return value;
+        } finally {
+            computing.remove(key, lock);
         }
     }
 

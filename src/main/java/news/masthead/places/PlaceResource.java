@@ -24,7 +24,6 @@ import news.masthead.web.Conditional;
 import news.masthead.web.JsonText;
 import news.masthead.web.Lists;
 import news.masthead.web.OpenApiDocs;
-import news.masthead.web.Page;
 import news.masthead.web.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

@@ -9,7 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
@@ -18,6 +25,7 @@ import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Pages, articles and totals are cached between requests, yet never stale: not after a write, whoever
@@ -67,6 +75,32 @@ class ReadCacheTest {
         }
         total(url, 0);
         anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void concurrentFirstReadsOfManyQueriesAllAnswerAlike() throws Exception {
+        String tag = "herd" + unique();
+        for (int i = 0; i < 3; i++) {
+            published(tag);
+        }
+        // 8 queries that share a total (same filter, other page sizes), each asked 4 times at once: page and
+        // total computations nest, and every request must get the one right answer, none may hang.
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int n = 0; n < 32; n++) {
+                String url = "/api/v1/articles?tag=" + tag + "&limit=" + (1 + n % 8);
+                answers.add(pool.submit(() -> anonymous().get(url).then().statusCode(200).body("total", equalTo(3))
+                        .extract().path("items[0].id")));
+            }
+            Set<String> firstItems = new HashSet<>();
+            for (Future<String> a : answers) {
+                firstItems.add(a.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, firstItems.size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

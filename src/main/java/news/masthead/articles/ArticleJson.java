@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
-import news.masthead.common.Slugs;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
 import news.masthead.quotes.QuoteJson;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static news.masthead.common.JsonSql.array;
@@ -35,8 +33,6 @@ import static news.masthead.common.JsonSql.value;
  */
 @ApplicationScoped
 class ArticleJson {
-
-    private static final Pattern SLUG_SHAPE = Pattern.compile(Slugs.PATTERN);
 
     /** An article's JSON with the validators of its version. */
     record Rendered(JsonText body, int version, Instant updatedAt) {
@@ -58,7 +54,7 @@ class ArticleJson {
     /** The article by id or slug when the caller may see it. */
     Optional<Rendered> one(String idOrSlug, Set<String> include, boolean seesAll) {
         Optional<UUID> id = Lookup.asId(idOrSlug);
-        if (id.isEmpty() && !SLUG_SHAPE.matcher(idOrSlug).matches()) {
+        if (id.isEmpty() && !Lookup.couldBeSlug(idOrSlug)) {
             return Optional.empty(); // no slug can look like this
         }
         // By id first; a UUID that is no article's id may still be a slug.

@@ -27,6 +27,11 @@ public class Lookup {
     @Inject
     EntityManager em;
 
+    /** Whether any slug could look like this; if not, no query needs to look for it. */
+    public static boolean couldBeSlug(String value) {
+        return SLUG_SHAPE.matcher(value).matches();
+    }
+
     public static Optional<UUID> asId(String idOrSlug) {
         return UUID_SHAPE.matcher(idOrSlug).matches() ? Optional.of(UUID.fromString(idOrSlug)) : Optional.empty();
     }
@@ -43,7 +48,7 @@ public class Lookup {
                 return Optional.of(byId);
             }
         }
-        if (!SLUG_SHAPE.matcher(idOrSlug).matches()) {
+        if (!couldBeSlug(idOrSlug)) {
             return Optional.empty(); // no slug can look like this
         }
         return em.createQuery("from " + entity.getSimpleName() + " e where e.slug = :slug", entity)

@@ -76,8 +76,9 @@ public class ArticleService {
     @Inject
     Patching patching;
 
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(ArticleListParams params) {
-        return cache.get(cache.key("articles|" + visibility.scope(), params), p -> 2L * p.items().length(), () -> page(params));
+        return cache.get(cache.key("articles|" + visibility.scope(), params), JsonPage::bytes, () -> page(params));
     }
 
     private JsonPage page(ArticleListParams params) {
@@ -87,10 +88,11 @@ public class ArticleService {
                 ? new SortSpec("relevance", RELEVANCE, true)
                 : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
         Page<UUID> page = listing.ids("articles", filter, sort, params.page());
-        return new JsonPage(json.list(page.items(), include, visibility.seesAll()), page.total(), page.limit(), page.next());
+        return JsonPage.of(json.list(page.items(), include, visibility.seesAll()), page.total(), page.limit(), page.next());
     }
 
     /** The article as the caller may see it, as JSON with the arrays {@code include} names; 404 when it may not. */
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public ArticleJson.Rendered json(String idOrSlug, String include) {
         Set<String> includes = Params.subset("include", include, INCLUDES);
         return cache.get("article|" + visibility.scope() + "|" + includes + "|" + idOrSlug, a -> a.body().bytes().length,

@@ -2,9 +2,9 @@ package news.masthead.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.UncheckedIOException;
@@ -23,21 +23,18 @@ import java.util.function.ToLongFunction;
  * entry in the same transaction, and the committed seqs form a prefix in commit order (see V3). So
  * the largest seq is a version of all that data, the same for every instance. The only other thing
  * that changes what a reader sees is time: a scheduled article becomes visible when its publishedAt
- * comes. An entry remembers the version read before it was computed and the next such moment; it is
- * served only while the version is unchanged and that moment has not come. Checking costs one index
- * probe per request instead of the query itself.
+ * comes. An entry remembers the {@link DataVersion} read before it was computed; it is served only
+ * while the version is unchanged and that moment has not come. A read served from here costs a share
+ * of one index probe instead of the query, and no transaction.
  */
 @ApplicationScoped
 public class ReadCache {
-
-    /** A timestamptz as microseconds since the epoch, compared in Java. */
-    private static final String MICROS = "(extract(epoch from %s) * 1000000)::bigint";
 
     private record Entry(Object value, long version, long validBeforeMicros, long bytes) {
     }
 
     @Inject
-    EntityManager em;
+    DataVersion dataVersion;
     @Inject
     ObjectMapper mapper;
 
@@ -46,22 +43,22 @@ public class ReadCache {
 
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
+    /** The state a computation on this thread started from: what it asks for inside (a page's total) is checked against that. */
+    private final ThreadLocal<DataVersion.State> computingFrom = new ThreadLocal<>();
     private long bytes;
 
     /**
-     * The value for {@code key}: cached while current, else computed (in the caller's transaction) and
-     * kept. {@code key} must name everything the value depends on besides the data and the time.
+     * The value for {@code key}: cached while current, else computed in a transaction and kept.
+     * {@code key} must name everything the value depends on besides the data and the time.
      */
     @SuppressWarnings("unchecked")
     public <V> V get(String key, ToLongFunction<V> size, Supplier<V> compute) {
         if (maxBytes <= 0) {
-            return compute.get();
+            return inTransaction(compute);
         }
-        Object[] state = (Object[]) em.createNativeQuery(
-                "select coalesce((select max(seq) from changes), 0), " + MICROS.formatted("now()")).getSingleResult();
-        long version = ((Number) state[0]).longValue();
-        long now = ((Number) state[1]).longValue();
-        Entry e = current(key, version, now);
+        DataVersion.State outer = computingFrom.get();
+        DataVersion.State state = outer != null ? outer : dataVersion.read();
+        Entry e = current(key, state);
         if (e != null) {
             return (V) e.value;
         }
@@ -72,14 +69,22 @@ public class ReadCache {
         Object lock = computing.computeIfAbsent(key, k -> new Object());
         try {
             synchronized (lock) {
-                e = current(key, version, now);
+                e = current(key, state);
                 if (e != null) {
                     return (V) e.value;
                 }
-                V value = compute.get(); // computed after reading the version: a write in between only makes the entry older
+                computingFrom.set(state);
+                V value;
+                try {
+                    value = inTransaction(compute); // after reading the version: a write in between only makes the entry older
+                } finally {
+                    if (outer == null) {
+                        computingFrom.remove();
+                    }
+                }
                 long weight = size.applyAsLong(value) + 2L * key.length() + 96;
                 if (weight <= maxBytes / 8) {
-                    put(key, new Entry(value, version, nextDue(), weight));
+                    put(key, new Entry(value, state.version(), state.nextDueMicros(), weight));
                 }
                 return value;
             }
@@ -88,9 +93,14 @@ public class ReadCache {
         }
     }
 
-    private synchronized Entry current(String key, long version, long now) {
+    /** An entry computed from this state or a later one, while no scheduled article has come due since. */
+    private synchronized Entry current(String key, DataVersion.State state) {
         Entry e = entries.get(key);
-        return e != null && e.version == version && now < e.validBeforeMicros ? e : null;
+        return e != null && e.version >= state.version() && state.nowMicros() < e.validBeforeMicros ? e : null;
+    }
+
+    private static <V> V inTransaction(Supplier<V> compute) {
+        return QuarkusTransaction.joiningExisting().call(compute::get);
     }
 
     /** A key from a kind of result and the request parameters that shape it (their public fields, as JSON). */
@@ -102,18 +112,17 @@ public class ReadCache {
         }
     }
 
+    /** Keeps {@code e} unless a later version is kept already, then drops the least recently used beyond the budget. */
     private synchronized void put(String key, Entry e) {
-        Entry old = entries.put(key, e);
+        Entry old = entries.get(key);
+        if (old != null && old.version > e.version) {
+            return;
+        }
+        entries.put(key, e);
         bytes += e.bytes - (old == null ? 0 : old.bytes);
         for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
             bytes -= it.next().getValue().bytes;
             it.remove();
         }
-    }
-
-    /** When the next scheduled article comes due, or never. */
-    private long nextDue() {
-        return ((Number) em.createNativeQuery("select coalesce(" + MICROS.formatted("min(published_at)") + ", " + Long.MAX_VALUE
-                + ") from articles where status = 'scheduled' and published_at > now()").getSingleResult()).longValue();
     }
 }

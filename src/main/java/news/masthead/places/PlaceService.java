@@ -55,8 +55,9 @@ public class PlaceService {
     @Inject
     ReadCache cache;
 
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(PlaceListParams params) {
-        return cache.get(cache.key("places", params), p -> 2L * p.items().length(), () -> page(params));
+        return cache.get(cache.key("places", params), JsonPage::bytes, () -> page(params));
     }
 
     private JsonPage page(PlaceListParams params) {
@@ -87,7 +88,7 @@ public class PlaceService {
             throw ApiException.InvalidRequest.field("radiusKm", "is only used with near");
         }
         Page<UUID> page = listing.ids("places", filter, sort, params.page());
-        return new JsonPage(listing.json("places", "pl", PlaceJson.OBJECT, page.items()), page.total(), page.limit(), page.next());
+        return JsonPage.of(listing.json("places", "pl", PlaceJson.OBJECT, page.items()), page.total(), page.limit(), page.next());
     }
 
     /** Within radiusKm of lat,lon: an indexed bounding box first, then the exact great-circle distance. */

@@ -51,13 +51,13 @@ public class HttpCaching {
 
     /** A weak ETag over the JSON bytes, for lists and other bodies whose version says nothing. */
     private void bodyETag(ContainerRequestContext request, ContainerResponseContext response) {
-        byte[] body;
+        JsonText body;
         try {
-            body = response.getEntity() instanceof JsonText json ? json.bytes() : mapper.writeValueAsBytes(response.getEntity());
+            body = response.getEntity() instanceof JsonText json ? json : new JsonText(mapper.writeValueAsBytes(response.getEntity()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        String etag = "W/\"" + digest(body) + "\"";
+        String etag = body.etag();
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         if (Conditional.matchesAny(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
@@ -72,11 +72,11 @@ public class HttpCaching {
      * only has to tell successive versions of one URL's body apart, and SHA-256 over every list page
      * cost more CPU than building the page.
      */
-    private static String digest(byte[] body) {
+    static String weakETag(byte[] body) {
         CRC32C c = new CRC32C();
         c.update(body);
         CRC32 d = new CRC32();
         d.update(body);
-        return Integer.toHexString(body.length) + "-" + Long.toHexString(c.getValue() << 32 | d.getValue());
+        return "W/\"" + Integer.toHexString(body.length) + "-" + Long.toHexString(c.getValue() << 32 | d.getValue()) + "\"";
     }
 }

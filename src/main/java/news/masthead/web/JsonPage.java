@@ -3,12 +3,14 @@ package news.masthead.web;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
- * A list page whose items are already a JSON array (see {@link JsonText}): the {@link Page}
- * envelope is written around them as text.
+ * A list page whose items are already a JSON array (see {@link JsonText}), with the {@link Page}
+ * envelope written around them once, when it is built.
+ *
+ * @param next the cursor of the next page, for the Link header, or null
  */
-public record JsonPage(String items, Long total, int limit, String next) {
+public record JsonPage(JsonText body, String next) {
 
-    public JsonText body() {
+    public static JsonPage of(String items, Long total, int limit, String next) {
         StringBuilder json = new StringBuilder(items.length() + 96).append("{\"items\":").append(items);
         if (total != null) {
             json.append(",\"total\":").append(total);
@@ -19,6 +21,11 @@ public record JsonPage(String items, Long total, int limit, String next) {
         } else {
             json.append('"').append(JsonStringEncoder.getInstance().quoteAsString(next)).append('"');
         }
-        return JsonText.of(json.append('}').toString());
+        return new JsonPage(JsonText.of(json.append('}').toString()), next);
+    }
+
+    /** Its size in memory, for {@code ReadCache}. */
+    public long bytes() {
+        return body.bytes().length;
     }
 }

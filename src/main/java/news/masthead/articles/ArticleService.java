@@ -14,6 +14,8 @@ import news.masthead.common.Params;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Patching;
+import news.masthead.common.DataVersion.Source;
+import news.masthead.common.DataVersion.Source;
 import news.masthead.common.ReadCache;
 import news.masthead.common.SlugAllocator;
 import news.masthead.common.SortSpec;
@@ -27,6 +29,7 @@ import news.masthead.web.ApiException;
 import news.masthead.web.FieldError;
 import news.masthead.web.JsonPage;
 import news.masthead.web.Page;
+import news.masthead.web.PageRequest;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -75,27 +78,32 @@ public class ArticleService {
     ReadCache cache;
     @Inject
     Patching patching;
+    @Inject
+    ArticleCounts counts;
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(ArticleListParams params) {
-        return cache.get(cache.key("articles|" + visibility.scope(), params), JsonPage::bytes, () -> page(params));
+        return cache.get(cache.key("articles|" + visibility.scope(), params), Source.CONTENT, JsonPage::bytes, () -> page(params));
     }
 
     private JsonPage page(ArticleListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
-        Filter filter = filter(params);
+        Criteria criteria = criteria(params);
         SortSpec sort = params.q != null && (params.sort == null || params.sort.isBlank())
                 ? new SortSpec("relevance", RELEVANCE, true)
                 : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
-        Page<UUID> page = listing.ids("articles", filter, sort, params.page());
-        return JsonPage.of(json.list(page.items(), include, visibility.seesAll()), page.total(), page.limit(), page.next());
+        PageRequest request = params.page();
+        boolean counted = request.withTotal() && criteria.counted() != null && !criteria.filter().matchesNothing();
+        Page<UUID> page = listing.ids("articles", criteria.filter(), sort, counted ? request.withoutTotal() : request);
+        Long total = counted ? Long.valueOf(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll())) : page.total();
+        return JsonPage.of(json.list(page.items(), include, visibility.seesAll()), total, page.limit(), page.next());
     }
 
     /** The article as the caller may see it, as JSON with the arrays {@code include} names; 404 when it may not. */
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public ArticleJson.Rendered json(String idOrSlug, String include) {
         Set<String> includes = Params.subset("include", include, INCLUDES);
-        return cache.get("article|" + visibility.scope() + "|" + includes + "|" + idOrSlug, a -> a.body().bytes().length,
+        return cache.get("article|" + visibility.scope() + "|" + includes + "|" + idOrSlug, Source.CONTENT, a -> a.body().bytes().length,
                 () -> json.one(idOrSlug, includes, visibility.seesAll())
                         .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'.")));
     }
@@ -106,48 +114,67 @@ public class ArticleService {
         return view(a, hiddenRelated(List.of(a)));
     }
 
-    private Filter filter(ArticleListParams p) {
+    /**
+     * The WHERE clause of a list, the status it asks for, and how {@link ArticleCounts} can count it
+     * (null: it cannot, with search, dates or more than one of tag, section, person and place).
+     */
+    private record Criteria(Filter filter, ArticleStatus status, ArticleCounts.Key counted) {
+    }
+
+    private Criteria criteria(ArticleListParams p) {
         Filter f = new Filter();
+        List<ArticleCounts.Key> keys = new ArrayList<>();
         if (!visibility.seesAll()) {
             f.and(Visibility.publicArticleSql("e"), "visible");
         }
+        ArticleStatus status = null;
         if (Params.present(p.status)) {
-            f.and("e.status = :status", "status=" + p.status, "status", Params.oneOf("status", p.status, ArticleStatus.class).name());
+            status = Params.oneOf("status", p.status, ArticleStatus.class);
+            f.and("e.status = :status", "status=" + p.status, "status", status.name());
         }
         if (Params.present(p.tag)) {
             String tag = Params.text("tag", p.tag, 100).trim().toLowerCase(Locale.ROOT);
             f.and("e.tags @> array[cast(:tag as text)]", "tag=" + tag, "tag", tag);
+            keys.add(new ArticleCounts.Key("tag", tag));
         }
         if (Params.present(p.section)) {
-            f.and("e.section = :section", "section=" + p.section, "section", Params.text("section", p.section, 100));
+            String section = Params.text("section", p.section, 100);
+            f.and("e.section = :section", "section=" + p.section, "section", section);
+            keys.add(new ArticleCounts.Key("section", section));
         }
         if (Params.present(p.person)) {
-            lookup.resolveId(Person.class, Params.idOrSlug("person", p.person)).ifPresentOrElse(
-                    id -> f.and("exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)",
-                            "person=" + id, "person", id),
-                    f::matchNothing);
+            lookup.resolveId(Person.class, Params.idOrSlug("person", p.person)).ifPresentOrElse(id -> {
+                f.and("exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)",
+                        "person=" + id, "person", id);
+                keys.add(new ArticleCounts.Key("person", id.toString()));
+            }, f::matchNothing);
         }
         if (Params.present(p.place)) {
             // The place and everything inside it as a literal array, which the planner estimates well (a
             // recursive query inside the filter made it walk every article in date order).
-            lookup.resolveId(Place.class, Params.idOrSlug("place", p.place)).ifPresentOrElse(
-                    id -> f.and("exists (select 1 from article_places ap where ap.article_id = e.id"
-                            + " and ap.place_id = any(cast(:places as uuid[])))", "place=" + id, "places", selfAndDescendants(id)),
-                    f::matchNothing);
+            lookup.resolveId(Place.class, Params.idOrSlug("place", p.place)).ifPresentOrElse(id -> {
+                f.and("exists (select 1 from article_places ap where ap.article_id = e.id"
+                        + " and ap.place_id = any(cast(:places as uuid[])))", "place=" + id, "places", selfAndDescendants(id));
+                keys.add(new ArticleCounts.Key("place", id.toString()));
+            }, f::matchNothing);
         }
+        boolean countable = keys.size() <= 1;
         if (Params.present(p.publishedAfter)) {
             Instant after = Params.instant("publishedAfter", p.publishedAfter);
             f.and("e.published_at > :after", "after=" + after, "after", after);
+            countable = false;
         }
         if (Params.present(p.publishedBefore)) {
             Instant before = Params.instant("publishedBefore", p.publishedBefore);
             f.and("e.published_at < :before", "before=" + before, "before", before);
+            countable = false;
         }
         if (p.q != null) {
             String q = Params.query(p.q);
             f.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            countable = false;
         }
-        return f;
+        return new Criteria(f, status, !countable ? null : keys.isEmpty() ? ArticleCounts.Key.ALL : keys.get(0));
     }
 
     /** The place and all places inside it, as a PostgreSQL array literal. */

@@ -12,8 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * What {@link ReadCache} checks its entries against: the version of the data (the largest committed
- * change-feed seq), the database's clock and the moment the next scheduled article comes due.
+ * What {@link ReadCache} checks its entries against: the versions of the data (the largest committed
+ * change-feed seq of the content collections, and of comments), the database's clock and the moment
+ * the next scheduled article comes due. Comments have their own version because readers post them
+ * all day, and a comment changes no article, person, place or quote.
  * <p>
  * Requests that ask at the same time share one read: each waits for a read that started after it
  * asked, so it still sees every write committed before it arrived, on any instance. Under load one
@@ -24,16 +26,31 @@ public class DataVersion {
 
     /** A timestamptz as microseconds since the epoch, compared in Java. */
     private static final String MICROS = "(extract(epoch from %s) * 1000000)::bigint";
-    private static final String READ = "select coalesce((select max(seq) from changes), 0), " + MICROS.formatted("now()")
-            + ", coalesce((select " + MICROS.formatted("min(published_at)")
+    private static final String MAX_SEQ = "(select max(seq) from changes where collection = '%s')";
+    private static final String READ = "select coalesce(greatest(" + MAX_SEQ.formatted("articles") + ", " + MAX_SEQ.formatted("people")
+            + ", " + MAX_SEQ.formatted("places") + ", " + MAX_SEQ.formatted("quotes") + "), 0), coalesce(" + MAX_SEQ.formatted("comments")
+            + ", 0), " + MICROS.formatted("now()") + ", coalesce((select " + MICROS.formatted("min(published_at)")
             + " from articles where status = 'scheduled' and published_at > now()), " + Long.MAX_VALUE + ")";
 
+    /** What a value is computed from. */
+    public enum Source {
+        /** articles, people, places and quotes */
+        CONTENT,
+        /** the content and comments */
+        CONTENT_AND_COMMENTS
+    }
+
     /**
-     * @param version        the largest committed change-feed seq
-     * @param nowMicros      the database's clock when it was read
-     * @param nextDueMicros  when the next scheduled article becomes visible ({@link Long#MAX_VALUE}: never)
+     * @param content       the largest committed change-feed seq of articles, people, places and quotes
+     * @param comments      the largest committed change-feed seq of comments
+     * @param nowMicros     the database's clock when it was read
+     * @param nextDueMicros when the next scheduled article becomes visible ({@link Long#MAX_VALUE}: never)
      */
-    public record State(long version, long nowMicros, long nextDueMicros) {
+    public record State(long content, long comments, long nowMicros, long nextDueMicros) {
+
+        public long version(Source source) {
+            return source == Source.CONTENT ? content : Math.max(content, comments);
+        }
     }
 
     @Inject
@@ -90,7 +107,7 @@ public class DataVersion {
     private State query() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(READ); ResultSet rs = s.executeQuery()) {
             rs.next();
-            return new State(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            return new State(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import news.masthead.common.DataVersion.Source;
 import news.masthead.web.Page;
 import news.masthead.web.PageRequest;
 
@@ -104,7 +105,8 @@ public class Listing {
 
     /** An exact count scans every matching row, so it is cached while current (the page itself is an index walk). */
     private long total(String table, Filter filter) {
-        return TRACKED.contains(table) ? cache.get("total|" + table + "|" + filter.fingerprint(), n -> 16, () -> count(table, filter))
+        return TRACKED.contains(table) ? cache.get("total|" + table + "|" + filter.fingerprint(),
+                table.equals("comments") ? Source.CONTENT_AND_COMMENTS : Source.CONTENT, n -> 16, () -> count(table, filter))
                 : count(table, filter);
     }
 

@@ -21,7 +21,8 @@ import java.util.function.ToLongFunction;
  * <p>
  * Every write to a tracked table (articles, people, places, quotes, comments) commits a change-feed
  * entry in the same transaction, and the committed seqs form a prefix in commit order (see V3). So
- * the largest seq is a version of all that data, the same for every instance. The only other thing
+ * the largest seq of the collections a value is computed from is a version of that data, the same for
+ * every instance. The only other thing
  * that changes what a reader sees is time: a scheduled article becomes visible when its publishedAt
  * comes. An entry remembers the {@link DataVersion} read before it was computed; it is served only
  * while the version is unchanged and that moment has not come. A read served from here costs a share
@@ -52,13 +53,14 @@ public class ReadCache {
      * {@code key} must name everything the value depends on besides the data and the time.
      */
     @SuppressWarnings("unchecked")
-    public <V> V get(String key, ToLongFunction<V> size, Supplier<V> compute) {
+    public <V> V get(String key, DataVersion.Source source, ToLongFunction<V> size, Supplier<V> compute) {
         if (maxBytes <= 0) {
             return inTransaction(compute);
         }
         DataVersion.State outer = computingFrom.get();
         DataVersion.State state = outer != null ? outer : dataVersion.read();
-        Entry e = current(key, state);
+        long version = state.version(source);
+        Entry e = current(key, version, state.nowMicros());
         if (e != null) {
             return (V) e.value;
         }
@@ -69,7 +71,7 @@ public class ReadCache {
         Object lock = computing.computeIfAbsent(key, k -> new Object());
         try {
             synchronized (lock) {
-                e = current(key, state);
+                e = current(key, version, state.nowMicros());
                 if (e != null) {
                     return (V) e.value;
                 }
@@ -84,7 +86,7 @@ public class ReadCache {
                 }
                 long weight = size.applyAsLong(value) + 2L * key.length() + 96;
                 if (weight <= maxBytes / 8) {
-                    put(key, new Entry(value, state.version(), state.nextDueMicros(), weight));
+                    put(key, new Entry(value, version, state.nextDueMicros(), weight));
                 }
                 return value;
             }
@@ -93,10 +95,10 @@ public class ReadCache {
         }
     }
 
-    /** An entry computed from this state or a later one, while no scheduled article has come due since. */
-    private synchronized Entry current(String key, DataVersion.State state) {
+    /** An entry computed from this version or a later one, while no scheduled article has come due since. */
+    private synchronized Entry current(String key, long version, long nowMicros) {
         Entry e = entries.get(key);
-        return e != null && e.version >= state.version() && state.nowMicros() < e.validBeforeMicros ? e : null;
+        return e != null && e.version >= version && nowMicros < e.validBeforeMicros ? e : null;
     }
 
     private static <V> V inTransaction(Supplier<V> compute) {

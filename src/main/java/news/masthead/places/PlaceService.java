@@ -10,6 +10,7 @@ import news.masthead.common.Params;
 import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
 import news.masthead.common.Patching;
+import news.masthead.common.DataVersion.Source;
 import news.masthead.common.ReadCache;
 import news.masthead.common.SlugAllocator;
 import news.masthead.common.SortSpec;
@@ -57,7 +58,7 @@ public class PlaceService {
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(PlaceListParams params) {
-        return cache.get(cache.key("places", params), JsonPage::bytes, () -> page(params));
+        return cache.get(cache.key("places", params), Source.CONTENT, JsonPage::bytes, () -> page(params));
     }
 
     private JsonPage page(PlaceListParams params) {

@@ -13,6 +13,11 @@ public record PageRequest(int limit, String cursor, boolean withTotal) {
         return new PageRequest(parseLimit(limit), cursor == null || cursor.isEmpty() ? null : cursor, parseTotal(total));
     }
 
+    /** The same page without its total, for a caller that finds the total another way. */
+    public PageRequest withoutTotal() {
+        return new PageRequest(limit, cursor, false);
+    }
+
     private static int parseLimit(String limit) {
         if (limit == null) {
             return DEFAULT_LIMIT;

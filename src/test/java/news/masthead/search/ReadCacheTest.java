@@ -3,6 +3,8 @@ package news.masthead.search;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -36,6 +38,8 @@ class ReadCacheTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    SessionFactory sessionFactory;
 
     private static void total(String url, int expected) {
         anonymous().get(url).then().statusCode(200).body("total", equalTo(expected)).body("items", hasSize(expected));
@@ -58,6 +62,27 @@ class ReadCacheTest {
         total(url, 1);
         editor().delete("/api/v1/articles/" + second).then().statusCode(204);
         total(url, 1);
+    }
+
+    @Test
+    void aReaderCommentLeavesCachedArticlesInPlace() {
+        String tag = "commented" + unique();
+        String list = "/api/v1/articles?tag=" + tag;
+        String id = published(tag);
+        String article = "/api/v1/articles/" + id + "?include=people,places,quotes";
+        total(list, 1);
+        anonymous().get(article).then().statusCode(200);
+        anonymous().body(Map.of("authorName", "Reader", "authorEmail", "reader@example.org", "body", "Well put."))
+                .post("/api/v1/articles/" + id + "/comments").then().statusCode(201);
+        Statistics stats = sessionFactory.getStatistics();
+        stats.clear();
+        total(list, 1);
+        anonymous().get(article).then().statusCode(200);
+        assertEquals(0, stats.getPrepareStatementCount(), "statements after a comment");
+        editor().body(Map.of("standfirst", "Edited")).patch("/api/v1/articles/" + id).then().statusCode(200);
+        stats.clear();
+        anonymous().get(article).then().statusCode(200).body("standfirst", equalTo("Edited"));
+        assertEquals(1, stats.getPrepareStatementCount(), "statements after an article edit");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package news.masthead.search;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.create;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.person;
+import static news.masthead.Api.place;
+import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * List totals filtered by status and one of tag, section, person or place come from counters kept at
+ * commit (V9), not from counting rows; they must equal the rows a walk finds after every kind of change.
+ */
+@QuarkusTest
+class ArticleTotalsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The total of a list of at most 100 articles, checked against the items it lists. */
+    private static void total(RequestSpecification caller, String query, int expected) {
+        caller.get("/api/v1/articles?limit=100&" + query).then().statusCode(200)
+                .body("total", equalTo(expected)).body("items", hasSize(expected));
+    }
+
+    private static void totals(String query, int anonymously, int forEditors) {
+        total(anonymous(), query, anonymously);
+        total(editor(), query, forEditors);
+    }
+
+    private static void patch(String collection, String id, Map<String, Object> fields) {
+        editor().body(fields).patch("/api/v1/" + collection + "/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void totalsFollowEveryChangeOfStatusTagsPeopleAndPlaces() {
+        String tag = "counted" + unique();
+        String other = "recounted" + unique();
+        String section = "section" + unique();
+        String person = person("Counted Person " + unique());
+        String region = place("Counted Region " + unique(), "region", null);
+        String otherRegion = place("Other Region " + unique(), "region", null);
+        String town = place("Counted Town " + unique(), "town", region);
+        String a = create("articles", Map.of("headline", "Counted A", "status", "published", "tags", List.of(tag), "section", section,
+                "personIds", List.of(person), "placeIds", List.of(town)));
+        String b = create("articles", Map.of("headline", "Counted B", "tags", List.of(tag), "personIds", List.of(person)));
+        create("articles", Map.of("headline", "Counted C", "status", "scheduled", "tags", List.of(tag),
+                "publishedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+
+        totals("tag=" + tag, 1, 3);
+        totals("tag=" + tag + "&status=draft", 0, 1);
+        totals("tag=" + tag + "&status=scheduled", 0, 1);
+        totals("section=" + section, 1, 1);
+        totals("person=" + person, 1, 2);
+        totals("place=" + region, 1, 1);
+        totals("place=" + town, 1, 1);
+
+        patch("articles", a, Map.of("tags", List.of(other), "personIds", List.of()));
+        totals("tag=" + tag, 0, 2);
+        totals("tag=" + other, 1, 1);
+        totals("person=" + person, 0, 1);
+
+        patch("places", town, Map.of("parentId", otherRegion));
+        totals("place=" + region, 0, 0);
+        totals("place=" + otherRegion, 1, 1);
+
+        // An article naming a town and the region around it counts once in the region.
+        create("articles", Map.of("headline", "Counted D", "status", "published", "placeIds", List.of(town, otherRegion)));
+        totals("place=" + otherRegion, 2, 2);
+
+        patch("articles", b, Map.of("status", "published"));
+        totals("person=" + person, 1, 1);
+
+        editor().delete("/api/v1/articles/" + a).then().statusCode(204);
+        totals("tag=" + other, 0, 0);
+        totals("place=" + otherRegion, 1, 1);
+        totals("section=" + section, 0, 0);
+    }
+
+    @Test
+    void theTotalOfEveryArticleIsTheirCount() throws Exception {
+        create("articles", Map.of("headline", "One more " + unique(), "status", "published"));
+        assertEquals(count("status = 'published' or (status = 'scheduled' and published_at <= now())"),
+                (int) anonymous().get("/api/v1/articles?limit=1").then().statusCode(200).extract().path("total"));
+        assertEquals(count("true"), (int) editor().get("/api/v1/articles?limit=1").then().statusCode(200).extract().path("total"));
+        for (String status : List.of("draft", "scheduled", "published", "archived")) {
+            assertEquals(count("status = '" + status + "'"),
+                    (int) editor().get("/api/v1/articles?limit=1&status=" + status).then().statusCode(200).extract().path("total"), status);
+        }
+    }
+
+    private int count(String where) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from articles where " + where)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

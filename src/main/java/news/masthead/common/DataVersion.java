@@ -1,5 +1,6 @@
 package news.masthead.common;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -81,6 +82,13 @@ public class DataVersion {
         }
     }
 
+    @PreDestroy
+    synchronized void stop() {
+        if (reader != null) {
+            reader.interrupt();
+        }
+    }
+
     private void readForever() {
         while (true) {
             CompletableFuture<State> batch;
@@ -98,8 +106,10 @@ public class DataVersion {
             }
             try {
                 batch.complete(query());
-            } catch (RuntimeException | SQLException e) {
-                batch.completeExceptionally(e instanceof SQLException s ? new IllegalStateException("Reading the data version failed", s) : e);
+            } catch (SQLException e) {
+                batch.completeExceptionally(new IllegalStateException("Reading the data version failed", e));
+            } catch (Throwable t) { // the waiting requests fail, the reader lives on
+                batch.completeExceptionally(t);
             }
         }
     }

@@ -21,12 +21,12 @@ import java.util.function.ToLongFunction;
  * <p>
  * Every write to a tracked table (articles, people, places, quotes, comments) commits a change-feed
  * entry in the same transaction, and the committed seqs form a prefix in commit order (see V3). So
- * the largest seq of the collections a value is computed from is a version of that data, the same for
- * every instance. The only other thing
- * that changes what a reader sees is time: a scheduled article becomes visible when its publishedAt
- * comes. An entry remembers the {@link DataVersion} read before it was computed; it is served only
- * while the version is unchanged and that moment has not come. A read served from here costs a share
- * of one index probe instead of the query, and no transaction.
+ * the largest seq of the collections a value is computed from is a version of that data, the same
+ * for every instance. The only other thing that changes what a reader sees is time: a scheduled
+ * article becomes visible when its publishedAt comes. An entry remembers the {@link DataVersion}
+ * read before it was computed; it is served only while the version is unchanged and that moment has
+ * not come. A read served from here costs a share of one index probe instead of the query, and no
+ * transaction.
  */
 @ApplicationScoped
 public class ReadCache {

@@ -64,6 +64,9 @@ public class OpenApiFilter implements OASFilter {
             problem(r, "412", "If-Match named a version that is no longer current; nothing was changed");
             header(op, "If-Match", "Only change the resource if its current ETag is one of these (e.g. \"3\")");
         }
+        problem(r, "503", "Overloaded: no database connection came free in time; retry after Retry-After seconds");
+        r.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)));
         if (single && method == PathItem.HttpMethod.GET) {
             header(op, "If-None-Match", "Answer 304 Not Modified when the current ETag is one of these");
             if (r.getAPIResponse("304") == null) {

@@ -21,6 +21,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +114,24 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (poolExhausted(e)) {
+            LOG.warn("No database connection came free in time; answered 503");
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, 1)
+                    .entity(Problem.of(503, "Service Unavailable", "The service is busy; retry in a second.")).build();
+        }
         LOG.error("Unexpected error", e);
         return Response.status(500).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(500, TITLES.get(500), "An unexpected error occurred; it has been logged.")).build();
+    }
+
+    /** Every pooled connection stayed taken for the acquisition timeout: overload, which a retry may outlast. */
+    private static boolean poolExhausted(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && s.getMessage() != null && s.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detail(WebApplicationException e, int status) {

@@ -15,6 +15,7 @@ public final class Filter {
     private final Map<String, Object> params = new HashMap<>();
     private final StringBuilder fingerprint = new StringBuilder();
     private boolean empty;
+    private String source;
 
     /** Adds a condition with its parameters; {@code key} is the filter's canonical form for cursors. */
     public Filter and(String condition, String key, Object... namesAndValues) {
@@ -26,6 +27,15 @@ public final class Filter {
         return this;
     }
 
+    /**
+     * Lists rows of {@code subquery} (which must have the table's columns the conditions and sorts use)
+     * instead of the whole table: an index that holds only the matching rows in sort order.
+     */
+    public Filter from(String subquery, String key, Object... namesAndValues) {
+        source = subquery;
+        return and("true", key, namesAndValues);
+    }
+
     /** The filter names something that does not exist (an unknown slug): the list is empty. */
     public Filter matchNothing() {
         empty = true;
@@ -34,6 +44,11 @@ public final class Filter {
 
     public boolean matchesNothing() {
         return empty;
+    }
+
+    /** What the list reads: {@code table}, or the subquery given to {@link #from}. */
+    String source(String table) {
+        return source == null ? table : source;
     }
 
     String where() {

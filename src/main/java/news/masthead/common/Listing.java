@@ -52,7 +52,7 @@ public class Listing {
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
         Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor(), scope);
         Map<String, Object> params = new HashMap<>(filter.params());
-        String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + table + " e where (" + filter.where() + ") and "
+        String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + filter.source(table) + " e where (" + filter.where() + ") and "
                 + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
         List<Object[]> rows = bind(em.createNativeQuery(sql), params).getResultList();
 
@@ -111,7 +111,7 @@ public class Listing {
     }
 
     private long count(String table, Filter filter) {
-        Query q = bind(em.createNativeQuery("select count(*) from " + table + " e where " + filter.where()), filter.params());
+        Query q = bind(em.createNativeQuery("select count(*) from " + filter.source(table) + " e where " + filter.where()), filter.params());
         return ((Number) q.getSingleResult()).longValue();
     }
 

@@ -67,6 +67,25 @@ class ArticleFiltersTest {
     }
 
     @Test
+    void aPlaceListsItsArticlesNewestFirstAsTheirDatesChange() {
+        String region = place("Dated Region " + unique(), "region", null);
+        String town = place("Dated Town " + unique(), "town", region);
+        String older = article(Map.of("headline", "Older", "status", "published", "publishedAt", "2026-01-01T08:00:00Z",
+                "placeIds", List.of(town)));
+        String newer = article(Map.of("headline", "Newer", "status", "published", "publishedAt", "2026-02-01T08:00:00Z",
+                "placeIds", List.of(town, region)));
+        String draft = article(Map.of("headline", "Undated draft", "placeIds", List.of(town)));
+        String url = "/api/v1/articles?place=" + region;
+
+        anonymous().get(url).then().statusCode(200).body("items.id", contains(newer, older)).body("total", equalTo(2));
+        editor().get(url).then().statusCode(200).body("items.id", contains(newer, older, draft)).body("total", equalTo(3));
+        editor().body(Map.of("publishedAt", "2026-03-01T08:00:00Z")).patch("/api/v1/articles/" + older).then().statusCode(200);
+        anonymous().get(url).then().body("items.id", contains(older, newer));
+        String next = anonymous().get(url + "&limit=1").then().body("items.id", contains(older)).extract().path("next");
+        anonymous().get(url + "&limit=1&cursor=" + next).then().body("items.id", contains(newer)).body("next", equalTo(null));
+    }
+
+    @Test
     void personFilterAndSubListsFindTheirArticlesAndQuotes() {
         String name = "Oksana Filter " + unique();
         String person = person(name);

@@ -1,13 +1,18 @@
 -- Exact article totals without counting rows. Counting the visible articles of a 1M archive read
 -- 950,000 rows on every first read of a list; these counters answer with a few index probes.
 --
+-- And every place an article is in, with its publication time (article_places_within): "the newest
+-- articles in this region" is then one walk of one index, as long as the page, however small the
+-- region's share of a large archive. Walking the archive by date and probing each article's places
+-- read 6,807 articles for one page at 1M.
+--
 -- An article is counted under keys: its status alone, and its status with each of its tags, its
 -- section, each person it names and each place it is in (the places it names and every place that
 -- contains them, once each, so a region counts an article naming two of its towns once). A key is a
 -- 64-bit hash of that text. article_counted keeps the keys each article is counted under, so a change
 -- takes back exactly what the article added before.
 --
--- The counters are brought up to date at commit, by deferred triggers that take the change feed's
+-- Both are brought up to date at commit, by deferred triggers that take the change feed's
 -- lock first (changes_lock_key(), see V3): counter rows are only ever written under that lock, so
 -- two commits never wait for each other's counter rows, and at commit the article's final state is
 -- what gets counted, whatever the transaction did to it on the way.
@@ -21,6 +26,16 @@ create table article_counted (
     article_id uuid primary key,
     keys       bigint[] not null
 );
+
+create table article_places_within (
+    place_id     uuid not null,
+    article_id   uuid not null,
+    published_at timestamptz,
+    primary key (place_id, article_id)
+);
+create index article_places_within_published_idx
+    on article_places_within (place_id, published_at desc nulls last, article_id desc);
+create index article_places_within_article_idx on article_places_within (article_id);
 
 create function article_count_key(status text, dimension text, value text) returns bigint
     language sql immutable parallel safe
@@ -46,11 +61,24 @@ create function article_count_keys(aid uuid) returns bigint[] language sql stabl
     from a
 $$;
 
+-- The places the article is in, as the article_places_within rows of it.
+create function article_places_within_sync(aid uuid) returns void language sql as $$
+    delete from article_places_within where article_id = aid;
+    insert into article_places_within (place_id, article_id, published_at)
+    with recursive up(id) as (
+        select place_id from article_places where article_id = aid
+        union
+        select p.parent_id from places p join up on p.id = up.id where p.parent_id is not null
+    )
+    select up.id, a.id, a.published_at from up, articles a where a.id = aid;
+$$;
+
 create function article_counts_refresh(aid uuid) returns void language plpgsql as $$
 declare
     before_keys bigint[] := coalesce((select keys from article_counted where article_id = aid), '{}');
     after_keys bigint[] := article_count_keys(aid);
 begin
+    perform article_places_within_sync(aid);
     if before_keys = coalesce(after_keys, '{}') then
         return;
     end if;
@@ -105,12 +133,19 @@ create constraint trigger places_counts after update of parent_id on places
     deferrable initially deferred for each row when (old.parent_id is distinct from new.parent_id)
     execute function article_counts_place_moved();
 
--- Counts everything again, for data loaded with the triggers off (bench/generate.sql) and for the rows
+-- Counts everything again and lists every article's places, for data loaded with the triggers off (bench/generate.sql) and for the rows
 -- that exist when this migration runs.
 create function article_counts_rebuild() returns void language sql as $$
-    truncate article_counts, article_counted;
+    truncate article_counts, article_counted, article_places_within;
     insert into article_counted (article_id, keys) select id, article_count_keys(id) from articles;
     insert into article_counts (key, n) select k, count(*) from article_counted, unnest(keys) k group by k;
+    insert into article_places_within (place_id, article_id, published_at)
+    with recursive up(article_id, id) as (
+        select article_id, place_id from article_places
+        union
+        select up.article_id, p.parent_id from up join places p on p.id = up.id where p.parent_id is not null
+    )
+    select up.id, a.id, a.published_at from up join articles a on a.id = up.article_id;
 $$;
 select article_counts_rebuild();
 

@@ -56,7 +56,7 @@ public class ArticleService {
     static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
     static final Set<String> INCLUDES = Set.of("people", "places", "quotes");
     /**
-     * The articles in a place or any place inside it, from V10's index of them by place and date, so
+     * The articles in a place or any place inside it, from V9's index of them by place and date, so
      * that a page is a walk as long as the page. Its id is the index's, so cursors stay in the index too.
      */
     private static final String IN_PLACE = "(select w.article_id as id, w.published_at, a.status, a.tags, a.section, a.search,"

@@ -23,8 +23,9 @@ create table article_counts (
 );
 
 create table article_counted (
-    article_id uuid primary key,
-    keys       bigint[] not null
+    article_id   uuid primary key,
+    keys         bigint[] not null,
+    refreshed_in xid8  -- the transaction whose commit last counted the article (null: counted by a rebuild)
 );
 
 create table article_places_within (
@@ -73,24 +74,31 @@ create function article_places_within_sync(aid uuid) returns void language sql a
     select up.id, a.id, a.published_at from up, articles a where a.id = aid;
 $$;
 
+-- Deferred triggers run at commit, after the transaction's last change, so the first refresh of an
+-- article sees its final state: the others of that commit (one per person or place link it rewrote)
+-- have nothing to add and return at once.
 create function article_counts_refresh(aid uuid) returns void language plpgsql as $$
 declare
-    before_keys bigint[] := coalesce((select keys from article_counted where article_id = aid), '{}');
-    after_keys bigint[] := article_count_keys(aid);
+    before_keys bigint[];
+    after_keys bigint[];
 begin
-    perform article_places_within_sync(aid);
-    if before_keys = coalesce(after_keys, '{}') then
+    if exists (select from article_counted where article_id = aid and refreshed_in = pg_current_xact_id()) then
         return;
     end if;
-    insert into article_counts (key, n)
-    select k, sum(d) from (select unnest(before_keys) as k, -1 as d union all select unnest(coalesce(after_keys, '{}')), 1) c
-    group by k having sum(d) <> 0
-    on conflict (key) do update set n = article_counts.n + excluded.n;
+    before_keys := coalesce((select keys from article_counted where article_id = aid), '{}');
+    after_keys := article_count_keys(aid);
+    perform article_places_within_sync(aid);
+    if before_keys <> coalesce(after_keys, '{}') then
+        insert into article_counts (key, n)
+        select k, sum(d) from (select unnest(before_keys) as k, -1 as d union all select unnest(coalesce(after_keys, '{}')), 1) c
+        group by k having sum(d) <> 0
+        on conflict (key) do update set n = article_counts.n + excluded.n;
+    end if;
     if after_keys is null then
         delete from article_counted where article_id = aid;
     else
-        insert into article_counted (article_id, keys) values (aid, after_keys)
-        on conflict (article_id) do update set keys = excluded.keys;
+        insert into article_counted (article_id, keys, refreshed_in) values (aid, after_keys, pg_current_xact_id())
+        on conflict (article_id) do update set keys = excluded.keys, refreshed_in = excluded.refreshed_in;
     end if;
 end $$;
 

@@ -6,7 +6,8 @@
 # Environment: BENCH_PORT (8080); BENCH_GENERATE_ONLY=1: generate the data set if needed, then stop;
 # BENCH_CACHE: on, off or both (default); BENCH_WARMUP: load per query before measuring (10s); BENCH_WORKERS: sessions generating at once (the number of cores); BENCH_INSTANCE: tags the JVM
 # (-Dmasthead.instance); BENCH_APP: the runner jar (target/quarkus-app/quarkus-run.jar), e.g. a copy
-# of quarkus-app, so that a build running meanwhile cannot pull the jars from under the service.
+# of quarkus-app, so that a build running meanwhile cannot pull the jars from under the service;
+# BENCH_DATA: the data directory (bench/data-<ARTICLES>).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARTICLES=${1:-100000}
@@ -15,60 +16,18 @@ PORT=${BENCH_PORT:-8080}
 GENERATE_ONLY=${BENCH_GENERATE_ONLY:-0}
 WORKERS=${BENCH_WORKERS:-$(nproc)}
 APP_JAR=${BENCH_APP:-target/quarkus-app/quarkus-run.jar}
-DATA=bench/data-$ARTICLES
+DATA=${BENCH_DATA:-bench/data-$ARTICLES}
 BASE=http://127.0.0.1:$PORT/api/v1
 
-for tool in wrk psql; do
-  command -v $tool >/dev/null || { apt-get update -q && apt-get install -y -q wrk postgresql-client; break; }
-done
-[ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
+. bench/lib.sh
+bench_tools
 
 INSTANCE=${BENCH_INSTANCE:-$([ "$GENERATE_ONLY" = 1 ] && echo bench-gen || echo bench)}
-start() {  # starts the service with these extra JVM options and waits until it is ready
-  java -Xmx512m -Dmasthead.instance="$INSTANCE" -Dcms.data-dir="$DATA" -Dcms.demo-content=false -Dquarkus.http.port=$PORT \
-       -Dquarkus.log.level=WARN "$@" -jar "$APP_JAR" > "$DATA.log" 2>&1 &
-  APP=$!
-  local ready=0
-  for _ in $(seq 1 3000); do
-    kill -0 $APP 2>/dev/null || break
-    curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && { ready=1; break; }
-    sleep 0.2
-  done
-  [ $ready = 1 ] || { echo "The service did not start, see $DATA.log" >&2; exit 1; }
-}
-stop() {  # the service stops its embedded PostgreSQL on the way out; a JVM stuck for a minute is killed
-  kill $APP 2>/dev/null || return 0
-  for _ in $(seq 1 600); do kill -0 $APP 2>/dev/null || break; sleep 0.1; done
-  kill -9 $APP 2>/dev/null || true
-  wait $APP 2>/dev/null || true
-}
 trap stop EXIT
 start
 
-PG_PORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
-SQL="psql -h localhost -p $PG_PORT -U postgres -At"
-# Generate when there is no data, or when a generation was interrupted (its schema bench_gen is left).
-generate=$($SQL -c "select not exists (select from articles) or exists (select from pg_namespace where nspname = 'bench_gen')")
-if [ "$generate" = t ]; then
-  echo "Generating $ARTICLES articles ($WORKERS sessions at once) ..."
-  start=$(date +%s)
-  gen() { $SQL -q -v articles="$ARTICLES" -v workers="$WORKERS" "$@" -f bench/generate.sql; }
-  single() { gen -v phase="$1"; }
-  together() {  # one phase in $WORKERS sessions at once
-    local pids=() failed=0
-    for w in $(seq 0 $((WORKERS - 1))); do gen -v phase="$1" -v worker="$w" & pids+=($!); done
-    for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
-    return $failed
-  }
-  phases=""
-  timed() { local t=$(date +%s); "$@"; phases+=" ${*: -1} $(( $(date +%s) - t )) s,"; }
-  timed single prepare
-  timed together load
-  timed together index
-  timed single finish
-  secs=$(( $(date +%s) - start ))
-  echo "Generated in $secs s ($((secs / 60)) min $((secs % 60)) s;${phases%,}), $(du -sh "$DATA/pg" | cut -f1) on disk: $($SQL -c "select count(*) || ' articles, ' || (select count(*) from quotes) || ' quotes, ' || (select count(*) from people) || ' people, ' || (select count(*) from places) || ' places' from articles")"
-fi
+pg_connect
+generate
 [ "$GENERATE_ONLY" = 1 ] && exit 0
 
 SLUG=$($SQL -c "select slug from articles where status = 'published' order by published_at desc limit 1 offset 100")

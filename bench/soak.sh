@@ -79,11 +79,19 @@ api() {  # METHOD PATH [JSON] as admin; logs "kind status seconds" and prints th
   printf '%s' "${res%$'\n'*}"
 }
 id_of() { jq -r '.id // empty' 2>/dev/null || true; }  # the id of the created object, empty when it failed
-writer() {  # one write a second, a newsroom's cycle: a person, an article about them, a quote, a comment and its
-            # moderation, an edit of the archive, then everything created is deleted again
-  local n=0 step=0 t0=$SECONDS person article quote comment place existing
+writer() {  # one write a second (the next starts when the last has answered): a newsroom's cycle of 15 writes
+  local n=0 step=0 t0=$SECONDS person article quote comment second place existing
   place=$($SQL -c "select id from places where slug = 'town-1-1-1'")
   mapfile -t existing < <($SQL -c "select id from articles where status = 'published' order by random() limit 500")
+  edit() { api archive.edit PATCH "articles/${existing[RANDOM % ${#existing[@]}]}" "{\"standfirst\":\"Updated at $(date -u +%FT%TZ).\"}"; }
+  post_comment() {  # anonymous, as a reader; lands pending
+    local res
+    res=$(curl -s --max-time 30 -H 'Content-Type: application/json' -w '\n%{http_code} %{time_total}' \
+          --data '{"authorName":"Reader","authorEmail":"reader@example.org","body":"Good news."}' \
+          "$BASE/articles/$article/comments") || true
+    echo "comment.post ${res##*$'\n'}" >> "$OUT/writes"
+    id_of <<<"${res%$'\n'*}"
+  }
   while [ $(( SECONDS - t0 )) -lt "$SECS" ]; do
     case $step in
       0) n=$((n + 1))
@@ -94,23 +102,31 @@ writer() {  # one write a second, a newsroom's cycle: a person, an article about
       2) api article.publish PATCH "articles/$article" '{"status":"published"}' >/dev/null ;;
       3) quote=$(api quote.create POST quotes "{\"text\":\"We will rebuild the bridge.\",\"speakerId\":\"$person\",
            \"articleId\":\"$article\",\"context\":\"at a briefing\"}" | id_of) ;;
-      4) comment=$(curl -s --max-time 30 -H 'Content-Type: application/json' -w '\n%{http_code} %{time_total}' \
-           --data '{"authorName":"Reader","authorEmail":"reader@example.org","body":"Good news."}' \
-           "$BASE/articles/$article/comments") || true
-         echo "comment.post ${comment##*$'\n'}" >> "$OUT/writes"
-         comment=$(id_of <<<"${comment%$'\n'*}") ;;
+      4) comment=$(post_comment) ;;
       5) api comment.approve PATCH "comments/$comment" '{"status":"approved"}' >/dev/null ;;
-      6) api archive.edit PATCH "articles/${existing[RANDOM % ${#existing[@]}]}" \
-           "{\"standfirst\":\"Updated by the soak at $(date -u +%FT%TZ).\"}" >/dev/null ;;
+      6) edit >/dev/null ;;
       7) api person.update PATCH "people/$person" '{"role":"Minister"}' >/dev/null ;;
       8) api quote.update PATCH "quotes/$quote" '{"context":"in an evening address"}' >/dev/null ;;
-      9) api comment.reject PATCH "comments/$comment" '{"status":"rejected"}' >/dev/null ;;
-      10) api comment.delete DELETE "comments/$comment" >/dev/null ;;
-      11) api article.archive PATCH "articles/$article" '{"status":"archived"}' >/dev/null ;;
-      12) api quote.delete DELETE "quotes/$quote" >/dev/null ;;
-      13) api article.delete DELETE "articles/$article" >/dev/null ;;
-      14) api person.delete DELETE "people/$person" >/dev/null ;;
     esac
+    if [ $step -ge 9 ] && [ $((n % 2)) = 1 ]; then  # odd cycles delete what they created
+      case $step in
+        9) api comment.reject PATCH "comments/$comment" '{"status":"rejected"}' >/dev/null ;;
+        10) api comment.delete DELETE "comments/$comment" >/dev/null ;;
+        11) api article.archive PATCH "articles/$article" '{"status":"archived"}' >/dev/null ;;
+        12) api quote.delete DELETE "quotes/$quote" >/dev/null ;;
+        13) api article.delete DELETE "articles/$article" >/dev/null ;;
+        14) api person.delete DELETE "people/$person" >/dev/null ;;
+      esac
+    elif [ $step -ge 9 ]; then  # even cycles keep them, and end with the article unpublished (its comment approved)
+      case $step in
+        9) api article.update PATCH "articles/$article" "{\"headline\":\"Soak article $n, updated\"}" >/dev/null ;;
+        10) second=$(post_comment) ;;
+        11) edit >/dev/null ;;
+        12) api comment.spam PATCH "comments/$second" '{"status":"spam"}' >/dev/null ;;
+        13) edit >/dev/null ;;
+        14) api article.unpublish PATCH "articles/$article" '{"status":"draft"}' >/dev/null ;;
+      esac
+    fi
     step=$(( (step + 1) % 15 ))
     sleep "$(awk -v t="$(date +%s.%N)" 'BEGIN {printf "%.3f", 1 - (t - int(t))}')"  # to the next whole second
   done

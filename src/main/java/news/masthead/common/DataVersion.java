@@ -158,7 +158,7 @@ public class DataVersion {
         }
     }
 
-    /** Reads on the reader's connection; a connection that broke (e.g. the server restarted) is replaced once, at once. */
+    /** Reads on the reader's connection; one that broke (e.g. the server restarted) is replaced and the read tried again, once. */
     private State query() throws SQLException {
         boolean fresh = connection == null;
         try {
@@ -171,7 +171,8 @@ public class DataVersion {
             }
         } catch (SQLException e) {
             close();
-            if (fresh) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (fresh || !(state.startsWith("08") || state.startsWith("57P"))) {
                 throw e;
             }
             return query();

@@ -98,17 +98,19 @@ final class Load {
         }
     }
 
-    /** Milliseconds one request took, or -1 when it did not answer 200. */
+    /** Milliseconds one request took, negative when it did not answer 200. */
     long timed(HttpRequest request) {
         long start = System.nanoTime();
+        int status;
         try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status == 200 ? (System.nanoTime() - start) / 1_000_000 : -1;
+            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return -1;
+            status = -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            status = -1;
         }
+        long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+        return status == 200 ? ms : -ms;
     }
 }

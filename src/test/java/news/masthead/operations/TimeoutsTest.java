@@ -20,14 +20,16 @@ import static news.masthead.Api.read;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A request's statements are cut after cms.db.statement-timeout (2 s): whatever keeps a query running (here, a lock a
- * test connection holds) ends as 503 with Retry-After, and a write cut half-way leaves nothing behind.
+ * test connection holds) ends as 503 with Retry-After, and a write cut half-way leaves nothing behind. The shared
+ * data-version read is bounded the same way, and its callers wait at most cms.db.version-wait (3 s).
  */
 @QuarkusTest
-class StatementTimeoutTest {
+class TimeoutsTest {
 
     @Inject
     AgroalDataSource dataSource;
@@ -47,6 +49,21 @@ class StatementTimeoutTest {
             assertTrue(ms >= 1900 && ms < 10_000, "answered after " + ms + " ms");
         }
         anonymous().get("/api/v1/people/" + person).then().statusCode(200);
+    }
+
+    @Test
+    void aDataVersionReadThatCannotFinishAnswers503WithinTheWait() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("lock table changes in access exclusive mode"); // the version read is a max(seq) of changes
+            long start = System.nanoTime();
+            Response r = anonymous().get("/api/v1/articles?limit=1");
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            c.rollback();
+            problem(r, 503).header("Retry-After", notNullValue());
+            assertTrue(ms >= 1900 && ms < 10_000, "answered after " + ms + " ms");
+        }
+        anonymous().get("/api/v1/articles?limit=1").then().statusCode(200);
     }
 
     @Test

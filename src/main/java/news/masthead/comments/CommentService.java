@@ -17,6 +17,7 @@ import news.masthead.common.SortSpec;
 import news.masthead.common.SortSpec.SortField;
 import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
+import news.masthead.common.VersionedRead;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
 import news.masthead.web.PageRequest;
@@ -50,6 +51,7 @@ public class CommentService {
     Patching patching;
 
     /** An article's approved comments, oldest first; 404 when the caller may not see the article. */
+    @VersionedRead // its total comes from ReadCache
     public Page<PublicCommentView> approved(String articleIdOrSlug, String sort, PageRequest page) {
         Article a = visibility.article(articleIdOrSlug);
         Filter filter = new Filter().and("e.article_id = :article and e.status = 'approved'", "article=" + a.id + "|approved",
@@ -77,6 +79,7 @@ public class CommentService {
     }
 
     /** The moderation list: filters by article (id or slug) and status; an unknown article gives an empty list. */
+    @VersionedRead // its total comes from ReadCache
     public Page<CommentView> list(String article, String status, String sort, PageRequest page) {
         SortSpec spec = SortSpec.parse(sort, SORTS, DEFAULT_SORT);
         Filter filter = new Filter();

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -58,6 +59,11 @@ public class ReadCache {
             return inTransaction(compute);
         }
         DataVersion.State outer = computingFrom.get();
+        if (outer == null && QuarkusTransaction.isActive()) {
+            // The transaction may hold a pooled connection: waiting for the version here is how 64 readers once
+            // stalled the instance. Such a caller should be @VersionedRead; until it is, it gets a fresh value.
+            return compute.get();
+        }
         DataVersion.State state = outer != null ? outer : dataVersion.read();
         long version = state.version(source);
         Entry e = current(key, version, state.nowMicros());
@@ -92,6 +98,23 @@ public class ReadCache {
             }
         } finally {
             computing.remove(key, lock);
+        }
+    }
+
+    /**
+     * Runs {@code work} with the data version read first, before it takes any connection, so that the lookups it makes
+     * inside its transaction check against that version instead of waiting for a read while holding a connection.
+     * Called inside a transaction already, it cannot know that it holds none, and reads nothing.
+     */
+    public <V> V pinned(Callable<V> work) throws Exception {
+        if (maxBytes <= 0 || computingFrom.get() != null || QuarkusTransaction.isActive()) {
+            return work.call();
+        }
+        computingFrom.set(dataVersion.read());
+        try {
+            return work.call();
+        } finally {
+            computingFrom.remove();
         }
     }
 

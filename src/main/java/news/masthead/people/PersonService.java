@@ -15,6 +15,7 @@ import news.masthead.common.SortSpec;
 import news.masthead.common.SortSpec.SortField;
 import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
+import news.masthead.common.VersionedRead;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
 
@@ -45,6 +46,7 @@ public class PersonService {
     @Inject
     Patching patching;
 
+    @VersionedRead // its total comes from ReadCache
     public Page<PersonView> list(PersonListParams params) {
         Filter filter = new Filter();
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");

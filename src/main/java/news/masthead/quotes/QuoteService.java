@@ -17,6 +17,7 @@ import news.masthead.common.SortSpec;
 import news.masthead.common.SortSpec.SortField;
 import news.masthead.common.SortSpec.ValueType;
 import news.masthead.common.Validation;
+import news.masthead.common.VersionedRead;
 import news.masthead.articles.ArticleService;
 import news.masthead.articles.ArticleView;
 import news.masthead.people.Person;
@@ -60,6 +61,7 @@ public class QuoteService {
     @Inject
     ArticleService articleService;
 
+    @VersionedRead // its total comes from ReadCache
     public Page<QuoteView> list(QuoteListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
         Filter filter = new Filter();

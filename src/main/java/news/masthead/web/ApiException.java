@@ -109,6 +109,20 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** 503: overload, a query cut by the statement timeout, or a database that cannot answer now; retry after the given seconds. */
+    public static final class Unavailable extends ApiException {
+        private final long retryAfterSeconds;
+
+        public Unavailable(String detail, long retryAfterSeconds) {
+            super(503, Problem.ABOUT_BLANK, "Service Unavailable", detail, null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     /** 403: a valid caller without the right to do this. */
     public static final class Forbidden extends ApiException {
         public Forbidden(String detail) {

@@ -22,14 +22,21 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The one place where every error becomes an application/problem+json response. */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
     private static final Map<Integer, String> TITLES = Map.of(
             400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found",
             405, "Method Not Allowed", 406, "Not Acceptable", 409, "Conflict",
@@ -43,6 +50,9 @@ public class ProblemMapper {
         }
         if (e instanceof ApiException.TooManyRequests t) {
             rb.header(HttpHeaders.RETRY_AFTER, t.retryAfterSeconds());
+        }
+        if (e instanceof ApiException.Unavailable u) {
+            rb.header(HttpHeaders.RETRY_AFTER, u.retryAfterSeconds());
         }
         return rb.build();
     }
@@ -114,24 +124,64 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (poolExhausted(e)) {
-            LOG.warn("No database connection came free in time; answered 503");
-            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, 1)
-                    .entity(Problem.of(503, "Service Unavailable", "The service is busy; retry in a second.")).build();
+        ApiException.Unavailable unavailable = unavailable(e);
+        if (unavailable != null) {
+            long now = System.nanoTime();
+            long last = lastUnavailableLog.get();
+            // At most one line a second: an outage under load would otherwise log thousands.
+            if (now - last > 1_000_000_000L && lastUnavailableLog.compareAndSet(last, now)) {
+                LOG.warnf("Answered 503: %s (%s)", unavailable.getMessage(), rootMessage(e));
+            }
+            return api(unavailable);
         }
         LOG.error("Unexpected error", e);
         return Response.status(500).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(500, TITLES.get(500), "An unexpected error occurred; it has been logged.")).build();
     }
 
-    /** Every pooled connection stayed taken for the acquisition timeout: overload, which a retry may outlast. */
-    private static boolean poolExhausted(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && s.getMessage() != null && s.getMessage().contains("acquisition timeout")) {
-                return true;
+    /**
+     * Errors a retry may outlast: every pooled connection stayed taken for the acquisition timeout (overload), the
+     * statement timeout cut a query (SQLState 57014), or the database cannot be reached or is shutting down (class 08,
+     * 57P01-57P03, too many connections). Null for anything else. Causes and suppressed exceptions are searched: a commit
+     * that failed arrives as a RollbackException with the driver's error suppressed.
+     */
+    static ApiException.Unavailable unavailable(Throwable e) {
+        Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Throwable c = todo.pop();
+            if (!seen.add(c)) {
+                continue;
+            }
+            if (c.getCause() != null) {
+                todo.push(c.getCause());
+            }
+            todo.addAll(List.of(c.getSuppressed()));
+            if (c instanceof ApiException.Unavailable u) {
+                return u;
+            }
+            if (c instanceof SQLException s) {
+                String state = s.getSQLState() == null ? "" : s.getSQLState();
+                if (s.getMessage() != null && s.getMessage().contains("acquisition timeout")) {
+                    return new ApiException.Unavailable("The service is busy; retry in a second.", 1);
+                }
+                if (state.equals("57014")) {
+                    return new ApiException.Unavailable("The query took longer than the service allows; retry later.", 2);
+                }
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+                    return new ApiException.Unavailable("The database is unavailable; retry shortly.", 5);
+                }
             }
         }
-        return false;
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String detail(WebApplicationException e, int status) {

@@ -46,6 +46,9 @@ trap stop EXIT
 start
 
 PG_PORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
+# The embedded PostgreSQL takes password logins only; the service generated the password on its first start.
+PGPASSWORD=$(cat "$DATA/pg-password")
+export PGPASSWORD
 SQL="psql -h localhost -p $PG_PORT -U postgres -At"
 # Generate when there is no data, or when a generation was interrupted (its schema bench_gen is left).
 generate=$($SQL -c "select not exists (select from articles) or exists (select from pg_namespace where nspname = 'bench_gen')")

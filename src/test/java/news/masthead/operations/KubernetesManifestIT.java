@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,6 +75,13 @@ class KubernetesManifestIT {
         assertEquals("true", annotations.path("prometheus.io/scrape").asText(), annotations.toString());
         assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText(), annotations.toString());
         assertTrue(annotations.path("prometheus.io/port").asText().matches("\\d+"), annotations.toString());
+    }
+
+    @Test
+    void itAppliesToAnyClusterWithoutOperatorsOrHelperImages() {
+        assertEquals(Set.of("Service", "Deployment"), BY_KIND.keySet());
+        assertEquals(1, BY_KIND.get("Deployment").path("spec").path("template").path("spec").path("containers").size());
+        assertTrue(BY_KIND.get("Deployment").path("spec").path("template").path("spec").path("initContainers").isMissingNode());
     }
 
     @Test

@@ -65,15 +65,18 @@ public class ArticleCommentResource {
     @Operation(summary = "Post a comment on an article",
             description = "Open to anonymous readers of a visible article. The comment is always created pending (a status "
                     + "in the body is ignored) and the reply never shows the e-mail address. 403 when the article's comments "
-                    + "are closed; 404 when the article is not visible. Anonymous posts are limited per client address "
-                    + "(cms.comments.rate-limit a minute, default 5): over the limit, 429 with Retry-After.")
+                    + "are closed; 404 when the article is not visible. Anonymous posts are limited per client address (an IPv6 "
+                    + "client per /64) to cms.comments.rate-limit (default 5) in any 60 seconds, a sliding window; and an article "
+                    + "takes at most cms.comments.max-pending-per-article (default 100) comments awaiting moderation. "
+                    + "Over either limit: 429 with Retry-After.")
     @APIResponse(responseCode = "201", description = "Created, pending moderation; Location names the new comment (editors only)",
             headers = @Header(name = "Location", description = "URL of the created comment", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicCommentView.class)))
     @APIResponse(responseCode = "403", description = "The article's comments are closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
-    @APIResponse(responseCode = "429", description = "Too many comments from this address; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds until the limit resets", schema = @Schema(type = SchemaType.INTEGER)),
+    @APIResponse(responseCode = "429", description = "Too many comments from this address, or awaiting moderation on this article; "
+            + "retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "Seconds until a retry can succeed", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public RestResponse<PublicCommentView> post(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                                 @RequestBody(required = true) CommentInput input,

@@ -21,6 +21,7 @@ import news.masthead.common.VersionedRead;
 import news.masthead.web.ApiException;
 import news.masthead.web.Page;
 import news.masthead.web.PageRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,12 @@ public class CommentService {
             "updatedAt", new SortField("e.updated_at", false, ValueType.INSTANT));
     static final String DEFAULT_SORT = "createdAt";
     private static final int MAX_THREAD_DEPTH = 1_000;
+    /** Advisory lock class of "posting a comment on an article" (the second key is the article). */
+    private static final int PENDING_LOCK = 0x4d48_4350;
+    private static final long PENDING_RETRY_SECONDS = 60;
+
+    @ConfigProperty(name = "cms.comments.max-pending-per-article", defaultValue = "100")
+    int maxPending;
 
     @Inject
     EntityManager em;
@@ -70,12 +77,30 @@ public class CommentService {
         if (!a.commentsOpen) {
             throw new ApiException.Forbidden("Comments are closed on this article.");
         }
+        capPending(a.id);
         Comment c = new Comment();
         c.articleId = a.id;
         apply(c, input);
         c.status = CommentStatus.pending;
         c.insert();
         return publicView(c);
+    }
+
+    /**
+     * At most {@code cms.comments.max-pending-per-article} comments of one article wait for moderation, so a flood
+     * from many addresses cannot bury the queue: beyond that, 429 until moderators catch up. Posts to one article
+     * take turns (a transaction-scoped advisory lock), so concurrent posts cannot overshoot the cap.
+     */
+    private void capPending(UUID articleId) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + PENDING_LOCK + ", hashtext(cast(:article as text)))")
+                .setParameter("article", articleId).getSingleResult();
+        Number pending = (Number) em.createNativeQuery(
+                        "select count(*) from (select 1 from comments where article_id = :article and status = 'pending' limit :cap) p")
+                .setParameter("article", articleId).setParameter("cap", maxPending).getSingleResult();
+        if (pending.intValue() >= maxPending) {
+            throw new ApiException.TooManyRequests("This article has " + maxPending + " comments awaiting moderation; retry in "
+                    + PENDING_RETRY_SECONDS + " s.", PENDING_RETRY_SECONDS);
+        }
     }
 
     /** The moderation list: filters by article (id or slug) and status; an unknown article gives an empty list. */

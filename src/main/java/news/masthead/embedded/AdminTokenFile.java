@@ -1,14 +1,8 @@
 package news.masthead.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
-/** The admin token generated for the embedded default, kept in {@code <data-dir>/admin-token}. */
+/** The admin token generated for the embedded default, kept in {@code <data-dir>/admin-token} (owner-only, see SecretFile). */
 public final class AdminTokenFile {
 
     public static final String CONFIG_KEY = "cms.admin-token";
@@ -18,21 +12,7 @@ public final class AdminTokenFile {
     }
 
     static String readOrCreate(Path dataDir) {
-        Path file = dataDir.resolve(FILE_NAME);
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String token = "mh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Files.createDirectories(dataDir);
-            Files.writeString(file, token + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return token;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create " + file, e);
-        }
+        return SecretFile.readOrCreate(dataDir.resolve(FILE_NAME), "mh_");
     }
 
     public static Path location(String dataDir) {

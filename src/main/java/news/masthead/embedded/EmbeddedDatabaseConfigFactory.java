@@ -32,9 +32,11 @@ public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
         boolean fresh = Boolean.parseBoolean(value(context, "cms.embedded.fresh", "false"));
         boolean durable = Boolean.parseBoolean(value(context, "cms.embedded.durable", "true"));
 
+        Platform.require(System.getProperty("os.name"), System.getProperty("os.arch"), Platform.musl());
         Map<String, String> props = new HashMap<>();
         props.put(JDBC_URL, EmbeddedDatabase.start(dataDir, fresh, durable));
         props.put("quarkus.datasource.username", "postgres");
+        props.put("quarkus.datasource.password", EmbeddedDatabase.password());
         if (!isSet(context, AdminTokenFile.CONFIG_KEY)) {
             props.put(AdminTokenFile.CONFIG_KEY, AdminTokenFile.readOrCreate(dataDir));
         }

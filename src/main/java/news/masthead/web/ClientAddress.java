@@ -1,9 +1,11 @@
 package news.masthead.web;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,19 +16,30 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The address of the client behind a request: the TCP peer, unless the peer is one of the proxies
- * named by {@code cms.trusted-proxies} (addresses or CIDR blocks). Then X-Forwarded-For is read from
- * the right, skipping trusted proxies, and the first untrusted entry is the client: entries further
- * left were written by the client itself and prove nothing.
+ * The address of the client behind a request: the TCP peer, unless forwarding is on
+ * ({@code quarkus.http.proxy.proxy-address-forwarding}) and the peer is one of the proxies of
+ * {@code quarkus.http.proxy.trusted-proxies} (addresses or CIDR blocks) — the one list of trusted proxies, also
+ * the one Quarkus believes forwarded scheme, host and prefix from. Then X-Forwarded-For is read from the right,
+ * skipping trusted proxies, and the first untrusted entry is the client: entries further left were written by the
+ * client itself and prove nothing. (Quarkus' own remote address is the left-most entry, so the peer is taken from
+ * the connection.)
  */
 @ApplicationScoped
 public class ClientAddress {
 
+    static final String TRUSTED_PROXIES = "quarkus.http.proxy.trusted-proxies";
+    private static final Logger LOG = Logger.getLogger(ClientAddress.class);
+
     private final List<Cidr> trusted;
 
     @Inject
-    ClientAddress(@ConfigProperty(name = "cms.trusted-proxies") Optional<List<String>> trustedProxies) {
-        this(trustedProxies.orElse(List.of()));
+    ClientAddress(@ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean forwarding,
+                  @ConfigProperty(name = TRUSTED_PROXIES) Optional<List<String>> trustedProxies) {
+        this(forwarding ? trustedProxies.orElse(List.of()) : List.of());
+        if (forwarding && trusted.isEmpty()) {
+            LOG.warnf("Proxy forwarding is on but %s is empty: Quarkus then believes forwarded headers from any peer, "
+                    + "and the comment rate limit counts the TCP peer. Name your proxies there.", TRUSTED_PROXIES);
+        }
     }
 
     /** For tests and tools: a resolver trusting these addresses and blocks. */
@@ -41,8 +54,8 @@ public class ClientAddress {
     }
 
     public String of(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return resolve(peer, request.headers().getAll("X-Forwarded-For"));
+        SocketAddress peer = request.connection() == null ? request.remoteAddress() : request.connection().remoteAddress();
+        return resolve(peer == null ? "unknown" : peer.hostAddress(), request.headers().getAll("X-Forwarded-For"));
     }
 
     /** The client given the TCP peer's address and the X-Forwarded-For header lines, in order. */
@@ -86,7 +99,7 @@ public class ClientAddress {
             int slash = text.indexOf('/');
             InetAddress address = Ip.parse(slash < 0 ? text : text.substring(0, slash));
             if (address == null) {
-                throw new IllegalArgumentException("cms.trusted-proxies: '" + text + "' is not an IP address or CIDR block");
+                throw new IllegalArgumentException(TRUSTED_PROXIES + ": '" + text + "' is not an IP address or CIDR block (names are never resolved)");
             }
             int max = address.getAddress().length * 8;
             int bits = max;
@@ -97,7 +110,7 @@ public class ClientAddress {
                     bits = -1;
                 }
                 if (bits < 0 || bits > max) {
-                    throw new IllegalArgumentException("cms.trusted-proxies: '" + text + "' has a bad prefix length");
+                    throw new IllegalArgumentException(TRUSTED_PROXIES + ": '" + text + "' has a bad prefix length");
                 }
             }
             return new Cidr(address.getAddress(), bits);

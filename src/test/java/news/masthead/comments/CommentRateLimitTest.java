@@ -1,11 +1,15 @@
 package news.masthead.comments;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import news.masthead.BehindProxy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,30 +19,26 @@ import static news.masthead.Api.editor;
 import static news.masthead.Api.publishedArticle;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The abuse limit itself, with a low limit and the loopback peer (RestAssured) trusted as a proxy so
- * X-Forwarded-For can stand in for many clients. The only @TestProfile of the suite: it restarts Quarkus.
+ * The abuse limits, with low limits and the loopback peer (RestAssured) trusted as a proxy so X-Forwarded-For can
+ * stand in for many clients (BehindProxy: 3 posts per client in 60 s, 8 pending comments per article).
  */
 @QuarkusTest
-@TestProfile(CommentRateLimitTest.LowLimit.class)
+@TestProfile(BehindProxy.class)
 class CommentRateLimitTest {
 
-    public static class LowLimit implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("cms.comments.rate-limit", "3",
-                    "cms.trusted-proxies", "127.0.0.1, ::1, 10.0.0.0/8");
-        }
-    }
+    @Inject
+    AgroalDataSource dataSource;
 
     private String path;
 
     @BeforeEach
     void article() throws InterruptedException {
         path = "/api/v1/articles/" + publishedArticle() + "/comments";
-        // Windows are calendar minutes: do not start a test in the last seconds of one.
+        // The counters are kept per calendar minute: do not start a test in the last seconds of one.
         while (LocalTime.now().getSecond() >= 55) {
             Thread.sleep(250);
         }
@@ -53,6 +53,10 @@ class CommentRateLimitTest {
         return prefix + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
     }
 
+    private int post(String client) {
+        return anonymous().header("X-Forwarded-For", client).body(comment()).post(path).then().extract().statusCode();
+    }
+
     @Test
     void fourthCommentInAMinuteFromOneAddressIs429WithRetryAfter() {
         String client = randomAddress("203.0.");
@@ -65,12 +69,53 @@ class CommentRateLimitTest {
                 .body("type", equalTo("urn:masthead:problem:rate-limited"))
                 .extract().header("Retry-After");
         int seconds = Integer.parseInt(retryAfter);
-        assertTrue(seconds >= 1 && seconds <= 60, "Retry-After " + retryAfter);
+        assertTrue(seconds >= 1 && seconds <= 120, "Retry-After " + retryAfter);
         // Still refused: rejected attempts do not reset anything.
         anonymous().header("X-Forwarded-For", client).body(comment()).post(path).then().statusCode(429);
         // Another reader is not affected, and neither are editors.
         anonymous().header("X-Forwarded-For", randomAddress("198.51.")).body(comment()).post(path).then().statusCode(201);
         editor().header("X-Forwarded-For", client).body(comment()).post(path).then().statusCode(201);
+    }
+
+    @Test
+    void theWindowSlidesSoAFullPreviousMinuteStillCountsAfterTheMinuteTurns() throws Exception {
+        String client = randomAddress("192.0.");
+        // The client used the limit many times over in the previous calendar minute: within 60 s it is still refused.
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into comment_rate_windows (client, window_start, hits) values (?, date_trunc('minute', now()) - interval '1 minute', 1000)")) {
+            ps.setString(1, client);
+            ps.executeUpdate();
+        }
+        anonymous().header("X-Forwarded-For", client).body(comment()).post(path).then().statusCode(429)
+                .header("Retry-After", startsWith(""));
+        assertEquals(201, post(randomAddress("192.0.")));
+    }
+
+    @Test
+    void ipv6ClientsAreCountedPerSlash64() {
+        String block = String.format("2001:db8:%x:%x:", ThreadLocalRandom.current().nextInt(1, 0xffff), ThreadLocalRandom.current().nextInt(1, 0xffff));
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(201, post(block + ":" + i), "address " + i + " of the block");
+        }
+        // A fourth address of the same /64 is the same subscriber; a neighbouring /64 is another.
+        assertEquals(429, post(block + "ffff:ffff:ffff:ffff"));
+        assertEquals(201, post("2001:db8:1:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + "::1"));
+    }
+
+    @Test
+    void anArticleTakesAtMostMaxPendingCommentsAwaitingModeration() {
+        for (int i = 0; i < BehindProxy.MAX_PENDING; i++) {
+            assertEquals(201, post(randomAddress("100.64.")), "comment " + (i + 1));
+        }
+        anonymous().header("X-Forwarded-For", randomAddress("100.65.")).body(comment()).post(path).then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", equalTo("60"))
+                .body("detail", equalTo("This article has 8 comments awaiting moderation; retry in 60 s."));
+        // Once a moderator approves one, there is room again.
+        String pending = editor().get("/api/v1/comments?status=pending&limit=1&article=" + path.split("/")[4])
+                .then().statusCode(200).extract().path("items[0].id");
+        editor().contentType("application/merge-patch+json").body(Map.of("status", "approved"))
+                .patch("/api/v1/comments/" + pending).then().statusCode(200);
+        assertEquals(201, post(randomAddress("100.66.")));
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static news.masthead.Api.anonymous;
@@ -30,6 +32,7 @@ import static news.masthead.Api.fields;
 import static news.masthead.Api.problem;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,12 +136,12 @@ class DatabaseOutageTest {
     }
 
     private static void assertUnavailable(Response r, String what) {
-        long ms = r.timeIn(java.util.concurrent.TimeUnit.MILLISECONDS);
-        problem(r, 503).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        long ms = r.timeIn(TimeUnit.MILLISECONDS);
+        problem(r, 503).header("Retry-After", notNullValue());
         assertTrue(ms <= MAX_ANSWER_MS, what + " took " + ms + " ms");
     }
 
-    private static void awaitWorking(java.util.function.Supplier<Response> call, int status) throws InterruptedException {
+    private static void awaitWorking(Supplier<Response> call, int status) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofMillis(RECOVERY_MS).toNanos();
         int last = -1;
         while (System.nanoTime() < end) {

@@ -99,7 +99,8 @@ public class ClientAddress {
             int slash = text.indexOf('/');
             InetAddress address = Ip.parse(slash < 0 ? text : text.substring(0, slash));
             if (address == null) {
-                throw new IllegalArgumentException(TRUSTED_PROXIES + ": '" + text + "' is not an IP address or CIDR block (names are never resolved)");
+                throw new IllegalArgumentException(TRUSTED_PROXIES + ": '" + text
+                        + "' is not an IP address or CIDR block (names are never resolved)");
             }
             int max = address.getAddress().length * 8;
             int bits = max;

@@ -81,8 +81,8 @@ class CommentRateLimitTest {
     void theWindowSlidesSoAFullPreviousMinuteStillCountsAfterTheMinuteTurns() throws Exception {
         String client = randomAddress("192.0.");
         // The client used the limit many times over in the previous calendar minute: within 60 s it is still refused.
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into comment_rate_windows (client, window_start, hits) values (?, date_trunc('minute', now()) - interval '1 minute', 1000)")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("insert into comment_rate_windows "
+                + "(client, window_start, hits) values (?, date_trunc('minute', now()) - interval '1 minute', 1000)")) {
             ps.setString(1, client);
             ps.executeUpdate();
         }
@@ -93,7 +93,8 @@ class CommentRateLimitTest {
 
     @Test
     void ipv6ClientsAreCountedPerSlash64() {
-        String block = String.format("2001:db8:%x:%x:", ThreadLocalRandom.current().nextInt(1, 0xffff), ThreadLocalRandom.current().nextInt(1, 0xffff));
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String block = String.format("2001:db8:%x:%x:", r.nextInt(1, 0xffff), r.nextInt(1, 0xffff));
         for (int i = 1; i <= 3; i++) {
             assertEquals(201, post(block + ":" + i), "address " + i + " of the block");
         }

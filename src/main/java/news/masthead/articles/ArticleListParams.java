@@ -2,6 +2,7 @@ package news.masthead.articles;
 
 import jakarta.ws.rs.QueryParam;
 import news.masthead.web.ListParams;
+import news.masthead.web.OpenApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Query parameters of article lists (GET /articles and the per-person and per-place sub-lists). */
@@ -37,7 +38,7 @@ public class ArticleListParams extends ListParams {
 
     @QueryParam("q")
     @Parameter(description = "Full-text search over headline, standfirst and body text (websearch syntax: "
-            + "\"a phrase\", -exclude, a OR b); ranked when no sort is given", example = "convoy -night")
+            + "\"a phrase\", -exclude, a OR b)" + OpenApiDocs.RANKED + "by publishedAt, newest first", example = "convoy -night")
     public String q;
 
     @QueryParam("include")

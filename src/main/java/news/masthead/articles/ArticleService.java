@@ -53,7 +53,8 @@ public class ArticleService {
             "updatedAt", new SortField("e.updated_at", false, ValueType.INSTANT),
             "headline", new SortField("e.headline", false, ValueType.TEXT));
     static final String DEFAULT_SORT = "-publishedAt";
-    static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
+    /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
+    static final String RANKED = "e.published_at desc nulls last, e.id desc";
     static final Set<String> INCLUDES = Set.of("people", "places", "quotes");
     /**
      * The articles in a place or any place inside it, from V9's index of them by place and date, so
@@ -96,12 +97,13 @@ public class ArticleService {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
         Criteria criteria = criteria(params);
         SortSpec sort = params.q != null && (params.sort == null || params.sort.isBlank())
-                ? new SortSpec("relevance", RELEVANCE, true)
+                ? SortSpec.relevance(RANKED)
                 : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
         PageRequest request = params.page();
         boolean counted = request.withTotal() && criteria.counted() != null && !criteria.filter().matchesNothing();
         Page<UUID> page = listing.ids("articles", criteria.filter(), sort, counted ? request.withoutTotal() : request);
-        Long total = counted ? Long.valueOf(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll())) : page.total();
+        Page.Total total = counted ? Page.Total.exact(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll()))
+                : page.totalOrNull();
         return JsonPage.of(json.list(page.items(), include, visibility.seesAll()), total, page.limit(), page.next());
     }
 

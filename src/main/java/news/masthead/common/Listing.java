@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import news.masthead.common.DataVersion.Source;
 import news.masthead.web.Page;
+import news.masthead.web.Page.Total;
 import news.masthead.web.PageRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,23 +17,35 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Runs a keyset-paginated list: one SQL statement picks the page's ids (one row more than asked,
  * to know whether a next page exists), one loads those rows, and one counts when a total is wanted
- * and none is cached.
+ * and none is cached. Neither reads an unbounded number of rows: a ranked sort orders only a bounded
+ * set of candidates (see {@link SortSpec#candidates()}), and a count stops at a cap.
  */
 @ApplicationScoped
 public class Listing {
 
     /** Tables whose every write lands in the change feed, so that {@link ReadCache} may keep their totals. */
     private static final Set<String> TRACKED = Set.of("articles", "people", "places", "quotes", "comments");
+    /** The estimated rows of a plan's top node, in EXPLAIN's text output. */
+    private static final Pattern PLAN_ROWS = Pattern.compile("\\brows=(\\d+)");
 
     @Inject
     EntityManager em;
     @Inject
     ReadCache cache;
+
+    /** How many matches a ranked search sorts by relevance: the first ones in its candidate order. */
+    @ConfigProperty(name = "cms.search.rank-candidates", defaultValue = "1000")
+    int rankCandidates;
+    /** Counts stop after this many rows; a larger total is the planner's estimate, flagged as such. */
+    @ConfigProperty(name = "cms.lists.total-cap", defaultValue = "10000")
+    long totalCap;
 
     /**
      * @param entity the entity class, loaded by id after the page is chosen
@@ -41,7 +55,7 @@ public class Listing {
     public <E> Page<E> page(Class<E> entity, String table, Function<E, UUID> idOf, Filter filter, SortSpec sort,
                             PageRequest request) {
         Page<UUID> ids = ids(table, filter, sort, request);
-        return new Page<>(load(entity, ids.items(), idOf), ids.total(), ids.limit(), ids.next());
+        return ids.withItems(load(entity, ids.items(), idOf));
     }
 
     /** The page's ids in order, for callers that render the rows themselves. */
@@ -52,7 +66,11 @@ public class Listing {
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
         Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor(), scope);
         Map<String, Object> params = new HashMap<>(filter.params());
-        String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + filter.source(table) + " e where (" + filter.where() + ") and "
+        String from = filter.source(table) + " e where (" + filter.where() + ")";
+        if (sort.candidates() != null) {
+            from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + rankCandidates + ") e where true";
+        }
+        String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + from + " and "
                 + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
         List<Object[]> rows = bind(em.createNativeQuery(sql), params).getResultList();
 
@@ -65,8 +83,7 @@ public class Listing {
             Object[] last = rows.get(request.limit() - 1);
             next = new Cursor(scope, (String) last[1], (UUID) last[0]).encode();
         }
-        Long total = request.withTotal() ? total(table, filter) : null;
-        return new Page<>(ids, total, request.limit(), next);
+        return Page.of(ids, request.withTotal() ? total(table, filter) : null, request.limit(), next);
     }
 
     /**
@@ -103,16 +120,27 @@ public class Listing {
         return out;
     }
 
-    /** An exact count scans every matching row, so it is cached while current (the page itself is an index walk). */
-    private long total(String table, Filter filter) {
+    /** A count scans the matching rows, so it is cached while current (the page itself is an index walk). */
+    private Total total(String table, Filter filter) {
         return TRACKED.contains(table) ? cache.get("total|" + table + "|" + filter.fingerprint(),
-                table.equals("comments") ? Source.CONTENT_AND_COMMENTS : Source.CONTENT, n -> 16, () -> count(table, filter))
+                table.equals("comments") ? Source.CONTENT_AND_COMMENTS : Source.CONTENT, n -> 32, () -> count(table, filter))
                 : count(table, filter);
     }
 
-    private long count(String table, Filter filter) {
-        Query q = bind(em.createNativeQuery("select count(*) from " + filter.source(table) + " e where " + filter.where()), filter.params());
-        return ((Number) q.getSingleResult()).longValue();
+    /**
+     * The exact count up to the cap; past it, the planner's estimate of the rows (at least the cap), so a
+     * filter that matches millions of rows never counts them all.
+     */
+    private Total count(String table, Filter filter) {
+        String rows = "select 1 from " + filter.source(table) + " e where " + filter.where();
+        long n = ((Number) bind(em.createNativeQuery("select count(*) from (" + rows + " limit " + (totalCap + 1) + ") c"),
+                filter.params()).getSingleResult()).longValue();
+        if (n <= totalCap) {
+            return Total.exact(n);
+        }
+        String plan = (String) bind(em.createNativeQuery("explain " + rows), filter.params()).getResultList().get(0);
+        Matcher estimate = PLAN_ROWS.matcher(plan);
+        return new Total(estimate.find() ? Math.max(totalCap, Long.parseLong(estimate.group(1))) : totalCap, true);
     }
 
     private static Query bind(Query q, Map<String, Object> params) {

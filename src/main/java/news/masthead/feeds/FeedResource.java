@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.web.Access;
+import news.masthead.web.Conditional;
 import news.masthead.web.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.io.UncheckedIOException;
-import java.util.List;
 
 @Path("/api/v1/feeds")
 @Tag(name = "Feeds", description = "The newest visible articles as Atom 1.0 and JSON Feed 1.1, for partners and readers.")
@@ -47,9 +47,7 @@ public class FeedResource {
             content = @Content(mediaType = AtomFeed.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy is current")
     public RestResponse<byte[]> atom(@BeanParam Filters filters, @Context UriInfo uri, @Context HttpHeaders headers) {
-        FeedQuery query = filters.query();
-        List<FeedItem> items = feeds.newest(query);
-        return conditional(headers, AtomFeed.write(FeedLinks.of(uri.getBaseUri(), uri.getRequestUri(), query, items), items));
+        return conditional(headers, feeds.rendered(filters.query(), uri.getBaseUri(), uri.getRequestUri(), AtomFeed::write));
     }
 
     @GET
@@ -61,31 +59,23 @@ public class FeedResource {
             content = @Content(mediaType = JsonFeed.MEDIA_TYPE, schema = @Schema(implementation = JsonFeed.class)))
     @APIResponse(responseCode = "304", description = "Not modified: the client's copy is current")
     public RestResponse<byte[]> json(@BeanParam Filters filters, @Context UriInfo uri, @Context HttpHeaders headers) {
-        FeedQuery query = filters.query();
-        List<FeedItem> items = feeds.newest(query);
-        try {
-            return conditional(headers, mapper.writeValueAsBytes(JsonFeed.of(FeedLinks.of(uri.getBaseUri(), uri.getRequestUri(), query, items), items)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return conditional(headers, feeds.rendered(filters.query(), uri.getBaseUri(), uri.getRequestUri(), (links, items) -> {
+            try {
+                return mapper.writeValueAsBytes(JsonFeed.of(links, items));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
-    /** 200 with a weak ETag over the bytes, or 304 when If-None-Match names it. */
-    private static RestResponse<byte[]> conditional(HttpHeaders headers, byte[] body) {
-        String etag = "W/\"" + Digest.of(body) + "\"";
-        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.trim();
-                if (t.equals("*") || t.equals(etag) || ("W/" + t).equals(etag)) { // weak comparison
-                    return RestResponse.ResponseBuilder.<byte[]>notModified().header(HttpHeaders.ETAG, etag).build();
-                }
-            }
+    /** 200 with the feed's weak ETag, or 304 when If-None-Match names it. */
+    private static RestResponse<byte[]> conditional(HttpHeaders headers, FeedService.Rendered feed) {
+        if (Conditional.matchesAny(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), feed.etag())) {
+            return RestResponse.ResponseBuilder.<byte[]>notModified().header(HttpHeaders.ETAG, feed.etag()).build();
         }
-        return RestResponse.ResponseBuilder.ok(body).header(HttpHeaders.ETAG, etag)
+        return RestResponse.ResponseBuilder.ok(feed.body()).header(HttpHeaders.ETAG, feed.etag())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
     }
-
 
     /** The feed filters as query parameters. */
     public static class Filters {

@@ -3,20 +3,25 @@ package news.masthead.feeds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.Visibility;
+import news.masthead.common.Listing;
 import news.masthead.common.Lookup;
+import news.masthead.common.ReadCache;
+import news.masthead.common.DataVersion.Source;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The newest visible articles for the public feeds. Visible means visible to anonymous callers,
@@ -28,18 +33,44 @@ public class FeedService {
 
     public static final int SIZE = 50;
 
+    /** A rendered feed and its weak ETag, kept together so that a 304 costs neither a query nor rendering. */
+    public record Rendered(byte[] body, String etag) {
+    }
+
     @Inject
     EntityManager em;
     @Inject
     Lookup lookup;
     @Inject
+    Listing listing;
+    @Inject
     BodyText bodyText;
+    @Inject
+    ReadCache cache;
 
+    /**
+     * The feed of {@code query} written by {@code write}, from the read cache while current. The key is the
+     * request's URI (it names the format and the filters, and the feed links to it) and the base URI.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
+    public Rendered rendered(FeedQuery query, URI base, URI self, BiFunction<FeedLinks, List<FeedItem>, byte[]> write) {
+        return cache.get("feed|" + base + "|" + self, Source.CONTENT, r -> r.body().length, () -> {
+            List<FeedItem> items = newest(query);
+            byte[] body = write.apply(FeedLinks.of(base, self, query, items), items);
+            return new Rendered(body, "W/\"" + Digest.of(body) + "\"");
+        });
+    }
+
+    /**
+     * The newest visible articles that match: one walk of the date index, or of the tag's GIN index
+     * ({@code tags @>}), the section's index or the place's article_places_within index, whichever the
+     * planner finds shorter; then one load of those rows.
+     */
     public List<FeedItem> newest(FeedQuery query) {
-        StringBuilder where = new StringBuilder(Visibility.publicArticle("e"));
+        StringBuilder where = new StringBuilder(Visibility.publicArticleSql("e"));
         Map<String, Object> params = new HashMap<>();
         if (query.tag() != null) {
-            where.append(" and array_position(e.tags, :tag) > 0");
+            where.append(" and e.tags @> array[cast(:tag as text)]");
             params.put("tag", query.tag());
         }
         if (query.section() != null) {
@@ -47,37 +78,28 @@ public class FeedService {
             params.put("section", query.section());
         }
         if (query.person() != null) {
-            Optional<Person> person = lookup.byIdOrSlug(Person.class, query.person());
+            Optional<UUID> person = lookup.resolveId(Person.class, query.person());
             if (person.isEmpty()) {
                 return List.of();
             }
-            where.append(" and e.id in (select a.id from Article a join a.personIds p where p = :person)");
-            params.put("person", person.get().id);
+            where.append(" and exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)");
+            params.put("person", person.get());
         }
         if (query.place() != null) {
-            Optional<Place> place = lookup.byIdOrSlug(Place.class, query.place());
+            Optional<UUID> place = lookup.resolveId(Place.class, query.place());
             if (place.isEmpty()) {
                 return List.of();
             }
-            where.append(" and e.id in (select a.id from Article a join a.placeIds p where p in :places)");
-            params.put("places", placeAndBelow(place.get().id));
+            // The place or any place inside it (V9 lists every place an article is in).
+            where.append(" and exists (select 1 from article_places_within w where w.article_id = e.id and w.place_id = :place)");
+            params.put("place", place.get());
         }
-        TypedQuery<Article> q = em.createQuery("select e from Article e where " + where
-                + " order by e.publishedAt desc nulls last, e.id desc", Article.class).setMaxResults(SIZE);
+        Query q = em.createNativeQuery("select e.id from articles e where " + where
+                + " order by e.published_at desc nulls last, e.id desc limit " + SIZE, UUID.class);
         params.forEach(q::setParameter);
-        return q.getResultList().stream().map(this::item).toList();
-    }
-
-    /** The place and every place inside it, any depth. */
-    @SuppressWarnings("unchecked")
-    List<UUID> placeAndBelow(UUID id) {
-        return em.createNativeQuery("""
-                        with recursive below(id) as (
-                            select cast(:id as uuid)
-                            union
-                            select p.id from places p join below b on p.parent_id = b.id)
-                        select id from below""", UUID.class)
-                .setParameter("id", id).getResultList();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = q.getResultList();
+        return listing.load(Article.class, ids, a -> a.id).stream().map(this::item).toList();
     }
 
     private FeedItem item(Article a) {

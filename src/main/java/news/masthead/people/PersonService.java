@@ -31,7 +31,8 @@ import java.util.function.IntConsumer;
 public class PersonService {
 
     static final Map<String, SortField> SORTS = Map.of("name", new SortField("e.name", false, ValueType.TEXT));
-    static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
+    /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
+    static final String RANKED = "e.name, e.id";
 
     @Inject
     EntityManager em;
@@ -54,7 +55,7 @@ public class PersonService {
             String q = Params.query(params.q);
             filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
             if (params.sort == null || params.sort.isBlank()) {
-                sort = new SortSpec("relevance", RELEVANCE, true);
+                sort = SortSpec.relevance(RANKED);
             }
         }
         return listing.page(Person.class, "people", p -> p.id, filter, sort, params.page()).map(PersonService::view);

@@ -2,6 +2,7 @@ package news.masthead.places;
 
 import jakarta.ws.rs.QueryParam;
 import news.masthead.web.ListParams;
+import news.masthead.web.OpenApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Query parameters of GET /places. */
@@ -24,6 +25,7 @@ public class PlaceListParams extends ListParams {
     public String kind;
 
     @QueryParam("q")
-    @Parameter(description = "Full-text search over name and aliases (an alias such as Izyum finds Izium)")
+    @Parameter(description = "Full-text search over name and aliases (an alias such as Izyum finds Izium)" + OpenApiDocs.RANKED
+            + "by name (with near and no sort, the matches are listed by distance)")
     public String q;
 }

@@ -34,7 +34,8 @@ import java.util.function.IntConsumer;
 public class PlaceService {
 
     static final Map<String, SortField> SORTS = Map.of("name", new SortField("e.name", false, ValueType.TEXT));
-    static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
+    /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
+    static final String RANKED = "e.name, e.id";
     /** Great-circle distance in km from (:lat, :lon), haversine on the mean Earth radius. */
     static final SortField DISTANCE = new SortField("6371.0088 * 2 * asin(least(1, sqrt(power(sin(radians(e.latitude - :lat) / 2), 2)"
             + " + cos(radians(:lat)) * cos(radians(e.latitude)) * power(sin(radians(e.longitude - :lon) / 2), 2))))",
@@ -77,7 +78,7 @@ public class PlaceService {
             String q = Params.query(params.q);
             filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
             if (defaultSort) {
-                sort = new SortSpec("relevance", RELEVANCE, true);
+                sort = SortSpec.relevance(RANKED);
             }
         }
         if (Params.present(params.near)) {
@@ -89,7 +90,7 @@ public class PlaceService {
             throw ApiException.InvalidRequest.field("radiusKm", "is only used with near");
         }
         Page<UUID> page = listing.ids("places", filter, sort, params.page());
-        return JsonPage.of(listing.json("places", "pl", PlaceJson.OBJECT, page.items()), page.total(), page.limit(), page.next());
+        return JsonPage.of(listing.json("places", "pl", PlaceJson.OBJECT, page.items()), page);
     }
 
     /** Within radiusKm of lat,lon: an indexed bounding box first, then the exact great-circle distance. */

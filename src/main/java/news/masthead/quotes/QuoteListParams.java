@@ -2,6 +2,7 @@ package news.masthead.quotes;
 
 import jakarta.ws.rs.QueryParam;
 import news.masthead.web.ListParams;
+import news.masthead.web.OpenApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Query parameters of quote lists (GET /quotes and GET /people/{idOrSlug}/quotes). */
@@ -16,7 +17,7 @@ public class QuoteListParams extends ListParams {
     public String article;
 
     @QueryParam("q")
-    @Parameter(description = "Full-text search over the quote text (websearch syntax); ranked when no sort is given")
+    @Parameter(description = "Full-text search over the quote text (websearch syntax)" + OpenApiDocs.RANKED + "by saidAt, newest first")
     public String q;
 
     @QueryParam("include")

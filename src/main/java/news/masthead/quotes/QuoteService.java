@@ -43,7 +43,8 @@ public class QuoteService {
     static final Map<String, SortField> SORTS = Map.of(
             "saidAt", new SortField("e.said_at", true, ValueType.INSTANT),
             "createdAt", new SortField("e.created_at", false, ValueType.INSTANT));
-    static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
+    /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
+    static final String RANKED = "e.said_at desc nulls last, e.id desc";
     static final Set<String> INCLUDES = Set.of("speaker", "article");
 
     @Inject
@@ -80,11 +81,11 @@ public class QuoteService {
             String q = Params.query(params.q);
             filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
             if (params.sort == null || params.sort.isBlank()) {
-                sort = new SortSpec("relevance", RELEVANCE, true);
+                sort = SortSpec.relevance(RANKED);
             }
         }
         Page<Quote> page = listing.page(Quote.class, "quotes", q -> q.id, filter, sort, params.page());
-        return new Page<>(views(page.items(), include), page.total(), page.limit(), page.next());
+        return page.withItems(views(page.items(), include));
     }
 
     public QuoteView get(String id, String include) {

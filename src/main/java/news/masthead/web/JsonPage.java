@@ -10,10 +10,18 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  */
 public record JsonPage(JsonText body, String next) {
 
-    public static JsonPage of(String items, Long total, int limit, String next) {
+    /** The page of {@code ids} (its total, limit and next) with these items. */
+    public static JsonPage of(String items, Page<?> ids) {
+        return of(items, ids.totalOrNull(), ids.limit(), ids.next());
+    }
+
+    public static JsonPage of(String items, Page.Total total, int limit, String next) {
         StringBuilder json = new StringBuilder(items.length() + 96).append("{\"items\":").append(items);
         if (total != null) {
-            json.append(",\"total\":").append(total);
+            json.append(",\"total\":").append(total.value());
+            if (total.estimate()) {
+                json.append(",\"totalIsEstimate\":true");
+            }
         }
         json.append(",\"limit\":").append(limit).append(",\"next\":");
         if (next == null) {

@@ -3,6 +3,9 @@ package news.masthead.feeds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedTest {
+
+    @Inject
+    SessionFactory sessionFactory;
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
@@ -197,6 +203,28 @@ class FeedTest {
             anonymous().queryParam("tag", lone).header("If-None-Match", etag).get("/api/v1/feeds/" + feed)
                     .then().statusCode(200).header("ETag", not(equalTo(etag)));
         }
+    }
+
+    /** A feed is kept rendered with its ETag while current: a repeat and a 304 run no SQL statement and render nothing. */
+    @Test
+    void aRepeatedFeedAndItsNotModifiedRunNoStatement() {
+        String cached = "cached-" + u;
+        String id = article(Map.of("headline", "Cached " + u, "status", "published", "tags", List.of(cached)));
+        for (String feed : List.of("articles.atom", "articles.json")) {
+            String etag = anonymous().queryParam("tag", cached).get("/api/v1/feeds/" + feed).then().statusCode(200)
+                    .extract().header("ETag");
+            Statistics stats = sessionFactory.getStatistics();
+            stats.clear();
+            anonymous().queryParam("tag", cached).get("/api/v1/feeds/" + feed).then().statusCode(200).header("ETag", equalTo(etag));
+            anonymous().queryParam("tag", cached).header("If-None-Match", etag).get("/api/v1/feeds/" + feed)
+                    .then().statusCode(304).header("ETag", equalTo(etag));
+            assertEquals(0, stats.getPrepareStatementCount(), "statements of a cached " + feed + " and its 304");
+        }
+        editor().contentType("application/merge-patch+json").body(Map.of("headline", "Recached " + u))
+                .patch("/api/v1/articles/" + id).then().statusCode(200);
+        assertEquals(List.of(id), ids(Map.of("tag", cached)));
+        anonymous().queryParam("tag", cached).get("/api/v1/feeds/articles.json").then().statusCode(200)
+                .body("items[0].title", equalTo("Recached " + u));
     }
 
     @Test

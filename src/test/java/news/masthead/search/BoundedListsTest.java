@@ -1,0 +1,96 @@
+package news.masthead.search;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.create;
+import static news.masthead.Api.person;
+import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * No list reads an unbounded number of rows: a count stops at a cap and says when its total is an
+ * estimate, and a ranked search ranks only its newest matches. Small limits here stand for the
+ * defaults (10,000 and 1,000) at a million articles.
+ */
+@QuarkusTest
+@TestProfile(BoundedListsTest.SmallLimits.class)
+class BoundedListsTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cms.lists.total-cap", "5", "cms.search.rank-candidates", "3", "cms.data-dir", "target/test-data-bounded");
+        }
+    }
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    /** Published articles whose headline has {@code word}, the first the oldest; returns their ids, oldest first. */
+    private static List<String> articles(String word, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(create("articles", Map.of("headline", word + " story " + i, "status", "published",
+                    "publishedAt", NOW.minusSeconds(1000 - i).toString())));
+        }
+        return ids;
+    }
+
+    @Test
+    void aCountPastTheCapIsAnEstimateAndSaysSo() {
+        String word = "capped" + unique();
+        articles(word, 7);
+        for (int i = 0; i < 7; i++) {
+            person(word + " Person " + i);
+        }
+        anonymous().get("/api/v1/articles?sort=-publishedAt&limit=100&q=" + word).then().statusCode(200)
+                .body("items", hasSize(7)).body("total", greaterThanOrEqualTo(5)).body("totalIsEstimate", equalTo(true));
+        anonymous().get("/api/v1/articles?limit=100&publishedAfter=" + NOW.minusSeconds(1001) + "&q=" + word).then().statusCode(200)
+                .body("totalIsEstimate", equalTo(true));
+        anonymous().get("/api/v1/people?sort=name&limit=100&q=" + word).then().statusCode(200)
+                .body("items", hasSize(7)).body("total", greaterThanOrEqualTo(5)).body("totalIsEstimate", equalTo(true));
+    }
+
+    @Test
+    void aCountWithinTheCapIsExactAndUnflagged() {
+        String word = "exact" + unique();
+        articles(word, 5);
+        person(word + " Person");
+        anonymous().get("/api/v1/articles?sort=-publishedAt&q=" + word).then().statusCode(200)
+                .body("total", equalTo(5)).body("$", not(hasKey("totalIsEstimate")));
+        anonymous().get("/api/v1/people?q=" + word).then().statusCode(200)
+                .body("total", equalTo(1)).body("$", not(hasKey("totalIsEstimate")));
+    }
+
+    @Test
+    void rankedSearchRanksOnlyTheNewestMatches() {
+        String word = "ranked" + unique();
+        // The oldest match is the most relevant (the word three times), yet not among the 3 newest.
+        String oldest = create("articles", Map.of("headline", word + " " + word + " " + word, "status", "published",
+                "publishedAt", NOW.minusSeconds(2000).toString()));
+        List<String> newer = articles(word, 4);
+        List<String> newestThree = newer.subList(1, 4); // equally relevant to each other: compared as sets
+        List<String> ranked = anonymous().get("/api/v1/articles?limit=100&q=" + word).then().statusCode(200)
+                .body("total", equalTo(5)).body("next", nullValue()).extract().path("items.id");
+        assertEquals(newestThree.stream().sorted().toList(), ranked.stream().sorted().toList());
+        List<String> byDate = anonymous().get("/api/v1/articles?sort=-publishedAt&limit=100&q=" + word).then().statusCode(200)
+                .extract().path("items.id");
+        assertEquals(5, byDate.size());
+        assertEquals(oldest, byDate.get(4));
+    }
+}

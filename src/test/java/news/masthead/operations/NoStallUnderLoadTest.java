@@ -33,10 +33,11 @@ class NoStallUnderLoadTest {
     private static final int CLIENTS = 64;
     private static final Duration PER_ROUTE = Duration.ofSeconds(2);
     /**
-     * The contract says 250 ms, and the median stays near it; the margin is for a busy 2-core CI box (up to 2.1 s seen with
-     * the fix while other builds kept the load average at 40). The stall this guards makes reads wait out the pool's
-     * acquisition timeout (5 s) and fail.
+     * The contract's 250 ms holds for the typical read (medians 4-96 ms on a quiet 2-core box, up to 52 ms at load average
+     * 40); the slowest read gets a margin for a busy CI box (377 ms quiet, 2.1 s at load average 40). The stall this guards
+     * makes reads wait out the pool's acquisition timeout (5 s) and fail.
      */
+    private static final long PROBE_MEDIAN_BOUND_MS = 250;
     private static final long PROBE_BOUND_MS = 2500;
     private static final String NINJS = "application/ninjs+json";
 
@@ -88,14 +89,16 @@ class NoStallUnderLoadTest {
             prober.join();
             List<Long> ms = probes.stream().map(Math::abs).sorted().toList();
             long probeMax = ms.get(ms.size() - 1);
+            long probeMedian = ms.get(ms.size() / 2);
             long probeFailures = probes.stream().filter(p -> p < 0).count();
-            System.out.println(t + "; single article: " + ms.size() + " reads, median " + ms.get(ms.size() / 2) + " ms, max "
+            System.out.println(t + "; single article: " + ms.size() + " reads, median " + probeMedian + " ms, max "
                     + probeMax + " ms");
             if (t.failed() > 0 || t.unavailable() * 100 > t.requests()) {
                 failures.add(t.toString());
             }
-            if (probeFailures > 0 || probeMax > PROBE_BOUND_MS) {
-                failures.add(path + ": single-article read took up to " + probeMax + " ms, " + probeFailures + " failed");
+            if (probeFailures > 0 || probeMax > PROBE_BOUND_MS || probeMedian > PROBE_MEDIAN_BOUND_MS) {
+                failures.add(path + ": single-article read took " + probeMedian + " ms (median), up to " + probeMax + " ms, "
+                        + probeFailures + " failed");
             }
         }
         assertEquals(List.of(), failures);

@@ -8,6 +8,7 @@ import news.masthead.common.Lookup;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
 import news.masthead.quotes.QuoteJson;
+import news.masthead.web.Conditional;
 import news.masthead.web.JsonText;
 
 import java.time.Instant;
@@ -34,8 +35,13 @@ import static news.masthead.common.JsonSql.value;
 @ApplicationScoped
 class ArticleJson {
 
-    /** An article's JSON with the validators of its version. */
-    record Rendered(JsonText body, int version, Instant updatedAt) {
+    /**
+     * An article's JSON with its validators. An anonymous caller's copy also depends on which related
+     * articles are visible (a block naming a hidden one is left out), which changes without a new
+     * version when one is published, retracted, deleted or comes due: its ETag then names the visible
+     * ones too, and Last-Modified is the latest of those changes.
+     */
+    record Rendered(JsonText body, String etag, Instant lastModified) {
     }
 
     @Inject
@@ -59,8 +65,11 @@ class ArticleJson {
         }
         // By id first; a UUID that is no article's id may still be a slug.
         String match = id.isPresent() ? "(a.id = cast(:id as uuid) or a.slug = :slug)" : "a.slug = :slug";
-        var query = em.createNativeQuery("select " + objectSql(include, seesAll) + ", a.version, masthead_instant(a.updated_at)"
-                + " from articles a where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
+        String validators = seesAll ? ", null, masthead_instant(a.updated_at) from articles a"
+                : ", s.visible, masthead_instant(greatest(a.updated_at, s.changed)) from articles a cross join lateral"
+                + " masthead_related_state(case when strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
+        var query = em.createNativeQuery("select " + objectSql(include, seesAll) + ", a.version" + validators
+                + " where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
                 + " order by a.slug = :slug limit 1").setParameter("slug", idOrSlug);
         id.ifPresent(uuid -> query.setParameter("id", uuid.toString()));
         List<?> rows = query.getResultList();
@@ -68,7 +77,11 @@ class ArticleJson {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new Rendered(JsonText.of((String) row[0]), ((Number) row[1]).intValue(), Instant.parse((String) row[2])));
+        // A copy that hides no block is the editors' copy, byte for byte: the version's tag. Else it names the visible ones.
+        String visibleRelated = (String) row[2];
+        String etag = visibleRelated == null || !visibleRelated.contains("0") ? Conditional.etag(((Number) row[1]).intValue())
+                : "\"" + row[1] + "-r" + visibleRelated + "\"";
+        return Optional.of(new Rendered(JsonText.of((String) row[0]), etag, Instant.parse((String) row[3])));
     }
 
     private String objectSql(Set<String> include, boolean seesAll) {

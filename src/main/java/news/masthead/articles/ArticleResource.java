@@ -68,7 +68,7 @@ public class ArticleResource {
         if (include != null) {
             return RestResponse.ok(a.body()); // included resources change on their own: HttpCaching tags the whole body
         }
-        return Conditional.ok(headers, a.body(), a.version(), a.updatedAt());
+        return Conditional.ok(headers, a.body(), a.etag(), a.lastModified());
     }
 
     @GET

@@ -7,7 +7,6 @@ import news.masthead.common.Lookup;
 import news.masthead.web.ApiException;
 import news.masthead.web.Caller;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
@@ -19,6 +18,8 @@ import java.util.UUID;
  * else sees an article only when it is published, or scheduled and its publishedAt has come (a
  * query condition evaluated at read time, so no job publishes anything). Everything that reads
  * articles, or data hanging off them (quotes' articleId, comments, feeds, changes), asks here.
+ * "Has come" is always decided by the database's clock ({@code now()}), never the JVM's, so that
+ * instances whose clocks disagree still agree on what is visible.
  */
 @ApplicationScoped
 public class Visibility {
@@ -33,19 +34,13 @@ public class Visibility {
     /** HQL condition: the article aliased {@code alias} may be read by an anonymous caller right now. */
     public static String publicArticle(String alias) {
         return "(" + alias + ".status = 'published' or (" + alias + ".status = 'scheduled' and "
-                + alias + ".publishedAt <= current_timestamp))";
+                + alias + ".publishedAt <= function('now')))";
     }
 
     /** The same condition in SQL over the articles table aliased {@code alias}. */
     public static String publicArticleSql(String alias) {
         return "(" + alias + ".status = 'published' or (" + alias + ".status = 'scheduled' and "
                 + alias + ".published_at <= now()))";
-    }
-
-    /** In Java, the same rule as {@link #publicArticle(String)}. */
-    public static boolean isPublic(Article a, Instant now) {
-        return a.status == ArticleStatus.published
-                || (a.status == ArticleStatus.scheduled && a.publishedAt != null && !a.publishedAt.isAfter(now));
     }
 
     /** Whether the current caller sees every article (drafts, archived, future-scheduled). */
@@ -63,13 +58,15 @@ public class Visibility {
         return seesAll() ? "all" : "visible";
     }
 
-    public boolean canSee(Article a) {
-        return seesAll() || isPublic(a, Instant.now());
+    /** Whether an anonymous caller may read the article with this id now (by the database's clock). */
+    public boolean isPublic(UUID id) {
+        return !em.createNativeQuery("select 1 from articles a where a.id = cast(:id as uuid) and " + publicArticleSql("a"))
+                .setParameter("id", id.toString()).getResultList().isEmpty();
     }
 
     /** The article by id or slug when the caller may see it; otherwise 404, exactly as if it did not exist. */
     public Article article(String idOrSlug) {
-        return lookup.byIdOrSlug(Article.class, idOrSlug).filter(this::canSee)
+        return lookup.byIdOrSlug(Article.class, idOrSlug).filter(a -> seesAll() || isPublic(a.id))
                 .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'."));
     }
 

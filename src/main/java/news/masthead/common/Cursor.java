@@ -19,7 +19,8 @@ public record Cursor(String scope, String value, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static Cursor decode(String token, String expectedScope) {
+    /** The cursor {@code token} of the list {@code expectedScope}, whose sort values are of {@code type}. */
+    public static Cursor decode(String token, String expectedScope, SortSpec.ValueType type) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             // The value sits between the first and the last separator: it may itself contain line breaks.
@@ -27,7 +28,7 @@ public record Cursor(String scope, String value, UUID id) {
             int last = raw.lastIndexOf(SEP);
             if (first >= 0 && last > first && raw.substring(0, first).equals(expectedScope)) {
                 String value = raw.substring(first + 1, last);
-                if (value.isEmpty() || value.charAt(0) == '=') {
+                if (value.isEmpty() || value.charAt(0) == '=' && type.accepts(value.substring(1))) {
                     return new Cursor(expectedScope, value.isEmpty() ? null : value.substring(1),
                             UUID.fromString(raw.substring(last + 1)));
                 }

@@ -64,7 +64,7 @@ public class Listing {
             return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
         }
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
-        Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor(), scope);
+        Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor(), scope, sort.field().type());
         Map<String, Object> params = new HashMap<>(filter.params());
         String from = filter.source(table) + " e where (" + filter.where() + ")";
         if (sort.candidates() != null) {

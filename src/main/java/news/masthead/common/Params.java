@@ -62,15 +62,24 @@ public final class Params {
 
     /** A full-text query in websearch syntax: "quoted phrase", -exclusion, OR. */
     public static String query(String value) {
-        if (value.isBlank() || value.length() > MAX_QUERY || value.indexOf(0) >= 0) {
+        if (value.isBlank() || value.length() > MAX_QUERY) {
             throw ApiException.InvalidRequest.field("q", "must be 1 to " + MAX_QUERY + " characters of search text");
         }
-        return value;
+        return text("q", value);
     }
 
     public static String text(String name, String value, int max) {
-        if (value.length() > max || value.indexOf(0) >= 0) {
+        if (value.length() > max) {
             throw ApiException.InvalidRequest.field(name, "must be at most " + max + " characters");
+        }
+        return text(name, value);
+    }
+
+    /** A free-text option as {@link TextRule} admits text (PostgreSQL refuses a NUL, even in a comparison). */
+    public static String text(String name, String value) {
+        String why = TextRule.problem(value);
+        if (why != null) {
+            throw ApiException.InvalidRequest.field(name, why);
         }
         return value;
     }

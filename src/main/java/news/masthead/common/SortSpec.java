@@ -2,7 +2,11 @@ package news.masthead.common;
 
 import news.masthead.web.ApiException;
 
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A parsed {@code sort=field} / {@code sort=-field} parameter, resolved against the fields a
@@ -34,10 +38,50 @@ public record SortSpec(String name, SortField field, boolean descending, String 
     public enum ValueType {
         TEXT("text"), INSTANT("timestamptz"), REAL("real"), DOUBLE("double precision");
 
+        /** What Keyset writes for an instant (to_char of the UTC time); years up to PostgreSQL's last, 294276. */
+        private static final Pattern INSTANT_TEXT = Pattern.compile("(\\d{4,6})-(\\d\\d)-(\\d\\d)T(\\d\\d):(\\d\\d):(\\d\\d)\\.\\d{6}Z");
+        private static final Pattern NUMBER_TEXT = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|NaN|-?Infinity");
+
         final String sqlType;
 
         ValueType(String sqlType) {
             this.sqlType = sqlType;
+        }
+
+        /**
+         * Whether PostgreSQL casts {@code value} to this type without an error: a tampered cursor must be a
+         * 400, not a failed statement.
+         */
+        boolean accepts(String value) {
+            return switch (this) {
+                case TEXT -> value.indexOf(0) < 0;
+                case INSTANT -> validInstant(value);
+                case REAL -> NUMBER_TEXT.matcher(value).matches() && inRange(value, Float.parseFloat(value));
+                case DOUBLE -> NUMBER_TEXT.matcher(value).matches() && inRange(value, Double.parseDouble(value));
+            };
+        }
+
+        private static boolean validInstant(String value) {
+            Matcher m = INSTANT_TEXT.matcher(value);
+            if (!m.matches()) {
+                return false;
+            }
+            int year = Integer.parseInt(m.group(1));
+            try {
+                LocalDateTime.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+            } catch (DateTimeException e) {
+                return false;
+            }
+            return year >= 1 && year <= 294_276;
+        }
+
+        /** PostgreSQL refuses a finite number that overflows to infinity or underflows to zero. */
+        private static boolean inRange(String value, double parsed) {
+            if (Double.isInfinite(parsed)) {
+                return value.endsWith("Infinity");
+            }
+            return parsed != 0 || !value.replaceFirst("[eE].*", "").matches(".*[1-9].*");
         }
     }
 

@@ -1,6 +1,7 @@
 package news.masthead.feeds;
 
 import news.masthead.common.Lookup;
+import news.masthead.common.Params;
 import news.masthead.common.Slugs;
 import news.masthead.web.ApiException;
 
@@ -42,7 +43,7 @@ public record FeedQuery(String tag, String section, String place, String person)
     }
 
     private static String text(String field, String value) {
-        String v = value.trim();
+        String v = Params.text(field, value).trim(); // checked first: trim() would drop control characters at the ends
         if (v.isEmpty() || v.length() > 100) {
             throw ApiException.InvalidRequest.field(field, "must be 1 to 100 characters");
         }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.ArticleStatus;
 import news.masthead.articles.ArticleView;
+import news.masthead.articles.Visibility;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
 
@@ -31,6 +32,8 @@ public class NinjsService {
     BodyText bodyText;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Visibility visibility;
 
     /** The document as bytes, its strong ETag (a digest of them) and when it last changed. */
     public record Document(byte[] body, String etag, Instant lastModified) {
@@ -59,8 +62,7 @@ public class NinjsService {
             }
         }
         List<Ninjs.Concept> subjects = a.tags().stream().map(t -> new Ninjs.Concept(t, "about", null, null)).toList();
-        Instant now = Instant.now();
-        boolean embargoed = a.status() == ArticleStatus.scheduled && a.publishedAt() != null && a.publishedAt().isAfter(now);
+        boolean embargoed = a.status() == ArticleStatus.scheduled && a.publishedAt() != null && !visibility.isPublic(a.id());
         Ninjs n = new Ninjs("urn:uuid:" + a.id(), "text", String.valueOf(a.version()), a.updatedAt(), a.createdAt(),
                 embargoed ? a.publishedAt() : null, pubstatus(a.status(), embargoed), a.language(),
                 List.of(new Ninjs.Text("main", "text/plain", a.headline())),

@@ -54,11 +54,11 @@ public class QuoteResource {
     public RestResponse<QuoteView> get(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                        @Parameter(description = "Comma-separated: speaker, article") @QueryParam("include") String include,
                                         @Context HttpHeaders headers) {
-        QuoteView p = quotes.get(id, include);
         if (include != null) {
-            return RestResponse.ok(p); // included resources change on their own: HttpCaching tags the whole body
+            return RestResponse.ok(quotes.get(id, include)); // included resources change on their own: HttpCaching tags the whole body
         }
-        return Conditional.ok(headers, p, p.version(), p.updatedAt());
+        QuoteService.Shown shown = quotes.shown(id);
+        return Conditional.ok(headers, shown.view(), shown.etag(), shown.view().updatedAt());
     }
 
     @POST

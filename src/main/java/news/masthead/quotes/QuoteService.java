@@ -24,6 +24,7 @@ import news.masthead.people.Person;
 import news.masthead.people.PersonService;
 import news.masthead.people.PersonView;
 import news.masthead.web.ApiException;
+import news.masthead.web.Conditional;
 import news.masthead.web.Page;
 
 import java.util.ArrayList;
@@ -90,6 +91,22 @@ public class QuoteService {
 
     public QuoteView get(String id, String include) {
         return views(List.of(find(id)), Params.subset("include", include, INCLUDES)).get(0);
+    }
+
+    /** A quote as the caller sees it, with the strong ETag of that copy. */
+    public record Shown(QuoteView view, String etag) {
+    }
+
+    /**
+     * The quote without includes. Its articleId is hidden while the article is: a write that shows or
+     * hides the article gives the quote a new version (V11), but a scheduled article that comes due
+     * writes nothing, so the tag of a copy that hides the article is marked apart from the one that shows it.
+     */
+    public Shown shown(String id) {
+        Quote q = find(id);
+        QuoteView v = views(List.of(q), Set.of()).get(0);
+        boolean articleHidden = q.articleId != null && v.articleId() == null;
+        return new Shown(v, articleHidden ? "\"" + q.version + "-h\"" : Conditional.etag(q.version));
     }
 
     /** Views of a page of quotes with their includes: a constant number of queries whatever the page size. */

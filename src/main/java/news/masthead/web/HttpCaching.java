@@ -16,8 +16,9 @@ import java.util.zip.CRC32C;
 
 /**
  * Caching headers for every API response: anonymous reads may sit in a CDN briefly, anything
- * sent with a token is private, and bodies without a version-based ETag (list pages, includes) get
- * a weak ETag over their bytes so an unchanged one answers 304.
+ * sent with a token is private, a resource that forbids storing its answer (no-store, no-cache) is
+ * obeyed, and bodies without a version-based ETag (list pages, includes) get a weak ETag over their
+ * bytes so an unchanged one answers 304.
  */
 public class HttpCaching {
 
@@ -40,6 +41,8 @@ public class HttpCaching {
         var headers = response.getHeaders();
         if (!read || (status != 200 && status != 304)) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        } else if (forbidsStoring(response.getHeaderString(HttpHeaders.CACHE_CONTROL))) {
+            // The resource knows better (the change feed is polled: a copy kept for a minute would be stale): keep it.
         } else if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
         } else {
@@ -47,6 +50,10 @@ public class HttpCaching {
         }
         // The body depends on the representation asked for, on who asks, and (for CORS) on the origin.
         headers.putSingle(HttpHeaders.VARY, "Accept, Authorization, Origin");
+    }
+
+    private static boolean forbidsStoring(String cacheControl) {
+        return cacheControl != null && (cacheControl.contains("no-store") || cacheControl.contains("no-cache"));
     }
 
     /** A weak ETag over the JSON bytes, for lists and other bodies whose version says nothing. */

@@ -360,4 +360,75 @@ class ChangeFeedTest {
                 editorView.about(comment));
         assertEquals(List.of("comments:" + comment + ":upsert", "comments:" + comment + ":delete"), publicView.about(comment));
     }
+
+    @Test
+    void theChangeFeedIsNeverKeptByACache() {
+        anonymous().get("/api/v1/changes").then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+        editor().get("/api/v1/changes").then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
+    void showingOrHidingAnArticleReportsItsQuotesInBothFeeds() {
+        Follower pub = new Follower(false);
+        Follower ed = new Follower(true);
+        String article = create("articles", Map.of("headline", "Quoted " + unique()));
+        String quote = create("quotes", Map.of("text", "Said.", "speakerId", create("people", Map.of("name", "Sayer " + unique())),
+                "articleId", article));
+        patch(article, Map.of("status", "published"));
+        patch(article, Map.of("headline", "Quoted, edited"));
+        patch(article, Map.of("status", "archived"));
+        pub.poll();
+        ed.poll();
+        String q = "quotes:" + quote + ":upsert";
+        assertEquals(List.of(q, q, q), pub.about(quote), "created, article shown, article hidden");
+        assertEquals(List.of(q, q, q), ed.about(quote));
+    }
+
+    @Test
+    void unpublishingAnArticleDeletesItsApprovedCommentsFromTheAnonymousFeedAndPublishingBringsThemBack() {
+        String article = create("articles", Map.of("headline", "Discussed " + unique(), "status", "published"));
+        String approved = comment(article, true);
+        String pending = comment(article, false);
+        Follower pub = new Follower(false);
+        Follower ed = new Follower(true);
+        patch(article, Map.of("status", "draft"));
+        patch(article, Map.of("headline", "Discussed, still a draft"));
+        patch(article, Map.of("status", "published"));
+        patch(article, Map.of("status", "archived"));
+        pub.poll();
+        ed.poll();
+        String c = "comments:" + approved + ":";
+        assertEquals(List.of(c + "delete", c + "upsert", c + "delete"), pub.about(approved, pending));
+        assertEquals(List.of(), ed.about(approved, pending), "editors' view of the comments did not change");
+        // A copy kept from the anonymous feed ends without the comment, as anonymous callers see it.
+        anonymous().get("/api/v1/articles/" + article + "/comments").then().statusCode(404);
+    }
+
+    @Test
+    void aScheduledArticleBringsItsQuotesAndApprovedCommentsIntoTheAnonymousFeedAtItsTime() throws Exception {
+        Follower pub = new Follower(false);
+        Instant when = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        String article = create("articles", Map.of("headline", "Due with its quote " + unique(), "status", "scheduled",
+                "publishedAt", when.toString()));
+        String quote = create("quotes", Map.of("text", "Soon.", "speakerId", create("people", Map.of("name", "Early " + unique())),
+                "articleId", article));
+        String comment = comment(article, true);
+        pub.poll();
+        assertEquals(List.of("quotes:" + quote + ":upsert"), pub.about(article, quote, comment), "the quote, without its article");
+        Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
+        pub.poll();
+        assertEquals(List.of("quotes:" + quote + ":upsert", "articles:" + article + ":upsert", "quotes:" + quote + ":upsert",
+                "comments:" + comment + ":upsert"), pub.about(article, quote, comment));
+    }
+
+    /** A comment on the article, posted by an editor (the article may not be visible yet), approved or left pending. */
+    private static String comment(String article, boolean approve) {
+        String id = editor().body(Map.of("authorName", "Reader", "authorEmail", "reader@example.org", "body", "A view."))
+                .post("/api/v1/articles/" + article + "/comments").then().statusCode(201).extract().path("id");
+        if (approve) {
+            editor().contentType("application/merge-patch+json").body(Map.of("status", "approved"))
+                    .patch("/api/v1/comments/" + id).then().statusCode(200);
+        }
+        return id;
+    }
 }

@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -193,6 +194,42 @@ class QuotesTest {
         anonymous().get(QUOTES + "/" + archived).then().statusCode(200).body("articleId", nullValue());
         anonymous().get(QUOTES + "/" + future).then().statusCode(200).body("articleId", nullValue());
         anonymous().get(QUOTES + "/" + visible).then().statusCode(200).body("articleId", equalTo(past));
+    }
+
+    @Test
+    void aQuotesVersionAndTagChangeWhenItsArticleIsShownOrHidden() {
+        String u = unique();
+        String articleId = article("draft");
+        String id = quote("Follows its article " + u, person("Follower " + u), articleId);
+        String tag = anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("version", equalTo(1)).extract().header("ETag");
+        int version = 1;
+        for (String status : List.of("published", "archived", "published", "draft")) {
+            editor().contentType("application/merge-patch+json").body(Map.of("status", status))
+                    .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+            version++;
+            String shown = status.equals("published") ? articleId : null;
+            String next = anonymous().header("If-None-Match", tag).get(QUOTES + "/" + id).then().statusCode(200)
+                    .body("version", equalTo(version)).body("articleId", equalTo(shown)).extract().header("ETag");
+            assertNotEquals(tag, next, "after " + status);
+            tag = next;
+        }
+        // A write that leaves the article hidden is no change to the quote.
+        editor().contentType("application/merge-patch+json").body(Map.of("status", "archived"))
+                .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+        anonymous().header("If-None-Match", tag).get(QUOTES + "/" + id).then().statusCode(304);
+        editor().get(QUOTES + "/" + id).then().statusCode(200).header("ETag", equalTo("\"" + version + "\""));
+    }
+
+    @Test
+    void aQuotesTagChangesWhenItsScheduledArticleComesDue() throws InterruptedException {
+        String u = unique();
+        java.time.Instant due = java.time.Instant.now().plusSeconds(2);
+        String articleId = create("articles", Map.of("headline", "Due " + u, "status", "scheduled", "publishedAt", due.toString()));
+        String id = quote("Said before it was due " + u, person("Early " + u), articleId);
+        String before = anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", nullValue()).extract().header("ETag");
+        Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 300);
+        anonymous().header("If-None-Match", before).get(QUOTES + "/" + id).then().statusCode(200)
+                .body("articleId", equalTo(articleId)).header("ETag", org.hamcrest.Matchers.not(equalTo(before)));
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> items, String id) {

@@ -177,4 +177,42 @@ class ConditionalRequestsTest {
             editor().get(p).then().statusCode(200);
         }
     }
+
+    @Test
+    void anArticlesTagChangesWhenARelatedArticleIsPublishedOrRetracted() {
+        String related = article("draft");
+        String id = create("articles", Map.of("headline", "Refers " + unique(), "status", "published",
+                "body", java.util.List.of(Map.of("type", "related", "articleId", related))));
+        String hidden = anonymous().get(path("articles", id)).then().statusCode(200).body("body.size()", equalTo(0))
+                .extract().header("ETag");
+
+        patchArticle(related, "published");
+        String shown = anonymous().header("If-None-Match", hidden).get(path("articles", id)).then().statusCode(200)
+                .body("body[0].articleId", equalTo(related)).extract().header("ETag");
+        assertNotEquals(hidden, shown);
+        anonymous().header("If-None-Match", shown).get(path("articles", id)).then().statusCode(304);
+
+        patchArticle(related, "archived");
+        anonymous().header("If-None-Match", shown).get(path("articles", id)).then().statusCode(200).body("body.size()", equalTo(0));
+        // Editors' copy never hides the block: its tag is the version's, as If-Match expects.
+        editor().get(path("articles", id)).then().statusCode(200).header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void anArticlesTagChangesWhenARelatedScheduledArticleComesDue() throws InterruptedException {
+        java.time.Instant due = java.time.Instant.now().plusSeconds(2);
+        String related = create("articles", Map.of("headline", "Due " + unique(), "status", "scheduled", "publishedAt", due.toString()));
+        String id = create("articles", Map.of("headline", "Refers " + unique(), "status", "published",
+                "body", java.util.List.of(Map.of("type", "related", "articleId", related))));
+        String before = anonymous().get(path("articles", id)).then().statusCode(200).body("body.size()", equalTo(0))
+                .extract().header("ETag");
+        Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 300);
+        anonymous().header("If-None-Match", before).get(path("articles", id)).then().statusCode(200)
+                .body("body[0].articleId", equalTo(related)).header("ETag", not(equalTo(before)));
+    }
+
+    private static void patchArticle(String id, String status) {
+        editor().contentType("application/merge-patch+json").body(Map.of("status", status)).patch(path("articles", id))
+                .then().statusCode(200);
+    }
 }

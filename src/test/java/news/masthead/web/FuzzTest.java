@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import static news.masthead.Api.ADMIN_TOKEN;
+import static news.masthead.Api.anonymous;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,6 +110,74 @@ class FuzzTest {
             byte[] raw = a.asByteArray();
             assertTrue(new String(raw, StandardCharsets.UTF_8).contains("\"id\""), "body is UTF-8 JSON");
         }
+    }
+
+    @Test
+    void aCursorWhoseValueTheDatabaseCannotReadIsA400() {
+        String person = news.masthead.Api.person("Cursor Person " + unique());
+        news.masthead.Api.person("Cursor Person " + unique());
+        for (int i = 0; i < 2; i++) {
+            editor().body(Map.of("headline", "Cursor " + unique(), "status", "published")).post("/api/v1/articles").then().statusCode(201);
+            editor().body(Map.of("text", "Cursor quote " + i, "speakerId", person, "saidAt", "2026-01-0" + (i + 1) + "T00:00:00Z"))
+                    .post("/api/v1/quotes").then().statusCode(201);
+            news.masthead.Api.create("places", Map.of("name", "Cursor Place " + unique(), "kind", "town", "latitude", 50, "longitude", 30));
+        }
+        List<String> instants = List.of("2026-13-45T99:99:99.000000Z", "2026-02-29T00:00:00.000000Z", "0000-01-01T00:00:00.000000Z",
+                "294277-01-01T00:00:00.000000Z", "yesterday", "2026-01-01", "");
+        List<String> numbers = List.of("1e400", "1e-400", "1.5d", "0x1p3", "abc", "1,5");
+        Map<String, List<String>> cases = Map.of(
+                "/api/v1/articles?limit=1", instants,
+                "/api/v1/articles?limit=1&sort=updatedAt", instants,
+                "/api/v1/quotes?limit=1", instants,
+                "/api/v1/people?limit=1", List.of("a\u0000b"),
+                "/api/v1/people?limit=1&q=cursor", List.of("1e-50", "1e39", "abc"),
+                "/api/v1/places?limit=1&near=50,30&radiusKm=100", numbers);
+        cases.forEach((list, values) -> {
+            String next = anonymous().get(list).then().statusCode(200).extract().path("next");
+            for (String value : values) {
+                Response r = anonymous().queryParam("cursor", withValue(next, value)).get(list);
+                String what = list + " with a cursor value '" + value + "'";
+                assertEquals(400, r.statusCode(), what + ": " + r.asString());
+                assertEquals("application/problem+json", r.contentType(), what);
+                assertEquals("urn:masthead:problem:validation", r.path("type"), what);
+                assertEquals("cursor", r.path("errors[0].field"), what);
+            }
+            // The untouched cursor still works: only the value was wrong.
+            anonymous().queryParam("cursor", next).get(list).then().statusCode(200);
+        });
+    }
+
+    @Test
+    void aControlCharacterInAQueryOptionIsA400() {
+        Map<String, List<String>> cases = Map.of(
+                "/api/v1/feeds/articles.json", List.of("section", "tag"),
+                "/api/v1/feeds/articles.atom", List.of("section", "tag"),
+                "/api/v1/articles", List.of("section", "tag", "q"),
+                "/api/v1/people", List.of("q"),
+                "/api/v1/places", List.of("q"),
+                "/api/v1/quotes", List.of("q"));
+        cases.forEach((path, options) -> {
+            for (String option : options) {
+                for (String value : List.of("a\u0000b", "a\u0001b", "\u001b[31m")) {
+                    Response r = anonymous().queryParam(option, value).get(path);
+                    String what = path + "?" + option + "=" + value.replace("\u0000", "%00");
+                    assertEquals(400, r.statusCode(), what + ": " + r.asString());
+                    assertEquals("application/problem+json", r.contentType(), what);
+                    assertEquals(400, (int) r.path("status"), what);
+                    assertEquals(option, r.path("errors[0].field"), what);
+                }
+            }
+        });
+        // The case of the report: a lone NUL (trimmed away to nothing) is a 400 too.
+        anonymous().urlEncodingEnabled(false).get("/api/v1/feeds/articles.json?section=%00").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("section"));
+    }
+
+    /** The cursor with its sort value replaced: keeps the list it belongs to and the row id. */
+    private static String withValue(String cursor, String value) {
+        String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        String tampered = raw.substring(0, raw.indexOf('\n')) + "\n=" + value + raw.substring(raw.lastIndexOf('\n'));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes(StandardCharsets.UTF_8));
     }
 
     private void check(RequestSpecification spec, String method, String path) {

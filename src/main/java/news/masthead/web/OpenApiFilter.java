@@ -56,6 +56,7 @@ public class OpenApiFilter implements OASFilter {
             });
         });
         schemas.makeOptionalInputFieldsNullable();
+        schemas.requireResponseFields();
         schemas.tidy();
     }
 

@@ -96,6 +96,8 @@ public class OpenApiFilter implements OASFilter {
         if (secured) {
             problem(r, "401", "Missing or invalid bearer token (sent with WWW-Authenticate: Bearer)");
             problem(r, "403", "The token lacks the role this operation needs");
+        } else {
+            problem(r, "401", "Invalid bearer token: none is needed here, but one that is sent must be valid");
         }
         if (underResource || method != PathItem.HttpMethod.GET) { // a sub-list 404s when its parent does
             problem(r, "404", "No such resource, or one the caller may not see");
@@ -115,7 +117,7 @@ public class OpenApiFilter implements OASFilter {
         problem(r, "503", "Overloaded: no database connection came free in time; retry after Retry-After seconds");
         r.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
                 .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)));
-        if (single && method == PathItem.HttpMethod.GET) {
+        if (method == PathItem.HttpMethod.GET) { // single resources, lists and feeds all send an ETag
             header(op, "If-None-Match", "Answer 304 Not Modified when the current ETag is one of these");
             if (r.getAPIResponse("304") == null) {
                 r.addAPIResponse("304", OASFactory.createAPIResponse().description("Not modified: the client's copy is current"));

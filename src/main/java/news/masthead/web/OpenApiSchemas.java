@@ -13,8 +13,9 @@ import java.util.TreeSet;
 
 /**
  * Request-body schemas as the API reads them: Jackson takes null for any field a body may omit, and a
- * JSON Merge Patch may name any field, with null removing it. Response schemas say which fields may be null
- * with {@code @Schema(nullable = true)} on the records themselves.
+ * JSON Merge Patch may name any field, with null removing it. Response schemas list their fields as required
+ * (they are always written, null or not) and say which may be null with {@code @Schema(nullable = true)} on
+ * the records themselves.
  */
 final class OpenApiSchemas {
 

@@ -70,7 +70,8 @@ check(missing.response.status === 404 && notFound?.status === 404, `a missing ar
 const tooBig = await api.GET("/api/v1/articles", { params: { query: { limit: "1000" } } });
 const invalid: Problem | undefined = tooBig.error;
 check(tooBig.response.status === 400 && invalid?.status === 400, `limit=1000 is a 400 problem: ${invalid?.detail}`);
-check(missing.response.headers.get("content-type")?.startsWith("application/problem+json") === true, "problems are application/problem+json");
+const problemType = missing.response.headers.get("content-type") ?? "";
+check(problemType.startsWith("application/problem+json"), "problems are application/problem+json");
 
 const anonymous = await api.DELETE("/api/v1/articles/{idOrSlug}", { params: { path: { idOrSlug: created.data.id } } });
 check(anonymous.response.status === 401 && anonymous.error?.status === 401, "deleting without a token is a 401 problem");

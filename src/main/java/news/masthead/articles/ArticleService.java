@@ -233,7 +233,7 @@ public class ArticleService {
 
     private void apply(Article a, ArticleInput in) {
         checkReferences(in, a.body == null ? List.of() : readBody(a.body));
-        a.slug = slugs.allocate("Article", in.slug(), in.headline(), "article", a.id);
+        a.slug = slugs.allocate("Article", in.slug(), in.headline(), "article", a.id, a.slug);
         a.headline = in.headline();
         a.standfirst = in.standfirst();
         List<Block> body = in.body() == null ? List.of() : in.body();

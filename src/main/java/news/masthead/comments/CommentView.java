@@ -9,7 +9,7 @@ import java.util.UUID;
 public record CommentView(
         UUID id,
         UUID articleId,
-        @Schema(description = "The comment this one replies to, or null") UUID parentId,
+        @Schema(nullable = true, description = "The comment this one replies to, or null") UUID parentId,
         @Schema(examples = "Oksana K.") String authorName,
         @Schema(examples = "oksana@example.org") String authorEmail,
         @Schema(examples = "Thank you for reporting from Izium.") String body,

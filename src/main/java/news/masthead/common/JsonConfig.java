@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
+
 /** Strict JSON input: no type coercion, no duplicate keys, no trailing garbage, only storable text. */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
@@ -32,6 +34,13 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("masthead-text").addDeserializer(String.class, new TextDeserializer()));
+        mapper.registerModule(new SimpleModule("masthead-text").addDeserializer(String.class, new TextDeserializer())
+                .addDeserializer(Instant.class, new IsoInstantDeserializer()));
+    }
+
+    /** Last, so that its Instant deserializer comes after (and wins over) the JavaTimeModule Quarkus registers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
     }
 }

@@ -27,8 +27,9 @@ public class SlugAllocator {
      * @param source   the text to derive from (headline or name)
      * @param fallback used when the source has no usable characters
      * @param self     the id of the resource being changed, or null on create
+     * @param current  its slug now, or null on create
      */
-    public String allocate(String entity, String explicit, String source, String fallback, UUID self) {
+    public String allocate(String entity, String explicit, String source, String fallback, UUID self, String current) {
         if (explicit != null) {
             Long taken = em.createQuery("select count(e) from " + entity + " e where e.slug = :slug and e.id <> :self", Long.class)
                     .setParameter("slug", explicit).setParameter("self", selfOrNil(self)).getSingleResult();
@@ -39,7 +40,11 @@ public class SlugAllocator {
             return explicit;
         }
         String base = Slugs.derive(source, fallback);
-        Pattern suffixed = Pattern.compile(Pattern.quote(base) + "-(\\d{1,9})");
+        String oldBase = Slugs.derivedBeforeTransliteration(source, fallback);
+        if (current != null && (current.equals(oldBase) || suffixed(oldBase).matcher(current).matches())) {
+            return current; // derived from this text before slugs were transliterated: its URL stays
+        }
+        Pattern suffixed = suffixed(base);
         List<Object[]> rows = em.createQuery("select e.slug, e.id from " + entity
                         + " e where e.slug = :base or e.slug like :prefix", Object[].class)
                 .setParameter("base", base).setParameter("prefix", base + "-%")
@@ -66,6 +71,10 @@ public class SlugAllocator {
             }
         }
         return base + "-" + (max + 1);
+    }
+
+    private static Pattern suffixed(String base) {
+        return Pattern.compile(Pattern.quote(base) + "-(\\d{1,9})");
     }
 
     private static UUID selfOrNil(UUID self) {

@@ -117,7 +117,7 @@ public class PersonService {
     }
 
     private void apply(Person p, PersonInput in) {
-        p.slug = slugs.allocate("Person", in.slug(), in.name(), "person", p.id);
+        p.slug = slugs.allocate("Person", in.slug(), in.name(), "person", p.id, p.slug);
         p.name = in.name();
         p.aliases = in.aliases() == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(in.aliases()));
         p.role = in.role();

@@ -12,9 +12,9 @@ public record PersonView(
         @Schema(examples = "andriy-sybiha") String slug,
         @Schema(examples = "Andriy Sybiha") String name,
         List<String> aliases,
-        @Schema(examples = "Foreign minister of Ukraine") String role,
-        String affiliation,
-        String description,
+        @Schema(nullable = true, examples = "Foreign minister of Ukraine") String role,
+        @Schema(nullable = true) String affiliation,
+        @Schema(nullable = true) String description,
         Instant createdAt,
         Instant updatedAt,
         @Schema(examples = "1") int version) {

@@ -174,7 +174,7 @@ public class PlaceService {
         if (in.parentId() != null && p.id != null && createsCycle(p.id, in.parentId())) {
             throw ApiException.InvalidRequest.field("parentId", "would make the place its own ancestor");
         }
-        p.slug = slugs.allocate("Place", in.slug(), in.name(), "place", p.id);
+        p.slug = slugs.allocate("Place", in.slug(), in.name(), "place", p.id, p.slug);
         p.name = in.name();
         p.aliases = in.aliases() == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(in.aliases()));
         p.kind = in.kind() == null ? PlaceKind.other : in.kind();

@@ -81,12 +81,15 @@ class VisibilityTest {
         boolean sawVisible = false;
         for (var path : paths.entrySet()) {
             Map<String, Object> get = path.getValue().get("get");
-            if (get == null || get.get("security") != null) {
+            if (get == null || !((List<?>) get.getOrDefault("security", List.of())).isEmpty()) {
                 continue; // not an anonymous read route
             }
+            // The largest page where the route is a list (an undeclared query parameter is a 400).
+            boolean list = ((List<?>) get.getOrDefault("parameters", List.of())).stream()
+                    .anyMatch(p -> "limit".equals(((Map<?, ?>) p).get("name")));
             for (Fixture target : concat(hidden, visible)) {
                 for (String url : urls(path.getKey(), target)) {
-                    Response r = anonymous().queryParam("limit", 100).get(url);
+                    Response r = (list ? anonymous().queryParam("limit", 100) : anonymous()).get(url);
                     walked++;
                     String body = r.asString();
                     assertTrue(r.statusCode() == 200 || r.statusCode() == 404, url + " answered " + r.statusCode() + ": " + body);

@@ -231,6 +231,14 @@ class ArticlesTest {
     }
 
     @Test
+    void anInstantGivenAsANumberIs400NotEpochSeconds() {
+        invalid(editor().body(Map.of("headline", "Numeric date " + unique(), "publishedAt", 12)).post(ARTICLES), "publishedAt");
+        String id = article();
+        invalid(editor().contentType("application/merge-patch+json").body(Map.of("publishedAt", 12.5)).patch(ARTICLES + "/" + id),
+                "publishedAt");
+    }
+
+    @Test
     void slugMustMatchThePattern() {
         for (String bad : List.of("Has Spaces", "UPPER", "double--hyphen", "-leading", "trailing-", "under_score", "ümlaut")) {
             invalid(editor().body(Map.of("headline", "Bad slug", "slug", bad)).post(ARTICLES), "slug");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.create;
@@ -127,6 +128,22 @@ class PeopleTest {
         assertEquals("volodymyr-zelenskyy-" + u, read("people", first).path("slug"));
         assertEquals("volodymyr-zelenskyy-" + u + "-2", read("people", second).path("slug"));
         assertEquals("volodymyr-zelenskyy-" + u + "-3", read("people", third).path("slug"));
+    }
+
+    @Test
+    void slugOfACyrillicNameIsTransliterated() {
+        String u = unique();
+        String id = person("Володимир Зеленський " + u);
+        assertEquals("volodymyr-zelenskyi-" + u, read("people", id).path("slug"));
+    }
+
+    @Test
+    void aSlugDerivedBeforeTransliterationStaysWhenThePersonIsSavedAgain() {
+        // Before slugs were transliterated, a Cyrillic name gave the fallback "person" (with a suffix on a clash).
+        String slug = "person-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String id = create("people", Map.of("name", "Володимир Зеленський", "slug", slug));
+        editor().body(Map.of("name", "Володимир Зеленський", "role", "President")).put(PEOPLE + "/" + id)
+                .then().statusCode(200).body("slug", equalTo(slug));
     }
 
     @Test

@@ -82,7 +82,7 @@ final class OpenApiSchemas {
             if (schema.getProperties() == null || inputs.contains(name) || name.endsWith("Patch") || SPARSE.contains(name)) {
                 return;
             }
-            Set<String> omitted = name.startsWith("Page") ? Set.of("total") : SOMETIMES_OMITTED.getOrDefault(name, Set.of());
+            Set<String> omitted = name.startsWith("Page") ? Set.of("total", "totalIsEstimate") : SOMETIMES_OMITTED.getOrDefault(name, Set.of());
             schema.getProperties().keySet().stream().filter(f -> !omitted.contains(f)).forEach(f -> {
                 if (schema.getRequired() == null || !schema.getRequired().contains(f)) {
                     schema.addRequired(f);

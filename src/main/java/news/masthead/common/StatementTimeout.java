@@ -4,6 +4,7 @@ import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import java.time.Duration;
 @ApplicationScoped
 public class StatementTimeout implements AgroalPoolInterceptor {
 
+    private static final Logger LOG = Logger.getLogger(StatementTimeout.class);
     /** How long past the statement timeout a silent socket is still waited for (the server's cancel takes a moment). */
     private static final Duration SOCKET_MARGIN = Duration.ofSeconds(3);
 
@@ -46,7 +48,8 @@ public class StatementTimeout implements AgroalPoolInterceptor {
         try {
             connection.setNetworkTimeout(Runnable::run, 0);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not reset the socket timeout", e);
+            // A connection broken by an outage: the pool drops it; failing here would keep it from being returned at all.
+            LOG.debugf("Could not reset the socket timeout of a returned connection: %s", e.getMessage());
         }
     }
 }

@@ -40,7 +40,8 @@ PIDS=()  # the load, the writer and the sampler
 cleanup() { stop; [ ${#PIDS[@]} = 0 ] || kill "${PIDS[@]}" 2>/dev/null || true; rm -rf "$OUT"; }
 trap cleanup EXIT
 # The heap is committed and touched from the start, so that RSS grows only if something else does.
-start -Xms512m -XX:+AlwaysPreTouch
+# One address posts every comment of the writer, so the per-address comment limit is lifted for the soak.
+start -Xms512m -XX:+AlwaysPreTouch -Dcms.comments.rate-limit=1000000
 pg_connect
 generate
 [ "$GENERATE_ONLY" = 1 ] && exit 0

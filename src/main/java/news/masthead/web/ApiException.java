@@ -95,12 +95,12 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
-    /** 429: too many requests from one client; retry after the given number of seconds. */
-    public static final class TooManyRequests extends ApiException {
+    /** A refusal the caller should retry: its Retry-After, in seconds. */
+    public abstract static class RetryLater extends ApiException {
         private final long retryAfterSeconds;
 
-        public TooManyRequests(String detail, long retryAfterSeconds) {
-            super(429, Problem.TYPE_RATE_LIMITED, "Too Many Requests", detail, null);
+        RetryLater(int status, String type, String title, String detail, long retryAfterSeconds) {
+            super(status, type, title, detail, null);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
@@ -109,17 +109,17 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
-    /** 503: overload, a query cut by the statement timeout, or a database that cannot answer now; retry after the given seconds. */
-    public static final class Unavailable extends ApiException {
-        private final long retryAfterSeconds;
-
-        public Unavailable(String detail, long retryAfterSeconds) {
-            super(503, Problem.ABOUT_BLANK, "Service Unavailable", detail, null);
-            this.retryAfterSeconds = retryAfterSeconds;
+    /** 429: too many requests from one client; retry after the given number of seconds. */
+    public static final class TooManyRequests extends RetryLater {
+        public TooManyRequests(String detail, long retryAfterSeconds) {
+            super(429, Problem.TYPE_RATE_LIMITED, "Too Many Requests", detail, retryAfterSeconds);
         }
+    }
 
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+    /** 503: overload, a query cut by the statement timeout, or a database that cannot answer now; retry after the given seconds. */
+    public static final class Unavailable extends RetryLater {
+        public Unavailable(String detail, long retryAfterSeconds) {
+            super(503, Problem.ABOUT_BLANK, "Service Unavailable", detail, retryAfterSeconds);
         }
     }
 

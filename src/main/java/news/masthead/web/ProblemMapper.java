@@ -48,11 +48,8 @@ public class ProblemMapper {
         if (e instanceof ApiException.Unauthenticated u) {
             rb.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"masthead\"" + (u.tokenRejected() ? ", error=\"invalid_token\"" : ""));
         }
-        if (e instanceof ApiException.TooManyRequests t) {
-            rb.header(HttpHeaders.RETRY_AFTER, t.retryAfterSeconds());
-        }
-        if (e instanceof ApiException.Unavailable u) {
-            rb.header(HttpHeaders.RETRY_AFTER, u.retryAfterSeconds());
+        if (e instanceof ApiException.RetryLater r) {
+            rb.header(HttpHeaders.RETRY_AFTER, r.retryAfterSeconds());
         }
         return rb.build();
     }

@@ -31,24 +31,37 @@ create trigger articles_quote_versions after update on articles for each row
 -- (only if the comment had been announced), 'upsert' when visible. Editors' view of a comment does not
 -- change, so op stays null. No code path writes an article's status and one of its comments in the
 -- same transaction (changes_record makes one entry per row and transaction).
-create function changes_article_comments() returns trigger language plpgsql as $$
+-- changes_reconcile_comments(null) does the same for every article: run once below, so that the
+-- comments earlier versions left announced on hidden articles (or never announced) are set right.
+create function changes_reconcile_comments(only_article uuid) returns bigint language plpgsql as $$
 declare
     ts timestamptz;
-    wanted text;
+    n bigint;
 begin
     perform pg_advisory_xact_lock(changes_lock_key());
     ts := clock_timestamp();
-    wanted := case when (select visible from changes_public_state('articles', new.id, ts)) then 'upsert' else 'delete' end;
-    with due as (
-        select c.id from comments c
-        where c.article_id = new.id and c.status = 'approved'
-          and coalesce((select l.public_op from changes l
-                        where l.collection = 'comments' and l.id = c.id and l.public_op is not null
-                        order by l.seq desc limit 1), 'delete') <> wanted
-        order by c.created_at, c.id
+    with wanted as (
+        select c.id, c.created_at,
+               case when (select visible from changes_public_state('articles', c.article_id, ts)) then 'upsert'
+                    else 'delete' end as op
+        from comments c
+        where c.status = 'approved' and (only_article is null or c.article_id = only_article)
+    ), due as (
+        select w.id, w.op from wanted w
+        where coalesce((select l.public_op from changes l
+                        where l.collection = 'comments' and l.id = w.id and l.public_op is not null
+                        order by l.seq desc limit 1), 'delete') <> w.op
+        order by w.created_at, w.id
     )
     insert into changes (seq, collection, id, op, public_op, at)
-    select nextval('changes_seq'), 'comments', id, null, wanted, ts from due;
+    select nextval('changes_seq'), 'comments', id, null, op, ts from due;
+    get diagnostics n = row_count;
+    return n;
+end $$;
+
+create function changes_article_comments() returns trigger language plpgsql as $$
+begin
+    perform changes_reconcile_comments(new.id);
     return null;
 end $$;
 
@@ -99,3 +112,5 @@ create function masthead_related_state(body jsonb, out visible text, out changed
     left join articles r on r.id = (x.b ->> 'articleId')::uuid
     where x.b -> 'articleId' is not null
 $$;
+
+select changes_reconcile_comments(null);

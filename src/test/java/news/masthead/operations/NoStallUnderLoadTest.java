@@ -3,6 +3,8 @@ package news.masthead.operations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import news.masthead.common.ReadCache;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -42,6 +44,9 @@ class NoStallUnderLoadTest {
     private static final String NINJS = "application/ninjs+json";
 
     private static Map<String, String> ids;
+
+    @Inject
+    ReadCache readCache;
 
     @Test
     void sixtyFourAnonymousReadersOfAnyRouteStallNothing() throws Exception {
@@ -102,6 +107,7 @@ class NoStallUnderLoadTest {
             }
         }
         assertEquals(List.of(), failures);
+        assertEquals(0, readCache.uncachedInTransaction(), "cached lookups inside a transaction that read no version first");
     }
 
     /** The GET routes of the served spec, templates filled with this test's data: anonymous ones, or every one for editors. */

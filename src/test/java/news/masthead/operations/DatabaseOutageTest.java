@@ -6,7 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import news.masthead.embedded.EmbeddedDatabase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.kernel.config.CmsConfig;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -49,8 +49,8 @@ class DatabaseOutageTest {
 
     @Inject
     AgroalDataSource dataSource;
-    @ConfigProperty(name = "cms.data-dir")
-    String dataDir;
+    @Inject
+    CmsConfig config;
 
     @Test
     void whileTheDatabaseIsDownEveryCallIsToldToRetryAndAfterwardsAllWorks() throws Exception {
@@ -100,7 +100,7 @@ class DatabaseOutageTest {
             Thread.sleep(1000);
         } finally {
             if (!EmbeddedDatabase.running()) {
-                EmbeddedDatabase.start(Path.of(dataDir), false, false);
+                EmbeddedDatabase.start(Path.of(config.dataDir()), false, false);
             }
         }
         long back = System.nanoTime();

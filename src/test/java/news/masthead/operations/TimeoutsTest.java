@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -69,7 +70,7 @@ class TimeoutsTest {
     @Test
     void aWriteCutByTheStatementTimeoutIsNotHalfApplied() throws Exception {
         String person = create("people", Map.of("name", "Timeout Person " + unique()));
-        String article = create("articles", Map.of("headline", "Before the timeout " + unique()));
+        String article = Articles.article().headline("Before the timeout " + unique()).create();
         String headline = read("articles", article).path("headline");
         int version = read("articles", article).path("version");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

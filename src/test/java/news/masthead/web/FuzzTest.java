@@ -9,10 +9,13 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -171,6 +174,22 @@ class FuzzTest {
         // The case of the report: a lone NUL (trimmed away to nothing) is a 400 too.
         anonymous().urlEncodingEnabled(false).get("/api/v1/feeds/articles.json?section=%00").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("section"));
+    }
+
+    @Test
+    void aPathWithABadPercentEscapeIsAProblem400() throws IOException {
+        // No HTTP client library sends such a path (they reject it as a URI), so this one writes the request itself.
+        for (String path : List.of("/api/v1/articles/%ZZ", "/api/v1/people/%E0%A4%A", "/api/v1/places/%", "/%ZZ")) {
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String[] answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
+                assertTrue(answer[0].startsWith("HTTP/1.1 400 "), path + ": " + answer[0]);
+                assertTrue(answer[0].toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), path + ": " + answer[0]);
+                assertEquals("{\"type\":\"urn:masthead:problem:bad-request\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"The request path is not valid percent-encoded UTF-8.\"}", answer[1], path);
+            }
+        }
     }
 
     /** The cursor with its sort value replaced: keeps the list it belongs to and the row id. */

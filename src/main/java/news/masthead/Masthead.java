@@ -2,7 +2,7 @@ package news.masthead;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import news.masthead.web.MalformedPath;
+import news.masthead.kernel.http.MalformedPath;
 
 /** The entry point: starts Quarkus after the one JVM setting its HTTP layer reads before any configuration. */
 @QuarkusMain

@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import news.masthead.common.ReadCache;
 import news.masthead.fixtures.Articles;
+import news.masthead.kernel.cache.ReadCache;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;

@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.create;
-import static news.masthead.Api.editor;
 import static news.masthead.Api.problem;
 import static news.masthead.Api.read;
 import static news.masthead.Api.unique;
@@ -77,14 +76,13 @@ class TimeoutsTest {
             c.setAutoCommit(false);
             // The article's row is updated first; linking the person then waits for this lock (the foreign key check).
             s.execute("select 1 from people where id = '" + UUID.fromString(person) + "' for update");
-            Response r = editor().body(Map.of("headline", "After the timeout", "personIds", List.of(person)))
-                    .patch("/api/v1/articles/" + article);
+            Response r = Articles.edit().headline("After the timeout").personIds(person).patch(article);
             c.rollback();
             problem(r, 503).header("Retry-After", "2");
         }
         read("articles", article).response().then().body("headline", equalTo(headline)).body("version", equalTo(version))
                 .body("personIds", empty());
-        editor().body(Map.of("headline", "After the timeout", "personIds", List.of(person))).patch("/api/v1/articles/" + article)
+        Articles.edit().headline("After the timeout").personIds(person).patch(article)
                 .then().statusCode(200).body("personIds", equalTo(List.of(person)));
     }
 }

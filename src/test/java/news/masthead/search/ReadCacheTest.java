@@ -136,7 +136,7 @@ class ReadCacheTest {
             anonymous().get("/api/v1/articles/" + id + "?include=people").then().statusCode(200).body("version", equalTo(1));
             anonymous().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", "\"1\"");
         }
-        editor().body(Map.of("headline", "Edited headline")).patch("/api/v1/articles/" + id).then().statusCode(200);
+        Articles.edit().headline("Edited headline").patch(id).then().statusCode(200);
         anonymous().get("/api/v1/articles/" + id + "?include=people").then().statusCode(200).body("headline", equalTo("Edited headline"));
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", "\"2\"").body("headline", equalTo("Edited headline"));
     }

@@ -6,17 +6,20 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import static news.masthead.Api.ADMIN_TOKEN;
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
@@ -56,7 +59,7 @@ class FuzzTest {
         Map<String, String> ids = Map.of(
                 "people", news.masthead.Api.person("Fuzz Person " + unique()),
                 "places", news.masthead.Api.place("Fuzz Place " + unique(), "town", null));
-        String article = editor().body(Map.of("headline", "Fuzz " + unique())).post("/api/v1/articles").then().statusCode(201)
+        String article = Articles.article().headline("Fuzz " + unique()).post().then().statusCode(201)
                 .extract().path("id");
         String quote = editor().body(Map.of("text", "Fuzz quote", "speakerId", ids.get("people")))
                 .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
@@ -101,9 +104,10 @@ class FuzzTest {
             Response read = editor().get("/api/v1/people/" + person);
             assertEquals(nasty, read.path("description"));
             String standfirst = nasty.substring(0, Math.min(2_000, nasty.length()));
-            String article = editor().body(Map.of("headline", "Injection " + unique(), "standfirst", standfirst,
-                            "body", List.of(Map.of("type", "paragraph", "text", nasty)), "tags", List.of("t" + unique())))
-                    .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+            String article = Articles.article().headline("Injection " + unique())
+                    .standfirst(standfirst)
+                    .body(List.of(Map.of("type", "paragraph", "text", nasty)))
+                    .tags("t" + unique()).post().then().statusCode(201).extract().path("id");
             Response a = editor().get("/api/v1/articles/" + article);
             assertEquals(standfirst, a.path("standfirst"));
             assertEquals(nasty, a.path("body[0].text"));
@@ -117,7 +121,7 @@ class FuzzTest {
         String person = news.masthead.Api.person("Cursor Person " + unique());
         news.masthead.Api.person("Cursor Person " + unique());
         for (int i = 0; i < 2; i++) {
-            editor().body(Map.of("headline", "Cursor " + unique(), "status", "published")).post("/api/v1/articles").then().statusCode(201);
+            Articles.article().headline("Cursor " + unique()).published().post().then().statusCode(201);
             editor().body(Map.of("text", "Cursor quote " + i, "speakerId", person, "saidAt", "2026-01-0" + (i + 1) + "T00:00:00Z"))
                     .post("/api/v1/quotes").then().statusCode(201);
             news.masthead.Api.create("places", Map.of("name", "Cursor Place " + unique(), "kind", "town", "latitude", 50, "longitude", 30));
@@ -171,6 +175,22 @@ class FuzzTest {
         // The case of the report: a lone NUL (trimmed away to nothing) is a 400 too.
         anonymous().urlEncodingEnabled(false).get("/api/v1/feeds/articles.json?section=%00").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("section"));
+    }
+
+    @Test
+    void aPathWithABadPercentEscapeIsAProblem400() throws IOException {
+        // No HTTP client library sends such a path (they reject it as a URI), so this one writes the request itself.
+        for (String path : List.of("/api/v1/articles/%ZZ", "/api/v1/people/%E0%A4%A", "/api/v1/places/%", "/%ZZ")) {
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String[] answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
+                assertTrue(answer[0].startsWith("HTTP/1.1 400 "), path + ": " + answer[0]);
+                assertTrue(answer[0].toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), path + ": " + answer[0]);
+                assertEquals("{\"type\":\"urn:masthead:problem:bad-request\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"The request path is not valid percent-encoded UTF-8.\"}", answer[1], path);
+            }
+        }
     }
 
     /** The cursor with its sort value replaced: keeps the list it belongs to and the row id. */

@@ -50,7 +50,17 @@ final class OpenApiOperations {
             entry("GET /api/v1/tokens", "listTokens"),
             entry("POST /api/v1/tokens", "createToken"),
             entry("GET /api/v1/tokens/{id}", "getToken"),
-            entry("DELETE /api/v1/tokens/{id}", "deleteToken"));
+            entry("DELETE /api/v1/tokens/{id}", "deleteToken"),
+            entry("GET /api/v1/webhooks", "listWebhooks"),
+            entry("POST /api/v1/webhooks", "createWebhook"),
+            entry("GET /api/v1/webhooks/{id}", "getWebhook"),
+            entry("PUT /api/v1/webhooks/{id}", "replaceWebhook"),
+            entry("PATCH /api/v1/webhooks/{id}", "updateWebhook"),
+            entry("DELETE /api/v1/webhooks/{id}", "deleteWebhook"),
+            entry("POST /api/v1/webhooks/{id}/rotate-secret", "rotateWebhookSecret"),
+            entry("POST /api/v1/webhooks/{id}/replay", "replayWebhook"),
+            entry("POST /api/v1/webhooks/{id}/ping", "pingWebhook"),
+            entry("GET /api/v1/webhooks/{id}/deliveries", "listWebhookDeliveries"));
 
     private OpenApiOperations() {
     }

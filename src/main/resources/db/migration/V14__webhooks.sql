@@ -21,8 +21,10 @@ create table webhooks (
 );
 create index webhooks_created_idx on webhooks (created_at, id);
 
+-- No foreign key: deleting a webhook must not wait for a cursor row locked by an attempt in flight (nor deadlock with
+-- it); the worker deletes a cursor whose webhook is gone.
 create table webhook_cursors (
-    webhook_id    uuid primary key references webhooks (id) on delete cascade,
+    webhook_id    uuid primary key,
     -- The last entry delivered (or passed over: not matching, or not for this scope).
     seq           bigint not null,
     -- Failed attempts at the entry after seq, when the next is due, since when it fails.

@@ -1,6 +1,7 @@
 package news.masthead.web;
 
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Map.entry;
 
@@ -61,6 +62,9 @@ final class OpenApiOperations {
             entry("POST /api/v1/webhooks/{id}/replay", "replayWebhook"),
             entry("POST /api/v1/webhooks/{id}/ping", "pingWebhook"),
             entry("GET /api/v1/webhooks/{id}/deliveries", "listWebhookDeliveries"));
+
+    /** POST operations that act on a resource rather than create one: they answer 200, without Location. */
+    static final Set<String> ACTIONS = Set.of("rotateWebhookSecret", "replayWebhook", "pingWebhook");
 
     private OpenApiOperations() {
     }

@@ -78,6 +78,9 @@ class Attempts {
         c.setAutoCommit(false);
         try {
             Cursor cur = lock(c, webhook);
+            if (cur != null && cur.url == null) {
+                update(c, "delete from webhook_cursors where webhook_id = ?", webhook); // its webhook was deleted
+            }
             boolean more = cur != null && cur.active && step(c, cur);
             c.commit();
             return more;
@@ -216,7 +219,7 @@ class Attempts {
         try (PreparedStatement ps = c.prepareStatement("""
                 select c.seq, c.attempts, c.retry_at, c.failing_since, c.generation, w.url, w.events, w.scope, w.secret_sealed,
                        w.replay_after, w.resumed_at, w.active, now()
-                from webhook_cursors c join webhooks w on w.id = c.webhook_id
+                from webhook_cursors c left join webhooks w on w.id = c.webhook_id
                 where c.webhook_id = ? for update of c skip locked""")) {
             ps.setObject(1, webhook);
             try (ResultSet rs = ps.executeQuery()) {

@@ -111,10 +111,14 @@ final class DeliveryWorker {
         try {
             more = attempts.step(connection(), webhook);
         } catch (SQLException e) {
-            if (running) {
-                LOG.warnf("Webhook worker %s: %s", name, e.getMessage());
+            if ("23503".equals(e.getSQLState())) {
+                LOG.debugf("Webhook %s was deleted during an attempt", webhook); // its log row had nothing to refer to
+            } else {
+                if (running) {
+                    LOG.warnf("Webhook worker %s: %s", name, e.getMessage());
+                }
+                dropConnection();
             }
-            dropConnection();
         } catch (RuntimeException e) {
             if (running) {
                 LOG.errorf(e, "Webhook worker %s failed on webhook %s", name, webhook);
@@ -160,6 +164,11 @@ final class DeliveryWorker {
         try (PreparedStatement ps = listener.prepareStatement("delete from webhook_deliveries where at < now() - ? * interval '1 ms'")) {
             ps.setLong(1, config.deliveryRetention().toMillis());
             ps.executeUpdate();
+        }
+        try (Statement s = listener.createStatement()) {
+            s.executeUpdate("""
+                    delete from webhook_cursors where webhook_id in (select c.webhook_id from webhook_cursors c
+                        where not exists (select 1 from webhooks w where w.id = c.webhook_id) for update skip locked)""");
         }
     }
 

@@ -1,5 +1,6 @@
 package news.masthead.webhooks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
@@ -22,11 +23,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class Receiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Hit(String id, String timestamp, String signature, String body, long arrivedNanos, String path) {
+    record Hit(String id, String timestamp, String signature, String body, long arrivedNanos, String path, String type) {
         JsonPath json() {
             return JsonPath.from(body);
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to answer to the n-th request (0-based): a status, after a pause. */
     record Answer(int status, long delayMs, String location, int bodyBytes) {
@@ -60,12 +63,14 @@ final class Receiver implements AutoCloseable {
         try (InputStream in = ex.getRequestBody()) {
             body = in.readAllBytes();
         }
+        long arrived = System.nanoTime();
+        Hit hit = new Hit(ex.getRequestHeaders().getFirst("webhook-id"), ex.getRequestHeaders().getFirst("webhook-timestamp"),
+                ex.getRequestHeaders().getFirst("webhook-signature"), new String(body, StandardCharsets.UTF_8), arrived,
+                ex.getRequestURI().getPath(), JSON.readTree(body).path("type").asText());
         int n;
         synchronized (hits) {
             n = hits.size();
-            hits.add(new Hit(ex.getRequestHeaders().getFirst("webhook-id"), ex.getRequestHeaders().getFirst("webhook-timestamp"),
-                    ex.getRequestHeaders().getFirst("webhook-signature"), new String(body, StandardCharsets.UTF_8), System.nanoTime(),
-                    ex.getRequestURI().getPath()));
+            hits.add(hit);
             hits.notifyAll();
         }
         Answer a = answers.apply(n);
@@ -98,18 +103,18 @@ final class Receiver implements AutoCloseable {
 
     /** The requests whose body has this type (e.g. people.upsert). */
     List<Hit> hits(String type) {
-        return hits().stream().filter(h -> type.equals(h.json().getString("type"))).toList();
+        return hits().stream().filter(h -> type.equals(h.type())).toList();
     }
 
     /** Waits until {@code done} holds, failing after {@code timeoutMs}. */
     void await(String what, long timeoutMs, BooleanSupplier done) {
         long end = System.currentTimeMillis() + timeoutMs;
-        synchronized (hits) {
-            while (!done.getAsBoolean()) {
-                long left = end - System.currentTimeMillis();
-                if (left <= 0) {
-                    fail("Timed out waiting for " + what + "; received " + hits.size() + ": " + hits.stream().map(Hit::body).toList());
-                }
+        while (!done.getAsBoolean()) { // evaluated without the lock: the receiver answers meanwhile
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) {
+                fail("Timed out waiting for " + what + "; received " + hits().size() + ": " + hits().stream().map(Hit::body).toList());
+            }
+            synchronized (hits) {
                 try {
                     hits.wait(Math.min(left, 50));
                 } catch (InterruptedException e) {

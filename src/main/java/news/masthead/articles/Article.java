@@ -1,6 +1,6 @@
 package news.masthead.articles;
 
-import news.masthead.common.Record;
+import news.masthead.kernel.sql.Record;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

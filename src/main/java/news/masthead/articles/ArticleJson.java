@@ -3,13 +3,13 @@ package news.masthead.articles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import news.masthead.common.Listing;
-import news.masthead.common.Lookup;
+import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.sql.Lookup;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
 import news.masthead.quotes.QuoteJson;
-import news.masthead.web.Conditional;
-import news.masthead.web.JsonText;
+import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.JsonText;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +21,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import static news.masthead.common.JsonSql.array;
-import static news.masthead.common.JsonSql.instant;
-import static news.masthead.common.JsonSql.object;
-import static news.masthead.common.JsonSql.value;
+import static news.masthead.kernel.sql.JsonSql.array;
+import static news.masthead.kernel.sql.JsonSql.instant;
+import static news.masthead.kernel.sql.JsonSql.object;
+import static news.masthead.kernel.sql.JsonSql.value;
 
 /**
  * The read path of articles: PostgreSQL builds the response JSON, includes and all, in one statement,

@@ -2,8 +2,8 @@ package news.masthead.articles;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import news.masthead.common.RecordReader;
-import news.masthead.web.ApiException;
+import news.masthead.kernel.sql.RecordReader;
+import news.masthead.kernel.errors.ApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package news.masthead.comments;
 
-import news.masthead.common.Record;
+import news.masthead.kernel.sql.Record;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import news.masthead.common.RecordReader;
+import news.masthead.kernel.sql.RecordReader;
 
 import java.io.UncheckedIOException;
 import java.util.Optional;

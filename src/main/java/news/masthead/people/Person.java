@@ -1,6 +1,6 @@
 package news.masthead.people;
 
-import news.masthead.common.Record;
+import news.masthead.kernel.sql.Record;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import news.masthead.changes.Change;
 import news.masthead.changes.ChangeCursor;
 import news.masthead.changes.ChangeService;
-import news.masthead.web.Page;
+import news.masthead.kernel.paging.Page;
 
 import java.io.UncheckedIOException;
 import java.sql.Array;

@@ -1,7 +1,7 @@
 package news.masthead.webhooks;
 
 import jakarta.ws.rs.QueryParam;
-import news.masthead.web.PageRequest;
+import news.masthead.kernel.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** A delivery log is read newest first only, so it takes the paging parameters without sort. */

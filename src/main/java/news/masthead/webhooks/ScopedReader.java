@@ -5,9 +5,9 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import news.masthead.common.RecordReader;
-import news.masthead.web.Caller;
-import news.masthead.web.Role;
+import news.masthead.kernel.sql.RecordReader;
+import news.masthead.kernel.auth.Caller;
+import news.masthead.kernel.auth.Role;
 
 import java.util.Optional;
 import java.util.UUID;

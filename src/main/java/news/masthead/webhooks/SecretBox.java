@@ -2,7 +2,7 @@ package news.masthead.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import news.masthead.web.ApiException;
+import news.masthead.kernel.errors.ApiException;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;

@@ -2,7 +2,7 @@ package news.masthead.webhooks;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import news.masthead.common.Record;
+import news.masthead.kernel.sql.Record;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

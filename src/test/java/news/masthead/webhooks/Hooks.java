@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static news.masthead.Api.editor;
+import static news.masthead.Api.admin;
 import static news.masthead.Api.fields;
 
 /** Creating and cleaning up webhooks in tests, and an independent check of Standard Webhooks signatures. */
@@ -20,15 +20,15 @@ final class Hooks {
     }
 
     static Created create(String url, List<String> events, String scope) {
-        var r = editor().body(fields("url", url, "events", events, "scope", scope)).post("/api/v1/webhooks")
+        var r = admin().body(fields("url", url, "events", events, "scope", scope)).post("/api/v1/webhooks")
                 .then().statusCode(201).extract();
         return new Created(r.path("id"), r.path("secret"));
     }
 
     static void deleteAll() {
-        List<String> ids = editor().get("/api/v1/webhooks?limit=100&total=false").then().statusCode(200).extract().path("items.id");
+        List<String> ids = admin().get("/api/v1/webhooks?limit=100&total=false").then().statusCode(200).extract().path("items.id");
         for (String id : ids) {
-            editor().delete("/api/v1/webhooks/" + id).then().statusCode(204);
+            admin().delete("/api/v1/webhooks/" + id).then().statusCode(204);
         }
     }
 
@@ -51,6 +51,6 @@ final class Hooks {
 
     /** The webhook's delivery log, newest first. */
     static List<Map<String, Object>> deliveries(String id) {
-        return editor().get("/api/v1/webhooks/" + id + "/deliveries?limit=100").then().statusCode(200).extract().path("items");
+        return admin().get("/api/v1/webhooks/" + id + "/deliveries?limit=100").then().statusCode(200).extract().path("items");
     }
 }

@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static news.masthead.Api.admin;
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.editor;
 import static news.masthead.Api.fields;
 import static news.masthead.Api.problem;
 import static news.masthead.Api.token;
@@ -44,7 +44,7 @@ class WebhookAdminTest {
 
     @Test
     void theSecretIsShownOnceOnCreateAndNeverListed() {
-        var created = editor().body(Map.of("url", URL)).post("/api/v1/webhooks").then().statusCode(201)
+        var created = admin().body(Map.of("url", URL)).post("/api/v1/webhooks").then().statusCode(201)
                 .body("url", equalTo(URL)).body("events", equalTo(List.of("*"))).body("scope", equalTo("public"))
                 .body("active", equalTo(true)).body("inactiveReason", nullValue()).body("version", equalTo(1))
                 .extract();
@@ -52,8 +52,8 @@ class WebhookAdminTest {
         String secret = created.path("secret");
         assertTrue(secret.startsWith("whsec_"), secret);
         assertEquals(32, Base64.getDecoder().decode(secret.substring(6)).length);
-        editor().get("/api/v1/webhooks/" + id).then().statusCode(200).body("$", not(hasKey("secret"))).body("id", equalTo(id));
-        editor().get("/api/v1/webhooks").then().statusCode(200).body("items[0]", not(hasKey("secret")))
+        admin().get("/api/v1/webhooks/" + id).then().statusCode(200).body("$", not(hasKey("secret"))).body("id", equalTo(id));
+        admin().get("/api/v1/webhooks").then().statusCode(200).body("items[0]", not(hasKey("secret")))
                 .body("items.id", equalTo(List.of(id)));
     }
 
@@ -74,7 +74,7 @@ class WebhookAdminTest {
     @Test
     void rotatingGivesANewSecretOnce() {
         var created = Hooks.create(URL, List.of("*"), "all");
-        String rotated = editor().post("/api/v1/webhooks/" + created.id() + "/rotate-secret").then().statusCode(200)
+        String rotated = admin().post("/api/v1/webhooks/" + created.id() + "/rotate-secret").then().statusCode(200)
                 .body("id", equalTo(created.id())).body("version", equalTo(2)).extract().path("secret");
         assertTrue(rotated.startsWith("whsec_"));
         assertNotEquals(created.secret(), rotated);
@@ -84,30 +84,30 @@ class WebhookAdminTest {
     void patchPutAndDeleteChangeTheSubscription() {
         var created = Hooks.create(URL, List.of("*"), "public");
         String path = "/api/v1/webhooks/" + created.id();
-        editor().contentType("application/merge-patch+json").body(Map.of("events", List.of("articles.*", "people.upsert"), "active", false))
+        admin().contentType("application/merge-patch+json").body(Map.of("events", List.of("articles.*", "people.upsert"), "active", false))
                 .patch(path).then().statusCode(200).body("events", equalTo(List.of("articles.*", "people.upsert")))
                 .body("active", equalTo(false)).body("scope", equalTo("public")).body("version", equalTo(2));
-        editor().body(Map.of("url", URL + "2", "scope", "all")).put(path).then().statusCode(200)
+        admin().body(Map.of("url", URL + "2", "scope", "all")).put(path).then().statusCode(200)
                 .body("url", equalTo(URL + "2")).body("events", equalTo(List.of("*"))).body("active", equalTo(true))
                 .body("scope", equalTo("all"));
-        editor().header("If-Match", "\"1\"").delete(path).then().statusCode(412);
-        editor().delete(path).then().statusCode(204);
-        problem(editor().get(path), 404);
+        admin().header("If-Match", "\"1\"").delete(path).then().statusCode(412);
+        admin().delete(path).then().statusCode(204);
+        problem(admin().get(path), 404);
     }
 
     @Test
     void badInputIsRefusedNamingTheField() {
-        problem(editor().body(Map.of("url", URL, "scope", "everyone")).post("/api/v1/webhooks"), 400)
+        problem(admin().body(Map.of("url", URL, "scope", "everyone")).post("/api/v1/webhooks"), 400)
                 .body("errors[0].field", equalTo("scope"));
-        problem(editor().body(Map.of("url", URL, "events", List.of("articles"))).post("/api/v1/webhooks"), 400)
+        problem(admin().body(Map.of("url", URL, "events", List.of("articles"))).post("/api/v1/webhooks"), 400)
                 .body("errors[0].field", equalTo("events[0]"));
-        problem(editor().body(Map.of("url", "ftp://127.0.0.1/x")).post("/api/v1/webhooks"), 400)
+        problem(admin().body(Map.of("url", "ftp://127.0.0.1/x")).post("/api/v1/webhooks"), 400)
                 .body("errors[0].field", equalTo("url"));
-        problem(editor().body(fields("url", URL, "secret", "whsec_mine")).post("/api/v1/webhooks"), 400);
+        problem(admin().body(fields("url", URL, "secret", "whsec_mine")).post("/api/v1/webhooks"), 400);
         var created = Hooks.create(URL, List.of("*"), "all");
-        problem(editor().body(Map.of("after", "nonsense")).post("/api/v1/webhooks/" + created.id() + "/replay"), 400)
+        problem(admin().body(Map.of("after", "nonsense")).post("/api/v1/webhooks/" + created.id() + "/replay"), 400)
                 .body("errors[0].field", equalTo("after"));
-        problem(editor().get("/api/v1/webhooks/" + created.id() + "/deliveries?cursor=zz"), 400);
+        problem(admin().get("/api/v1/webhooks/" + created.id() + "/deliveries?cursor=zz"), 400);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static news.masthead.Api.admin;
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.article;
 import static news.masthead.Api.create;
@@ -218,8 +219,8 @@ class WebhookDeliveryTest {
             String later = person("Later " + unique());
             healthy.await("the later person", 2000, () -> healthy.hits().stream().anyMatch(h -> h.body().contains(later)));
             assertTrue((System.nanoTime() - start) / 1_000_000 < 2000);
-            failing.await("deactivation", 8000, () -> editor().get("/api/v1/webhooks/" + bad.id()).path("active").equals(false));
-            editor().get("/api/v1/webhooks/" + bad.id()).then().statusCode(200).body("active", equalTo(false))
+            failing.await("deactivation", 8000, () -> admin().get("/api/v1/webhooks/" + bad.id()).path("active").equals(false));
+            admin().get("/api/v1/webhooks/" + bad.id()).then().statusCode(200).body("active", equalTo(false))
                     .body("inactiveReason", org.hamcrest.Matchers.containsString("HTTP 503"));
             int attempts = failing.hits().size();
             assertTrue(attempts >= 4, attempts + " attempts in 3 s with 100 ms doubling to 400 ms");
@@ -228,7 +229,7 @@ class WebhookDeliveryTest {
             assertTrue(failing.hits().stream().allMatch(h -> h.id().equals(failing.hits().get(0).id())), "later entries held back");
 
             failing.answering(n -> Receiver.Answer.status(200));
-            editor().body(Map.of("active", true)).patch("/api/v1/webhooks/" + bad.id()).then().statusCode(200)
+            admin().body(Map.of("active", true)).patch("/api/v1/webhooks/" + bad.id()).then().statusCode(200)
                     .body("inactiveReason", org.hamcrest.Matchers.nullValue());
             failing.await("resumed deliveries", 5000, () -> failing.hits().stream().anyMatch(h -> h.body().contains(later)));
         }
@@ -241,7 +242,7 @@ class WebhookDeliveryTest {
             List<String> ids = List.of(person("R1 " + unique()), person("R2 " + unique()), person("R3 " + unique()));
             receiver.await("three people", 5000, () -> receiver.hits().size() == 3);
             long firstSeq = receiver.hits().get(0).json().getLong("seq");
-            editor().body(Map.of("after", ChangeCursor.encode(firstSeq - 1))).post("/api/v1/webhooks/" + hook.id() + "/replay")
+            admin().body(Map.of("after", ChangeCursor.encode(firstSeq - 1))).post("/api/v1/webhooks/" + hook.id() + "/replay")
                     .then().statusCode(200).body("id", equalTo(hook.id()));
             receiver.await("the replay", 5000, () -> receiver.hits().size() == 6);
             List<Receiver.Hit> hits = receiver.hits();
@@ -269,7 +270,7 @@ class WebhookDeliveryTest {
     void aPingIsSignedAndLoggedAndALongAnswerIsReadOnlyInPart() throws Exception {
         try (Receiver receiver = new Receiver().answering(n -> new Receiver.Answer(200, 0, null, 1 << 20))) {
             var hook = Hooks.create(receiver.url(), List.of("articles.*"), "public");
-            editor().post("/api/v1/webhooks/" + hook.id() + "/ping").then().statusCode(200)
+            admin().post("/api/v1/webhooks/" + hook.id() + "/ping").then().statusCode(200)
                     .body("type", equalTo("ping")).body("status", equalTo(200)).body("error", org.hamcrest.Matchers.nullValue())
                     .body("attempt", equalTo(1));
             Receiver.Hit ping = receiver.hits().get(0);

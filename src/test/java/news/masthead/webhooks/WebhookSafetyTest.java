@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static news.masthead.Api.editor;
+import static news.masthead.Api.admin;
 import static news.masthead.Api.person;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.containsString;
@@ -44,21 +44,21 @@ class WebhookSafetyTest {
                 "gopher://192.0.2.10/", "//192.0.2.10/", "not a url");
         List<String> accepted = new ArrayList<>();
         for (String url : refused) {
-            int status = editor().body(Map.of("url", url)).post("/api/v1/webhooks").then().extract().statusCode();
+            int status = admin().body(Map.of("url", url)).post("/api/v1/webhooks").then().extract().statusCode();
             if (status != 400) {
                 accepted.add(url + " → " + status);
             }
         }
         assertEquals(List.of(), accepted);
-        editor().body(Map.of("url", "http://10.0.0.1/")).post("/api/v1/webhooks").then().statusCode(400)
+        admin().body(Map.of("url", "http://10.0.0.1/")).post("/api/v1/webhooks").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("url"))
                 .body("errors[0].message", containsString("allow-private-addresses"));
     }
 
     @Test
     void aPublicAddressIsAccepted() {
-        editor().body(Map.of("url", "https://192.0.2.10/hook")).post("/api/v1/webhooks").then().statusCode(201);
-        editor().body(Map.of("url", "http://[2001:db8::1]:8443/hook")).post("/api/v1/webhooks").then().statusCode(201);
+        admin().body(Map.of("url", "https://192.0.2.10/hook")).post("/api/v1/webhooks").then().statusCode(201);
+        admin().body(Map.of("url", "http://[2001:db8::1]:8443/hook")).post("/api/v1/webhooks").then().statusCode(201);
     }
 
     @Test

@@ -34,8 +34,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Role.ADMIN)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Webhooks", description = "Signed, ordered, retried pushes of change-feed entries (admin only).")
 public class WebhookResource {
 
@@ -49,6 +47,8 @@ public class WebhookResource {
     WebhookService webhooks;
 
     @GET
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "List webhooks", description = "Without their secrets. Sort: createdAt (default).")
     public RestResponse<Page<WebhookView>> list(@BeanParam ListParams params, @Context UriInfo uri) {
         return Lists.ok(webhooks.list(params.sort, params.page()), uri);
@@ -56,6 +56,8 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Get a webhook by id", description = "Without its secret. Sends ETag and Last-Modified.")
     public RestResponse<WebhookView> get(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                          @Context HttpHeaders headers) {
@@ -65,6 +67,8 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a webhook", description = DELIVERY + " Entries committed after its creation are sent. "
             + "The response carries the signing secret: the only time it is shown.")
     public RestResponse<CreatedWebhookView> create(@RequestBody(required = true) WebhookInput input, @Context UriInfo uri) {
@@ -75,6 +79,8 @@ public class WebhookResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a webhook", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<WebhookView> replace(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                              @RequestBody(required = true) WebhookInput input, @Context HttpHeaders headers) {
@@ -85,6 +91,8 @@ public class WebhookResource {
     @PATCH
     @Path("{id}")
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change some fields of a webhook",
             description = "JSON Merge Patch (RFC 7396). {\"active\": true} resumes a deactivated webhook from where it stopped. "
                     + "Honours If-Match.")
@@ -98,6 +106,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete a webhook", description = "Nothing more is sent; its delivery log goes with it. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                      @Context HttpHeaders headers) {
@@ -107,6 +117,8 @@ public class WebhookResource {
 
     @POST
     @Path("{id}/rotate-secret")
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Rotate a webhook's signing secret",
             description = "The response carries the new secret (shown this once); attempts from now on are signed with it.")
     public RestResponse<CreatedWebhookView> rotateSecret(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id) {
@@ -117,6 +129,8 @@ public class WebhookResource {
     @POST
     @Path("{id}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Re-send a webhook's entries from a change-feed cursor",
             description = "Every matching entry after `after` is sent again, in order, before anything newer; replayed "
                     + "deliveries carry new webhook-ids. Clears a pending retry.")
@@ -128,6 +142,8 @@ public class WebhookResource {
 
     @POST
     @Path("{id}/ping")
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Send a ping event to a webhook",
             description = "A signed {\"type\":\"ping\"} POST made now, outside the order of entries; answers with its outcome, "
                     + "which is also logged among the deliveries.")
@@ -137,6 +153,8 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
+    @Access(Role.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "List a webhook's delivery attempts",
             description = "Newest first; kept for cms.webhooks.delivery-retention (7 days by default).")
     public RestResponse<Page<DeliveryView>> deliveries(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,

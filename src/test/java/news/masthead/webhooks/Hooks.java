@@ -4,11 +4,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static news.masthead.Api.admin;
 import static news.masthead.Api.fields;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Creating and cleaning up webhooks in tests, and an independent check of Standard Webhooks signatures. */
 final class Hooks {
@@ -47,6 +51,23 @@ final class Hooks {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The receiver got {@code expected} distinct entries in seq order, each attempt logged once (no attempt made twice),
+     * and an entry more than once only right after a logged failed attempt at it (at least once, never gratuitously).
+     */
+    static void assertInOrderOnceExceptRetries(Receiver receiver, String hookId, int expected) {
+        List<Long> seqs = receiver.hits().stream().map(h -> h.json().getLong("seq")).toList();
+        List<Map<String, Object>> log = deliveries(hookId);
+        assertEquals(seqs.size(), log.size(), "requests received vs attempts logged: " + seqs + " " + log);
+        Set<Long> failed = new HashSet<>();
+        log.stream().filter(d -> !Integer.valueOf(200).equals(d.get("status"))).forEach(d -> failed.add(((Number) d.get("seq")).longValue()));
+        for (int i = 1; i < seqs.size(); i++) {
+            boolean retry = seqs.get(i).equals(seqs.get(i - 1)) && failed.contains(seqs.get(i));
+            assertTrue(seqs.get(i) > seqs.get(i - 1) || retry, "out of order or repeated without a failure at " + i + ": " + seqs + " " + log);
+        }
+        assertEquals(expected, seqs.stream().distinct().count(), "distinct entries: " + seqs);
     }
 
     /** The webhook's delivery log, newest first. */

@@ -17,6 +17,7 @@ import static news.masthead.Api.admin;
 import static news.masthead.Api.person;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class WebhookSafetyTest {
         }
         assertEquals(List.of(), accepted);
         admin().body(Map.of("url", "http://10.0.0.1/")).post("/api/v1/webhooks").then().statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("url"))
+                .body("errors[0].field", equalTo("url"))
                 .body("errors[0].message", containsString("allow-private-addresses"));
     }
 

@@ -35,6 +35,8 @@ import java.util.concurrent.ThreadLocalRandom;
 class Attempts {
 
     static final int BATCH = 100;
+    /** How long one webhook may keep a worker before the others get their turn. */
+    private static final long TURN_NANOS = 1_000_000_000L;
 
     @Inject
     ChangeService changes;
@@ -108,19 +110,29 @@ class Attempts {
             return false;
         }
         Page<Change> page = changes.after(cur.seq, BATCH, cur.all);
-        Change target = null;
+        long until = System.nanoTime() + TURN_NANOS;
         for (Change ch : page.items()) {
-            if (matches(cur.events, ch)) {
-                target = ch;
-                break;
+            if (!matches(cur.events, ch)) {
+                cur.seq = ch.seq();
+                continue;
             }
-            cur.seq = ch.seq();
+            if (!attempt(c, cur, ch)) {
+                return false;
+            }
+            // Delivered and committed; go on with the same page while this webhook's turn lasts and the lock is ours again.
+            Cursor again = System.nanoTime() < until ? lock(c, cur.webhook) : null;
+            if (again == null || again.seq != cur.seq || !again.active || again.replayAfter != null || again.retryAt != null) {
+                return true;
+            }
+            cur = again;
         }
-        if (target == null) {
-            cur.seq = Math.max(cur.seq, ChangeCursor.decode(page.next()));
-            save(c, cur);
-            return page.items().size() == BATCH;
-        }
+        cur.seq = Math.max(cur.seq, ChangeCursor.decode(page.next()));
+        save(c, cur);
+        return page.items().size() == BATCH;
+    }
+
+    /** One attempt at {@code target}; true when it was answered with 2xx and the cursor moved past it (committed). */
+    private boolean attempt(Connection c, Cursor cur, Change target) throws SQLException {
         String type = target.collection() + "." + target.op();
         String data = target.op().equals("upsert") ? reader.read(target.collection(), target.id(), cur.all).orElse(null) : null;
         Event event = new Event(type, target.seq(), target.collection(), target.id(), target.op(), target.at(), data,
@@ -132,6 +144,7 @@ class Attempts {
             cur.seq = target.seq();
             clearFailure(cur);
             save(c, cur);
+            c.commit();
             return true;
         }
         cur.attempts++;

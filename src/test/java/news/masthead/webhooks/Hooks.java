@@ -3,6 +3,7 @@ package news.masthead.webhooks;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -70,8 +71,16 @@ final class Hooks {
         assertEquals(expected, seqs.stream().distinct().count(), "distinct entries: " + seqs);
     }
 
-    /** The webhook's delivery log, newest first. */
+    /** The webhook's whole delivery log, newest first (every page). */
     static List<Map<String, Object>> deliveries(String id) {
-        return admin().get("/api/v1/webhooks/" + id + "/deliveries?limit=100").then().statusCode(200).extract().path("items");
+        List<Map<String, Object>> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = admin().get("/api/v1/webhooks/" + id + "/deliveries?limit=100" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then().statusCode(200).extract();
+            all.addAll(page.path("items"));
+            cursor = page.path("next");
+        } while (cursor != null);
+        return all;
     }
 }

@@ -63,10 +63,12 @@ final class Hooks {
         List<Map<String, Object>> log = deliveries(hookId);
         assertEquals(seqs.size(), log.size(), "requests received vs attempts logged: " + seqs + " " + log);
         Set<Long> failed = new HashSet<>();
-        log.stream().filter(d -> !Integer.valueOf(200).equals(d.get("status"))).forEach(d -> failed.add(((Number) d.get("seq")).longValue()));
+        log.stream().filter(d -> !Integer.valueOf(200).equals(d.get("status")))
+                .forEach(d -> failed.add(((Number) d.get("seq")).longValue()));
         for (int i = 1; i < seqs.size(); i++) {
             boolean retry = seqs.get(i).equals(seqs.get(i - 1)) && failed.contains(seqs.get(i));
-            assertTrue(seqs.get(i) > seqs.get(i - 1) || retry, "out of order or repeated without a failure at " + i + ": " + seqs + " " + log);
+            assertTrue(seqs.get(i) > seqs.get(i - 1) || retry,
+                    "out of order or repeated without a failure at " + i + ": " + seqs + " " + log);
         }
         assertEquals(expected, seqs.stream().distinct().count(), "distinct entries: " + seqs);
     }

@@ -2,7 +2,7 @@ package news.masthead.webhooks;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import news.masthead.kernel.sql.Record;
+import news.masthead.kernel.sql.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -13,7 +13,7 @@ import java.util.List;
 /** A subscription; its delivery cursor is the row of webhook_cursors that the delivery workers own. */
 @Entity
 @Table(name = "webhooks")
-public class Webhook extends Record {
+public class Webhook extends VersionedEntity {
 
     public String url;
     @JdbcTypeCode(SqlTypes.ARRAY)

@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import news.masthead.changes.ChangeCursor;
-import news.masthead.kernel.time.Clock;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
@@ -51,6 +51,8 @@ public class WebhookService {
     WebhookConfig config;
     @Inject
     Attempts attempts;
+    @Inject
+    AppClock clock;
 
     public Page<WebhookView> list(String sort, PageRequest page) {
         return listing.page(Webhook.class, "webhooks", w -> w.id, new Filter(), SortSpec.parse(sort, SORTS, "createdAt"), page)
@@ -70,7 +72,7 @@ public class WebhookService {
         apply(w, in);
         w.secretSealed = secrets.seal(w.id, secret);
         UUID id = w.id;
-        w.createdAt = Clock.now();
+        w.createdAt = clock.now();
         w.updatedAt = w.createdAt;
         w.version = 1;
         w.persistAndFlush();
@@ -172,7 +174,7 @@ public class WebhookService {
         w.scope = in.scope();
         if (in.active() && !w.active) {
             w.inactiveReason = null;
-            w.resumedAt = Clock.now();
+            w.resumedAt = clock.now();
         }
         w.active = in.active();
     }

@@ -52,7 +52,7 @@ class AccessRulesTest {
                 if (requestBody != null) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) requestBody).get("content");
-                    request = request.contentType(content.keySet().iterator().next()).body("{}");
+                    request = request.contentType(content.keySet().iterator().next()).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // bytes: any content type, images too
                 }
                 Response r = request.request(method, url);
                 boolean needsToken = operation.get("security") != null && !((List<?>) operation.get("security")).isEmpty();

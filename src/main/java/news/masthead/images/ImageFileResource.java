@@ -67,7 +67,8 @@ public class ImageFileResource {
                                      @Parameter(description = "jpeg or png (webp: 400)") @QueryParam("format") String format,
                                      @Parameter(description = "The image's version, for a year-long immutable Cache-Control")
                                      @QueryParam("v") String v,
-                                     @Parameter(description = "true: the untouched original (editors only)") @QueryParam("original") String original,
+                                     @Parameter(description = "true: the untouched original (editors only)")
+                                     @QueryParam("original") String original,
                                      @Context HttpHeaders headers) {
         RenditionSpec spec = RenditionSpec.parse(w, h, fit, format, config.widths());
         boolean wantsOriginal = original != null && original.equalsIgnoreCase("true");

@@ -146,10 +146,11 @@ public class ImageService {
         Image i = lookup.locked(find(id));
         precondition.accept(i.version);
         List<?> users = em.createNativeQuery("""
-                        (select 'article "' || a.headline || '" (' || a.id || ')' from article_images ai join articles a on a.id = ai.article_id
-                         where ai.image_id = :id order by a.created_at limit 1)
+                        (select 'article "' || a.headline || '" (' || a.id || ')' from article_images ai
+                         join articles a on a.id = ai.article_id where ai.image_id = :id order by a.created_at limit 1)
                         union all
-                        (select 'person "' || p.name || '" (' || p.id || ')' from people p where p.image_id = :id order by p.name limit 1)""")
+                        (select 'person "' || p.name || '" (' || p.id || ')' from people p
+                         where p.image_id = :id order by p.name limit 1)""")
                 .setParameter("id", i.id).getResultList();
         if (!users.isEmpty()) {
             throw new ApiException.Conflict("The image is used by " + String.join(" and ", users.stream().map(Object::toString).toList())

@@ -91,10 +91,12 @@ class Renditions {
                     throw new ApiException.NotFound("The image was deleted.");
                 }
                 // Read every step-th pixel while that still leaves at least twice the target: the halving steps smooth the rest.
-                int step = Math.max(1, (int) Math.min(plan.region().getWidth() / plan.width(), plan.region().getHeight() / plan.height()) / 2);
+                double ratio = Math.min(plan.region().getWidth() / plan.width(), plan.region().getHeight() / plan.height());
+                int step = Math.max(1, (int) ratio / 2);
                 BufferedImage decoded = Pictures.decode(data, format, plan.region(), step);
                 String fmt = spec.formatFor(format);
-                return Pictures.encode(Pictures.scale(decoded, plan.width(), plan.height(), fmt.equals("png") && decoded.getColorModel().hasAlpha()), fmt);
+                boolean alpha = fmt.equals("png") && decoded.getColorModel().hasAlpha();
+                return Pictures.encode(Pictures.scale(decoded, plan.width(), plan.height(), alpha), fmt);
             });
         } catch (IOException e) {
             throw new IllegalStateException("A stored original of type " + format.mediaType + " no longer decodes", e);

@@ -28,7 +28,8 @@ public class BodyLimit implements ReaderInterceptor {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && !ownLimit(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)) && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+            if (length != null && !ownLimit(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))
+                    && length.length() < 19 && length.chars().allMatch(Character::isDigit)
                     && Long.parseLong(length) > MAX_BYTES) {
                 ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import news.masthead.common.Slugs;
+import news.masthead.kernel.text.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package news.masthead.articles;
 
 import jakarta.ws.rs.QueryParam;
-import news.masthead.web.ListParams;
-import news.masthead.web.OpenApiDocs;
+import news.masthead.kernel.query.ListParams;
+import news.masthead.kernel.openapi.OpenApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Query parameters of article lists (GET /articles and the per-person and per-place sub-lists). */

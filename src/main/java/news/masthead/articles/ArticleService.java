@@ -5,31 +5,30 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.common.Clock;
-import news.masthead.common.Filter;
-import news.masthead.common.Params;
-import news.masthead.common.Listing;
-import news.masthead.common.Lookup;
-import news.masthead.common.Patching;
-import news.masthead.common.DataVersion.Source;
-import news.masthead.common.DataVersion.Source;
-import news.masthead.common.ReadCache;
-import news.masthead.common.SlugAllocator;
-import news.masthead.common.SortSpec;
-import news.masthead.common.SortSpec.SortField;
-import news.masthead.common.SortSpec.ValueType;
-import news.masthead.common.Validation;
+import news.masthead.kernel.time.AppClock;
+import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.query.Params;
+import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.json.Patching;
+import news.masthead.kernel.cache.DataVersion.Source;
+import news.masthead.kernel.cache.ReadCache;
+import news.masthead.kernel.text.SlugAllocator;
+import news.masthead.kernel.paging.SortSpec;
+import news.masthead.kernel.paging.SortSpec.SortField;
+import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.errors.Validation;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
-import news.masthead.quotes.Quote;
-import news.masthead.web.ApiException;
-import news.masthead.web.FieldError;
-import news.masthead.web.JsonPage;
-import news.masthead.web.Page;
-import news.masthead.web.PageRequest;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.errors.FieldError;
+import news.masthead.kernel.paging.JsonPage;
+import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.paging.PageRequest;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -68,6 +67,8 @@ public class ArticleService {
     @Inject
     EntityManager em;
     @Inject
+    AppClock clock;
+    @Inject
     ObjectMapper mapper;
     @Inject
     Visibility visibility;
@@ -87,6 +88,8 @@ public class ArticleService {
     Patching patching;
     @Inject
     ArticleCounts counts;
+    @Inject
+    Event<ArticleDeleting> deleting;
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(ArticleListParams params) {
@@ -217,11 +220,7 @@ public class ArticleService {
     public void delete(String idOrSlug, IntConsumer precondition) {
         Article a = lookup.locked(find(idOrSlug));
         precondition.accept(a.version);
-        // Links go with the article; its quotes stay, unlinked. Losing the link is a change to each quote, so its
-        // version and updatedAt move too (else its ETag would still match a copy that names the article).
-        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now"
-                        + " where q.articleId = :id")
-                .setParameter("now", Clock.now()).setParameter("id", a.id).executeUpdate();
+        deleting.fire(new ArticleDeleting(a.id)); // its quotes stay, unlinked (see quotes)
         a.delete();
         em.flush();
     }
@@ -249,9 +248,9 @@ public class ArticleService {
         a.status = in.status() == null ? ArticleStatus.draft : in.status();
         // Publishing without a time means "now"; an already published article keeps its time (a draft's or a
         // scheduled article's old time does not count: it may lie in the future).
-        Instant publishedAt = Clock.stored(in.publishedAt());
+        Instant publishedAt = AppClock.stored(in.publishedAt());
         if (publishedAt == null && a.status == ArticleStatus.published) {
-            publishedAt = wasPublished && a.publishedAt != null ? a.publishedAt : Clock.now();
+            publishedAt = wasPublished && a.publishedAt != null ? a.publishedAt : clock.now();
         }
         a.publishedAt = publishedAt;
         a.commentsOpen = in.commentsOpen() == null || in.commentsOpen();
@@ -270,7 +269,7 @@ public class ArticleService {
         List<Block> body = in.body() == null ? List.of() : in.body();
         List<UUID> quoteIds = body.stream().filter(b -> b.quoteId() != null).map(Block::quoteId).toList();
         List<UUID> articleIds = body.stream().filter(b -> b.articleId() != null).map(Block::articleId).toList();
-        Set<UUID> quotes = new HashSet<>(lookup.existing(Quote.class, quoteIds));
+        Set<UUID> quotes = new HashSet<>(lookup.existing("Quote", quoteIds));
         Set<UUID> articles = new HashSet<>(lookup.existing(Article.class, articleIds));
         stored.forEach(b -> {
             if (b.quoteId() != null) {

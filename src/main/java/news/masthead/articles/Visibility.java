@@ -3,9 +3,9 @@ package news.masthead.articles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import news.masthead.common.Lookup;
-import news.masthead.web.ApiException;
-import news.masthead.web.Caller;
+import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.auth.Caller;
 
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package news.masthead.changes;
 
-import news.masthead.web.ApiException;
+import news.masthead.kernel.errors.ApiException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

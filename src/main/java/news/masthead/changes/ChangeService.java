@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.web.ApiException;
-import news.masthead.web.Caller;
-import news.masthead.web.Page;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.auth.Caller;
+import news.masthead.kernel.paging.Page;
 import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package news.masthead.comments;
 
-import news.masthead.web.ApiException;
+import news.masthead.kernel.errors.ApiException;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

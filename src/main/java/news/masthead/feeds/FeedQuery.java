@@ -1,9 +1,9 @@
 package news.masthead.feeds;
 
-import news.masthead.common.Lookup;
-import news.masthead.common.Params;
-import news.masthead.common.Slugs;
-import news.masthead.web.ApiException;
+import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.query.Params;
+import news.masthead.kernel.text.Slugs;
+import news.masthead.kernel.errors.ApiException;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -7,10 +7,10 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.Visibility;
-import news.masthead.common.Listing;
-import news.masthead.common.Lookup;
-import news.masthead.common.ReadCache;
-import news.masthead.common.DataVersion.Source;
+import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.cache.ReadCache;
+import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
 

@@ -1,8 +1,8 @@
 package news.masthead.people;
 
-import static news.masthead.common.JsonSql.instant;
-import static news.masthead.common.JsonSql.object;
-import static news.masthead.common.JsonSql.value;
+import static news.masthead.kernel.sql.JsonSql.instant;
+import static news.masthead.kernel.sql.JsonSql.object;
+import static news.masthead.kernel.sql.JsonSql.value;
 
 /** A person as JSON built by PostgreSQL, byte for byte as {@link PersonView} serialises. */
 public final class PersonJson {

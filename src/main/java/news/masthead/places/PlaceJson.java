@@ -1,9 +1,9 @@
 package news.masthead.places;
 
-import static news.masthead.common.JsonSql.decimal;
-import static news.masthead.common.JsonSql.instant;
-import static news.masthead.common.JsonSql.object;
-import static news.masthead.common.JsonSql.value;
+import static news.masthead.kernel.sql.JsonSql.decimal;
+import static news.masthead.kernel.sql.JsonSql.instant;
+import static news.masthead.kernel.sql.JsonSql.object;
+import static news.masthead.kernel.sql.JsonSql.value;
 
 /** A place as JSON built by PostgreSQL, byte for byte as {@link PlaceView} serialises. */
 public final class PlaceJson {

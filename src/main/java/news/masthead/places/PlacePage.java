@@ -1,6 +1,6 @@
 package news.masthead.places;
 
-import news.masthead.web.PageSchema;
+import news.masthead.kernel.paging.PageSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** OpenAPI: a page of places. */

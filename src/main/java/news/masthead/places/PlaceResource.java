@@ -16,15 +16,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import news.masthead.articles.ArticleListParams;
-import news.masthead.articles.ArticlePage;
-import news.masthead.articles.ArticleService;
-import news.masthead.web.Access;
-import news.masthead.web.Conditional;
-import news.masthead.web.JsonText;
-import news.masthead.web.Lists;
-import news.masthead.web.OpenApiDocs;
-import news.masthead.web.Role;
+import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.paging.Lists;
+import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,8 +39,6 @@ public class PlaceResource {
 
     @Inject
     PlaceService places;
-    @Inject
-    ArticleService articles;
 
     @GET
     @Access(Role.PUBLIC)
@@ -63,19 +58,6 @@ public class PlaceResource {
                                         @Context HttpHeaders headers) {
         PlaceView p = places.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());
-    }
-
-    @GET
-    @Path("{idOrSlug}/articles")
-    @Access(Role.PUBLIC)
-    @Operation(summary = "List articles about a place or any place inside it",
-            description = "The parameters of GET /api/v1/articles; 404 for an unknown place.")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
-    public RestResponse<JsonText> articles(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                                    @BeanParam ArticleListParams params, @Context UriInfo uri) {
-        params.place = places.idOf(idOrSlug).toString();
-        return Lists.ok(articles.list(params), uri);
     }
 
     @POST

@@ -2,30 +2,32 @@ package news.masthead.quotes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
+import news.masthead.articles.ArticleDeleting;
 import news.masthead.articles.Visibility;
-import news.masthead.common.Clock;
-import news.masthead.common.Filter;
-import news.masthead.common.Params;
-import news.masthead.common.Listing;
-import news.masthead.common.Lookup;
-import news.masthead.common.Patching;
-import news.masthead.common.SortSpec;
-import news.masthead.common.SortSpec.SortField;
-import news.masthead.common.SortSpec.ValueType;
-import news.masthead.common.Validation;
-import news.masthead.common.VersionedRead;
+import news.masthead.kernel.time.AppClock;
+import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.query.Params;
+import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.json.Patching;
+import news.masthead.kernel.paging.SortSpec;
+import news.masthead.kernel.paging.SortSpec.SortField;
+import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.errors.Validation;
+import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.articles.ArticleService;
 import news.masthead.articles.ArticleView;
 import news.masthead.people.Person;
 import news.masthead.people.PersonService;
 import news.masthead.people.PersonView;
-import news.masthead.web.ApiException;
-import news.masthead.web.Conditional;
-import news.masthead.web.Page;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.paging.Page;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +52,8 @@ public class QuoteService {
 
     @Inject
     EntityManager em;
+    @Inject
+    AppClock clock;
     @Inject
     Visibility visibility;
     @Inject
@@ -127,6 +131,16 @@ public class QuoteService {
         }).toList();
     }
 
+    /**
+     * An article's deletion leaves its quotes, unlinked. Losing the link is a change to each quote, so its
+     * version and updatedAt move too (else its ETag would still match a copy that names the article).
+     */
+    void unlink(@Observes ArticleDeleting deleting) {
+        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now"
+                        + " where q.articleId = :id")
+                .setParameter("now", clock.now()).setParameter("id", deleting.id()).executeUpdate();
+    }
+
     public QuoteView create(QuoteInput input) {
         validation.valid(input);
         Quote q = new Quote();
@@ -172,7 +186,7 @@ public class QuoteService {
         q.articleId = in.articleId();
         q.context = in.context();
         q.channel = in.channel();
-        q.saidAt = Clock.stored(in.saidAt());
+        q.saidAt = AppClock.stored(in.saidAt());
         q.language = in.language();
     }
 

@@ -1,6 +1,6 @@
 package news.masthead.tokens;
 
-import news.masthead.web.Role;
+import news.masthead.kernel.auth.Role;
 
 /** The roles a token can be given; lower-case, as in JSON and in the database. */
 public enum TokenRole {

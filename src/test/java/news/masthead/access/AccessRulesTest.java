@@ -6,8 +6,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import news.masthead.web.Access;
-import news.masthead.web.Role;
+import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.junit.jupiter.api.Test;
 

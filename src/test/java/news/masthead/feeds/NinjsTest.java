@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,14 +38,22 @@ class NinjsTest {
     @Test
     void aVisibleArticleIsValidNinjsWithItsPeoplePlacesAndSubjects() throws Exception {
         String u = unique();
-        String person = create("people", Map.of("name", "Andriy Ninjs " + u));
-        String city = create("places", Map.of("name", "Izium " + u, "kind", "city", "latitude", 49.2128, "longitude", 37.2569));
-        String area = create("places", Map.of("name", "Front line " + u, "kind", "area"));
+        String person = People.person().name("Andriy Ninjs " + u).create();
+        String city = Places.place().name("Izium " + u)
+                .kind("city")
+                .with("latitude", 49.2128)
+                .with("longitude", 37.2569).create();
+        String area = Places.place().name("Front line " + u).kind("area").create();
         Instant published = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
-        String id = create("articles", Map.of("headline", "Convoy leaves Izium " + u, "standfirst", "Residents describe it.",
-                "status", "published", "publishedAt", published.toString(), "language", "uk", "tags", List.of("war", "ukraine"),
-                "personIds", List.of(person), "placeIds", List.of(city, area),
-                "body", List.of(Map.of("type", "paragraph", "text", "First."), Map.of("type", "paragraph", "text", "Second."))));
+        String id = Articles.article().headline("Convoy leaves Izium " + u)
+                .standfirst("Residents describe it.")
+                .published()
+                .publishedAt(published)
+                .language("uk")
+                .tags("war", "ukraine")
+                .personIds(person)
+                .placeIds(city, area)
+                .body(List.of(Map.of("type", "paragraph", "text", "First."), Map.of("type", "paragraph", "text", "Second."))).create();
         Map<String, Object> article = anonymous().get("/api/v1/articles/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
 
         Response r = anonymous().accept(NINJS).get("/api/v1/articles/" + id);
@@ -73,7 +84,7 @@ class NinjsTest {
 
     @Test
     void withoutAskingForNinjsTheArticleIsJson() {
-        String id = create("articles", Map.of("headline", "Plain JSON " + unique(), "status", "published"));
+        String id = Articles.article().headline("Plain JSON " + unique()).published().create();
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"))
                 .body("id", equalTo(id));
         RestAssured.given().get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"));
@@ -83,11 +94,11 @@ class NinjsTest {
 
     @Test
     void anonymousCallersGet404ForADraftAndEditorsSeeItWithheld() {
-        String id = create("articles", Map.of("headline", "Ninjs draft " + unique()));
+        String id = Articles.article().headline("Ninjs draft " + unique()).create();
         anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
         editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).body("pubstatus", equalTo("withheld"));
-        editor().contentType("application/merge-patch+json").body(Map.of("status", "archived")).patch("/api/v1/articles/" + id)
+        Articles.edit().archived().patch(id)
                 .then().statusCode(200);
         editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).body("pubstatus", equalTo("canceled"))
                 .body("version", equalTo("2"));
@@ -97,7 +108,9 @@ class NinjsTest {
     @Test
     void aScheduledArticleIsWithheldAndEmbargoedUntilItsTime() {
         Instant when = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
-        String id = create("articles", Map.of("headline", "Ninjs later " + unique(), "status", "scheduled", "publishedAt", when.toString()));
+        String id = Articles.article().headline("Ninjs later " + unique())
+                .scheduled()
+                .publishedAt(when).create();
         anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404);
         editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
                 .body("pubstatus", equalTo("withheld")).body("embargoed", equalTo(when.toString()));
@@ -106,8 +119,10 @@ class NinjsTest {
     @Test
     void ninjsHasItsOwnStrongEtagAndAnswers304() {
         String u = unique();
-        String person = create("people", Map.of("name", "Etag Person " + u));
-        String id = create("articles", Map.of("headline", "Ninjs etag " + u, "status", "published", "personIds", List.of(person)));
+        String person = People.person().name("Etag Person " + u).create();
+        String id = Articles.article().headline("Ninjs etag " + u)
+                .published()
+                .personIds(person).create();
         String jsonTag = anonymous().get("/api/v1/articles/" + id).then().extract().header("ETag");
         String tag = anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
                 .header("Last-Modified", not(emptyString())).header("Vary", containsString("Accept")).extract().header("ETag");
@@ -119,7 +134,7 @@ class NinjsTest {
                 .then().statusCode(200);
         String renamed = anonymous().accept(NINJS).header("If-None-Match", tag).get("/api/v1/articles/" + id).then().statusCode(200)
                 .body("people[0].name", equalTo("Renamed " + u)).extract().header("ETag");
-        editor().contentType("application/merge-patch+json").body(Map.of("headline", "Changed " + u)).patch("/api/v1/articles/" + id)
+        Articles.edit().headline("Changed " + u).patch(id)
                 .then().statusCode(200);
         String changed = anonymous().accept(NINJS).header("If-None-Match", renamed).get("/api/v1/articles/" + id).then().statusCode(200)
                 .body("version", equalTo("2")).extract().header("ETag");

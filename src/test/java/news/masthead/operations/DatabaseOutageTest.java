@@ -6,7 +6,9 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import news.masthead.embedded.EmbeddedDatabase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.kernel.config.CmsConfig;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -28,7 +30,6 @@ import static io.restassured.RestAssured.given;
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
-import static news.masthead.Api.fields;
 import static news.masthead.Api.problem;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,16 +50,16 @@ class DatabaseOutageTest {
 
     @Inject
     AgroalDataSource dataSource;
-    @ConfigProperty(name = "cms.data-dir")
-    String dataDir;
+    @Inject
+    CmsConfig config;
 
     @Test
     void whileTheDatabaseIsDownEveryCallIsToldToRetryAndAfterwardsAllWorks() throws Exception {
         assertTrue(EmbeddedDatabase.running(), "this test stops and restarts the embedded database");
         String u = unique();
-        String person = create("people", Map.of("name", "Outage Person " + u));
-        String slug = editor().get("/api/v1/articles/" + create("articles", fields("headline", "Outage article " + u,
-                "status", "published"))).then().extract().path("slug");
+        String person = People.person().name("Outage Person " + u).create();
+        String slug = editor().get("/api/v1/articles/" + Articles.article().headline("Outage article " + u)
+                .published().create()).then().extract().path("slug");
         String prefix = "outage-" + u + "-";
 
         Load load = new Load(RestAssured.port);
@@ -96,16 +97,16 @@ class DatabaseOutageTest {
                 assertUnavailable(anonymous().get(path), "GET " + path);
             }
             assertUnavailable(editor().get("/api/v1/comments"), "GET /api/v1/comments");
-            assertUnavailable(editor().body(Map.of("name", "Never " + u)).post("/api/v1/people"), "POST /api/v1/people");
+            assertUnavailable(People.person().name("Never " + u).post(), "POST /api/v1/people");
             Thread.sleep(1000);
         } finally {
             if (!EmbeddedDatabase.running()) {
-                EmbeddedDatabase.start(Path.of(dataDir), false, false);
+                EmbeddedDatabase.start(Path.of(config.dataDir()), false, false);
             }
         }
         long back = System.nanoTime();
         awaitWorking(() -> anonymous().get("/api/v1/articles/" + slug), 200);
-        awaitWorking(() -> editor().body(Map.of("name", "After the outage " + u)).post("/api/v1/people"), 201);
+        awaitWorking(() -> People.person().name("After the outage " + u).post(), 201);
         awaitWorking(() -> anonymous().get("/api/v1/people"), 200);
         long recovered = (System.nanoTime() - back) / 1_000_000;
         Thread.sleep(500);
@@ -127,8 +128,9 @@ class DatabaseOutageTest {
 
     /** Creates an article about the person: three tables in one transaction. */
     private static String writeArticle(String slug, String person) {
-        Response r = editor().body(fields("headline", "Outage write " + slug, "slug", slug, "personIds", List.of(person)))
-                .post("/api/v1/articles");
+        Response r = Articles.article().headline("Outage write " + slug)
+                .slug(slug)
+                .personIds(person).post();
         if (r.statusCode() == 201 || r.statusCode() == 503 && r.header("Retry-After") != null) {
             return r.statusCode() == 201 ? "ok" : "503";
         }

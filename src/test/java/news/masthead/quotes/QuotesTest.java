@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.Api;
+import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,10 +42,13 @@ class QuotesTest {
         String u = unique();
         String speaker = person("Speaker " + u);
         String articleId = article("published");
-        ExtractableResponse<Response> created = editor().body(fields("text", "We will not leave " + u, "speakerId", speaker,
-                        "articleId", articleId, "context", "in his evening address", "channel", "Telegram",
-                        "saidAt", "2026-11-19T19:30:00Z", "language", "uk"))
-                .post(QUOTES).then().statusCode(201).contentType("application/json")
+        ExtractableResponse<Response> created = Quotes.quote().text("We will not leave " + u)
+                .speaker(speaker)
+                .article(articleId)
+                .context("in his evening address")
+                .channel("Telegram")
+                .saidAt("2026-11-19T19:30:00Z")
+                .language("uk").post().then().statusCode(201).contentType("application/json")
                 .body("text", equalTo("We will not leave " + u))
                 .body("speakerId", equalTo(speaker))
                 .body("articleId", equalTo(articleId))
@@ -63,7 +68,7 @@ class QuotesTest {
     @Test
     void newQuoteHasEmptyOptionalFields() {
         String speaker = person("Plain " + unique());
-        editor().body(Map.of("text", "Hello.", "speakerId", speaker)).post(QUOTES).then().statusCode(201)
+        Quotes.quote().text("Hello.").speaker(speaker).post().then().statusCode(201)
                 .body("articleId", nullValue()).body("context", nullValue()).body("channel", nullValue())
                 .body("saidAt", nullValue()).body("language", nullValue());
     }
@@ -77,47 +82,56 @@ class QuotesTest {
     @Test
     void textAndSpeakerAreRequired() {
         String speaker = person("Required " + unique());
-        invalid(editor().body(Map.of("speakerId", speaker)).post(QUOTES), "text");
-        invalid(editor().body(Map.of("text", " ", "speakerId", speaker)).post(QUOTES), "text");
-        invalid(editor().body(Map.of("text", "Words")).post(QUOTES), "speakerId");
-        invalid(editor().body(Map.of()).post(QUOTES), "speakerId", "text");
+        invalid(Quotes.quote().without("text").speaker(speaker).post(), "text");
+        invalid(Quotes.quote().text(" ").speaker(speaker).post(), "text");
+        invalid(Quotes.quote().text("Words").post(), "speakerId");
+        invalid(Quotes.quote().without("text").post(), "speakerId", "text");
     }
 
     @Test
     void speakerMustExist() {
-        invalid(editor().body(Map.of("text", "Words", "speakerId", UUID.randomUUID().toString())).post(QUOTES), "speakerId");
-        invalid(editor().body(Map.of("text", "Words", "speakerId", "nobody")).post(QUOTES), "speakerId");
+        invalid(Quotes.quote().text("Words").speaker(UUID.randomUUID().toString()).post(), "speakerId");
+        invalid(Quotes.quote().text("Words").speaker("nobody").post(), "speakerId");
     }
 
     @Test
     void articleMustExist() {
         String speaker = person("Referenced " + unique());
-        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "articleId", UUID.randomUUID().toString()))
-                .post(QUOTES), "articleId");
+        invalid(Quotes.quote().text("Words")
+                .speaker(speaker)
+                .article(UUID.randomUUID().toString()).post(), "articleId");
     }
 
     @Test
     void invalidFieldsAre400NamingThem() {
         String speaker = person("Invalid " + unique());
-        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "language", "english please")).post(QUOTES), "language");
-        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "saidAt", "last night")).post(QUOTES), "saidAt");
-        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "speaker", "x")).post(QUOTES), "speaker");
-        invalid(editor().body(Map.of("text", 3, "speakerId", speaker)).post(QUOTES), "text");
+        invalid(Quotes.quote().text("Words").speaker(speaker).language("english please").post(), "language");
+        invalid(Quotes.quote().text("Words").speaker(speaker).saidAt("last night").post(), "saidAt");
+        invalid(Quotes.quote().text("Words").speaker(speaker).with("speaker", "x").post(), "speaker");
+        invalid(Quotes.quote().with("text", 3).speaker(speaker).post(), "text");
     }
 
     @Test
     void readOnlyFieldsInAWriteBodyAreIgnored() {
         String speaker = person("Read-only " + unique());
-        editor().body(Map.of("text", "Words", "speakerId", speaker, "id", "x", "version", 3, "updatedAt", "never"))
-                .post(QUOTES).then().statusCode(201).body("version", equalTo(1));
+        Quotes.quote().text("Words")
+                .speaker(speaker)
+                .with("id", "x")
+                .with("version", 3)
+                .with("updatedAt", "never").post().then().statusCode(201).body("version", equalTo(1));
     }
 
     @Test
     void putReplacesEveryWritableField() {
         String u = unique();
         String speaker = person("Put " + u);
-        String id = create("quotes", fields("text", "Before", "speakerId", speaker, "articleId", article(),
-                "context", "C", "channel", "Telegram", "saidAt", "2026-01-01T00:00:00Z", "language", "uk"));
+        String id = Quotes.quote().text("Before")
+                .speaker(speaker)
+                .article(article())
+                .context("C")
+                .channel("Telegram")
+                .saidAt("2026-01-01T00:00:00Z")
+                .language("uk").create();
         editor().body(Map.of("text", "After", "speakerId", speaker)).put(QUOTES + "/" + id).then().statusCode(200)
                 .body("text", equalTo("After")).body("articleId", nullValue()).body("context", nullValue())
                 .body("channel", nullValue()).body("saidAt", nullValue()).body("language", nullValue())
@@ -138,7 +152,10 @@ class QuotesTest {
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         String speaker = person("Patch " + unique());
-        String id = create("quotes", Map.of("text", "Original", "speakerId", speaker, "channel", "Telegram", "context", "C"));
+        String id = Quotes.quote().text("Original")
+                .speaker(speaker)
+                .channel("Telegram")
+                .context("C").create();
         editor().contentType("application/merge-patch+json").body(fields("context", null, "language", "uk"))
                 .patch(QUOTES + "/" + id).then().statusCode(200)
                 .body("text", equalTo("Original")).body("channel", equalTo("Telegram"))
@@ -177,8 +194,7 @@ class QuotesTest {
         String articleId = article("draft");
         String id = quote("Soon public " + u, person("Soon " + u), articleId);
         anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", nullValue());
-        editor().contentType("application/merge-patch+json").body(Map.of("status", "published"))
-                .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+        Articles.edit().published().patch(articleId).then().statusCode(200);
         anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", equalTo(articleId));
     }
 
@@ -187,8 +203,9 @@ class QuotesTest {
         String u = unique();
         String speaker = person("Hidden " + u);
         String archived = quote("Archived", speaker, article("archived"));
-        String future = quote("Future", speaker, create("articles", Map.of("headline", "Future " + u,
-                "status", "scheduled", "publishedAt", "2999-01-01T00:00:00Z")));
+        String future = quote("Future", speaker, Articles.article().headline("Future " + u)
+                .scheduled()
+                .publishedAt("2999-01-01T00:00:00Z").create());
         String past = article("scheduled");
         String visible = quote("Visible", speaker, past);
         anonymous().get(QUOTES + "/" + archived).then().statusCode(200).body("articleId", nullValue());
@@ -204,8 +221,7 @@ class QuotesTest {
         String tag = anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("version", equalTo(1)).extract().header("ETag");
         int version = 1;
         for (String status : List.of("published", "archived", "published", "draft")) {
-            editor().contentType("application/merge-patch+json").body(Map.of("status", status))
-                    .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+            Articles.edit().status(status).patch(articleId).then().statusCode(200);
             version++;
             String shown = status.equals("published") ? articleId : null;
             String next = anonymous().header("If-None-Match", tag).get(QUOTES + "/" + id).then().statusCode(200)
@@ -214,8 +230,7 @@ class QuotesTest {
             tag = next;
         }
         // A write that leaves the article hidden is no change to the quote.
-        editor().contentType("application/merge-patch+json").body(Map.of("status", "archived"))
-                .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+        Articles.edit().archived().patch(articleId).then().statusCode(200);
         anonymous().header("If-None-Match", tag).get(QUOTES + "/" + id).then().statusCode(304);
         editor().get(QUOTES + "/" + id).then().statusCode(200).header("ETag", equalTo("\"" + version + "\""));
     }
@@ -224,7 +239,9 @@ class QuotesTest {
     void aQuotesTagChangesWhenItsScheduledArticleComesDue() throws InterruptedException {
         String u = unique();
         java.time.Instant due = java.time.Instant.now().plusSeconds(2);
-        String articleId = create("articles", Map.of("headline", "Due " + u, "status", "scheduled", "publishedAt", due.toString()));
+        String articleId = Articles.article().headline("Due " + u)
+                .scheduled()
+                .publishedAt(due).create();
         String id = quote("Said before it was due " + u, person("Early " + u), articleId);
         String before = anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", nullValue()).extract().header("ETag");
         Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 300);

@@ -2,6 +2,8 @@ package news.masthead.search;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Quotes;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,10 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.editor;
 import static news.masthead.Api.person;
 import static news.masthead.Api.place;
 import static news.masthead.Api.unique;
@@ -41,11 +41,12 @@ class StatementCountTest {
         }
         String placeId = place("Counted Place " + unique(), "town", null);
         for (int i = 0; i < 100; i++) {
-            String a = editor().body(Map.of("headline", "Counted " + i, "status", "published", "tags", List.of(TAG),
-                    "personIds", List.of(people.get(i % 3), people.get((i + 1) % 3)), "placeIds", List.of(placeId)))
-                    .post("/api/v1/articles").then().statusCode(201).extract().path("id");
-            editor().body(Map.of("text", "Quote " + i, "speakerId", people.get(i % 3), "articleId", a))
-                    .post("/api/v1/quotes").then().statusCode(201);
+            String a = Articles.article().headline("Counted " + i)
+                    .published()
+                    .with("tags", List.of(TAG))
+                    .personIds(people.get(i % 3), people.get((i + 1) % 3))
+                    .placeIds(placeId).post().then().statusCode(201).extract().path("id");
+            Quotes.quote().text("Quote " + i).speaker(people.get(i % 3)).article(a).post().then().statusCode(201);
         }
     }
 

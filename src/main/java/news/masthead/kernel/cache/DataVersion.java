@@ -1,0 +1,216 @@
+package news.masthead.kernel.cache;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.errors.ApiException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What {@link ReadCache} checks its entries against: the versions of the data (the largest committed
+ * change-feed seq of the content collections, and of comments), the database's clock and the moment
+ * the next scheduled article comes due. Comments have their own version because readers post them
+ * all day, and a comment changes no article, person, place or quote.
+ * <p>
+ * Requests that ask at the same time share one read: each waits for a read that started after it
+ * asked, so it still sees every write committed before it arrived, on any instance. Under load one
+ * statement then answers dozens of requests, and a request served from memory needs no connection.
+ * The reader has a connection of its own, so that it runs however many requests hold pooled ones.
+ */
+@ApplicationScoped
+public class DataVersion {
+
+    /** A timestamptz as microseconds since the epoch, compared in Java. */
+    private static final String MICROS = "(extract(epoch from %s) * 1000000)::bigint";
+    private static final String MAX_SEQ = "(select max(seq) from changes where collection = '%s')";
+    private static final String READ = "select coalesce(greatest(" + MAX_SEQ.formatted("articles") + ", " + MAX_SEQ.formatted("people")
+            + ", " + MAX_SEQ.formatted("places") + ", " + MAX_SEQ.formatted("quotes") + "), 0), coalesce(" + MAX_SEQ.formatted("comments")
+            + ", 0), " + MICROS.formatted("now()") + ", coalesce((select " + MICROS.formatted("min(published_at)")
+            + " from articles where status = 'scheduled' and published_at > now()), " + Long.MAX_VALUE + ")";
+
+    /** What a value is computed from. */
+    public enum Source {
+        /** articles, people, places and quotes */
+        CONTENT,
+        /** the content and comments */
+        CONTENT_AND_COMMENTS
+    }
+
+    /**
+     * @param content       the largest committed change-feed seq of articles, people, places and quotes
+     * @param comments      the largest committed change-feed seq of comments
+     * @param nowMicros     the database's clock when it was read
+     * @param nextDueMicros when the next scheduled article becomes visible ({@link Long#MAX_VALUE}: never)
+     */
+    public record State(long content, long comments, long nowMicros, long nextDueMicros) {
+
+        public long version(Source source) {
+            return source == Source.CONTENT ? content : Math.max(content, comments);
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(DataVersion.class);
+    private static final String JDBC_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+    @Inject
+    CmsConfig cms;
+
+    /** The read that requests asking now will share; it starts once the read in progress (if any) ends. */
+    private CompletableFuture<State> next;
+    private Thread reader;
+    /** The reader's own connection, outside the pool: a pool emptied by requests cannot keep the read from running. */
+    private Connection connection;
+    private boolean failing;
+
+    /**
+     * The state of a read that starts after this call. Never call it while holding a pooled connection (see
+     * {@link ReadCache#pinned}); waits at most {@code cms.db.version-wait}, then 503.
+     */
+    public State read() {
+        CompletableFuture<State> mine;
+        synchronized (this) {
+            if (next == null) {
+                next = new CompletableFuture<>();
+                notifyAll();
+            }
+            mine = next;
+            if (reader == null) {
+                reader = new Thread(this::readForever, "data-version");
+                reader.setDaemon(true);
+                reader.start();
+            }
+        }
+        try {
+            return mine.get(cms.db().versionWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiException.Unavailable("The database did not answer in time; retry shortly.", 2);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException.Unavailable("Interrupted while reading the data version.", 1);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (reader != null) {
+            reader.interrupt();
+        }
+    }
+
+    private void readForever() {
+        try {
+            while (true) {
+                CompletableFuture<State> batch;
+                synchronized (this) {
+                    while (next == null) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            reader = null;
+                            return;
+                        }
+                    }
+                    batch = next;
+                    next = null; // requests arriving from now on wait for the next read
+                }
+                try {
+                    batch.complete(query());
+                    if (failing) {
+                        LOG.info("Reading the data version works again");
+                        failing = false;
+                    }
+                } catch (SQLException e) {
+                    if (!failing) {
+                        LOG.warnf("Reading the data version failed: %s (SQLState %s)", e.getMessage(), e.getSQLState());
+                        failing = true;
+                    }
+                    batch.completeExceptionally(new ApiException.Unavailable("The database is unavailable; retry shortly.", 5));
+                } catch (Throwable t) { // the waiting requests fail, the reader lives on
+                    batch.completeExceptionally(t);
+                }
+            }
+        } finally {
+            close();
+        }
+    }
+
+    /** Reads on the reader's connection; one that broke (e.g. the server restarted) is replaced and the read tried again, once. */
+    private State query() throws SQLException {
+        boolean fresh = connection == null;
+        try {
+            if (connection == null) {
+                connection = open();
+            }
+            try (PreparedStatement s = connection.prepareStatement(READ); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new State(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        } catch (SQLException e) {
+            close();
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (fresh || !(state.startsWith("08") || state.startsWith("57P"))) {
+                throw e;
+            }
+            return query();
+        }
+    }
+
+    /**
+     * With the pool's driver properties (connect, login and socket timeouts, TCP keepalive), a socket timeout just past the
+     * statement timeout, so that a half-open connection is given up within seconds.
+     */
+    private Connection open() throws SQLException {
+        Properties props = new Properties();
+        Config config = ConfigProvider.getConfig();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(JDBC_PROPERTIES)) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> props.setProperty(name.substring(JDBC_PROPERTIES.length()), v));
+            }
+        }
+        username.ifPresent(u -> props.setProperty("user", u));
+        password.ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("socketTimeout", Long.toString(cms.db().statementTimeout().toSeconds() + 3));
+        props.setProperty("options", "-c statement_timeout=" + cms.db().statementTimeout().toMillis());
+        props.setProperty("ApplicationName", "masthead data-version");
+        Connection c = new org.postgresql.Driver().connect(url, props);
+        if (c == null) {
+            throw new SQLException("Not a PostgreSQL JDBC URL", "08001");
+        }
+        return c;
+    }
+
+    private void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the data-version connection failed", e);
+            }
+            connection = null;
+        }
+    }
+}

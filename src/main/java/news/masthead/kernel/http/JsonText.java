@@ -1,0 +1,33 @@
+package news.masthead.kernel.http;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A response body that is already JSON (built by PostgreSQL on the hot read paths): written as it
+ * is, never parsed or re-serialised. Its weak ETag is computed once, as a cached body is sent many times.
+ */
+public final class JsonText {
+
+    private final byte[] bytes;
+    private String etag; // a racy single-check: two threads may both compute the same string
+
+    public JsonText(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    public static JsonText of(String json) {
+        return new JsonText(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public String etag() {
+        String t = etag;
+        if (t == null) {
+            etag = t = HttpCaching.weakETag(bytes);
+        }
+        return t;
+    }
+}

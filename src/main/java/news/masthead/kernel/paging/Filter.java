@@ -1,0 +1,65 @@
+package news.masthead.kernel.paging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WHERE clause of a list over alias "e", built from validated query parameters, with a
+ * canonical text of those parameters that binds cursors to this query.
+ */
+public final class Filter {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new HashMap<>();
+    private final StringBuilder fingerprint = new StringBuilder();
+    private boolean empty;
+    private String source;
+
+    /** Adds a condition with its parameters; {@code key} is the filter's canonical form for cursors. */
+    public Filter and(String condition, String key, Object... namesAndValues) {
+        conditions.add(condition);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        fingerprint.append(key).append(';');
+        return this;
+    }
+
+    /**
+     * Lists rows of {@code subquery} (which must have the table's columns the conditions and sorts use)
+     * instead of the whole table: an index that holds only the matching rows in sort order.
+     */
+    public Filter from(String subquery, String key, Object... namesAndValues) {
+        source = subquery;
+        return and("true", key, namesAndValues);
+    }
+
+    /** The filter names something that does not exist (an unknown slug): the list is empty. */
+    public Filter matchNothing() {
+        empty = true;
+        return this;
+    }
+
+    public boolean matchesNothing() {
+        return empty;
+    }
+
+    /** What the list reads: {@code table}, or the subquery given to {@link #from}. */
+    String source(String table) {
+        return source == null ? table : source;
+    }
+
+    String where() {
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    }
+
+    Map<String, Object> params() {
+        return params;
+    }
+
+    String fingerprint() {
+        return fingerprint.toString();
+    }
+}

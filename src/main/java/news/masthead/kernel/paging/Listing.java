@@ -1,0 +1,150 @@
+package news.masthead.kernel.paging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import news.masthead.kernel.cache.DataVersion.Source;
+import news.masthead.kernel.cache.ReadCache;
+import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.paging.Page.Total;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a keyset-paginated list: one SQL statement picks the page's ids (one row more than asked,
+ * to know whether a next page exists), one loads those rows, and one counts when a total is wanted
+ * and none is cached. Neither reads an unbounded number of rows: a ranked sort orders only a bounded
+ * set of candidates (see {@link SortSpec#candidates()}), and a count stops at a cap.
+ */
+@ApplicationScoped
+public class Listing {
+
+    /** Tables whose every write lands in the change feed, so that {@link ReadCache} may keep their totals. */
+    private static final Set<String> TRACKED = Set.of("articles", "people", "places", "quotes", "comments");
+    /** The estimated rows of a plan's top node, in EXPLAIN's text output. */
+    private static final Pattern PLAN_ROWS = Pattern.compile("\\brows=(\\d+)");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ReadCache cache;
+
+    @Inject
+    CmsConfig config;
+
+    /**
+     * @param entity the entity class, loaded by id after the page is chosen
+     * @param table  the table, aliased "e" in the filter and sort expressions
+     * @param idOf   the entity's id, to keep the chosen order
+     */
+    public <E> Page<E> page(Class<E> entity, String table, Function<E, UUID> idOf, Filter filter, SortSpec sort,
+                            PageRequest request) {
+        Page<UUID> ids = ids(table, filter, sort, request);
+        return ids.withItems(load(entity, ids.items(), idOf));
+    }
+
+    /** The page's ids in order, for callers that render the rows themselves. */
+    public Page<UUID> ids(String table, Filter filter, SortSpec sort, PageRequest request) {
+        if (filter.matchesNothing()) {
+            return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
+        }
+        String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
+        Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor(), scope, sort.field().type());
+        Map<String, Object> params = new HashMap<>(filter.params());
+        String from = filter.source(table) + " e where (" + filter.where() + ")";
+        if (sort.candidates() != null) {
+            from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + config.search().rankCandidates() + ") e where true";
+        }
+        String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + from + " and "
+                + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
+        List<Object[]> rows = bind(em.createNativeQuery(sql), params).getResultList();
+
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < rows.size() && i < request.limit(); i++) {
+            ids.add((UUID) rows.get(i)[0]);
+        }
+        String next = null;
+        if (rows.size() > request.limit()) {
+            Object[] last = rows.get(request.limit() - 1);
+            next = new Cursor(scope, (String) last[1], (UUID) last[0]).encode();
+        }
+        return Page.of(ids, request.withTotal() ? total(table, filter) : null, request.limit(), next);
+    }
+
+    /**
+     * Rows of {@code table} (aliased {@code alias}) with these ids as a JSON array in this order, each row
+     * rendered by the SQL expression {@code object} (see {@link JsonSql}): one statement.
+     */
+    public String json(String table, String alias, String object, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return "[]";
+        }
+        return (String) em.createNativeQuery("select '[' || coalesce(string_agg(" + object + ", ',' order by o.n), '') || ']'"
+                        + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join " + table + " " + alias + " on " + alias + ".id = o.id")
+                .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getSingleResult();
+    }
+
+    /** The entities with these ids, in this order. */
+    public <E> List<E> load(Class<E> entity, List<UUID> ids, Function<E, UUID> idOf) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, E> byId = new HashMap<>();
+        for (E e : em.createQuery("from " + entity.getSimpleName() + " e where e.id in :ids", entity)
+                .setParameter("ids", ids).getResultList()) {
+            byId.put(idOf.apply(e), e);
+        }
+        List<E> out = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            E e = byId.get(id);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** A count scans the matching rows, so it is cached while current (the page itself is an index walk). */
+    private Total total(String table, Filter filter) {
+        return TRACKED.contains(table) ? cache.get("total|" + table + "|" + filter.fingerprint(),
+                table.equals("comments") ? Source.CONTENT_AND_COMMENTS : Source.CONTENT, n -> 32, () -> count(table, filter))
+                : count(table, filter);
+    }
+
+    /**
+     * The exact count up to the cap; past it, the planner's estimate of the rows (at least the cap), so a
+     * filter that matches millions of rows never counts them all.
+     */
+    private Total count(String table, Filter filter) {
+        String rows = "select 1 from " + filter.source(table) + " e where " + filter.where();
+        long n = ((Number) bind(em.createNativeQuery("select count(*) from (" + rows + " limit " + (config.lists().totalCap() + 1) + ") c"),
+                filter.params()).getSingleResult()).longValue();
+        long totalCap = config.lists().totalCap();
+        if (n <= totalCap) {
+            return Total.exact(n);
+        }
+        String plan = (String) bind(em.createNativeQuery("explain " + rows), filter.params()).getResultList().get(0);
+        Matcher estimate = PLAN_ROWS.matcher(plan);
+        return new Total(estimate.find() ? Math.max(totalCap, Long.parseLong(estimate.group(1))) : totalCap, true);
+    }
+
+    private static Query bind(Query q, Map<String, Object> params) {
+        params.forEach((name, value) -> {
+            if (q.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
+                q.setParameter(name, value);
+            }
+        });
+        return q;
+    }
+}

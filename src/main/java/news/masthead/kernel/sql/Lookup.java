@@ -1,0 +1,118 @@
+package news.masthead.kernel.sql;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.errors.FieldError;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import news.masthead.kernel.text.Slugs;
+
+/** Finds resources by id or slug, and checks that referenced ids exist. */
+@ApplicationScoped
+public class Lookup {
+
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final Pattern SLUG_SHAPE = Pattern.compile(Slugs.PATTERN);
+
+    @Inject
+    EntityManager em;
+
+    /** Whether any slug could look like this; if not, no query needs to look for it. */
+    public static boolean couldBeSlug(String value) {
+        return SLUG_SHAPE.matcher(value).matches();
+    }
+
+    public static Optional<UUID> asId(String idOrSlug) {
+        return UUID_SHAPE.matcher(idOrSlug).matches() ? Optional.of(UUID.fromString(idOrSlug)) : Optional.empty();
+    }
+
+    /**
+     * By id when the value is a UUID, else by slug (entities with a slug column). A UUID that is no id may
+     * still be a slug: the slug pattern allows that shape.
+     */
+    public <E> Optional<E> byIdOrSlug(Class<E> entity, String idOrSlug) {
+        Optional<UUID> id = asId(idOrSlug);
+        if (id.isPresent()) {
+            E byId = em.find(entity, id.get());
+            if (byId != null) {
+                return Optional.of(byId);
+            }
+        }
+        if (!couldBeSlug(idOrSlug)) {
+            return Optional.empty(); // no slug can look like this
+        }
+        return em.createQuery("from " + entity.getSimpleName() + " e where e.slug = :slug", entity)
+                .setParameter("slug", idOrSlug).getResultStream().findFirst();
+    }
+
+    /**
+     * Re-reads a row with FOR UPDATE before a write: a concurrent writer of the same resource waits
+     * for this transaction and then sees its version, so If-Match decides between them and a write
+     * never interleaves with another.
+     */
+    public <E> E locked(E entity) {
+        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        return entity;
+    }
+
+    /**
+     * The id a filter value names: a UUID as given, a slug looked up; empty when no such slug
+     * exists (the filter then matches nothing).
+     */
+    public Optional<UUID> resolveId(Class<?> entity, String idOrSlug) {
+        Optional<UUID> id = asId(idOrSlug);
+        if (id.isPresent()) {
+            return id;
+        }
+        return em.createQuery("select e.id from " + entity.getSimpleName() + " e where e.slug = :slug", UUID.class)
+                .setParameter("slug", idOrSlug).getResultStream().findFirst();
+    }
+
+    /** The ids of {@code ids} that name an existing row of {@code entity}. */
+    public Set<UUID> existing(Class<?> entity, Iterable<UUID> ids) {
+        return existing(entity.getSimpleName(), ids);
+    }
+
+    /** The same by entity name, for a feature that refers to rows of a feature above it (an article's quote blocks). */
+    public Set<UUID> existing(String entity, Iterable<UUID> ids) {
+        Set<UUID> wanted = new HashSet<>();
+        ids.forEach(wanted::add);
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select e.id from " + entity + " e where e.id in :ids", UUID.class)
+                .setParameter("ids", wanted).getResultList());
+    }
+
+    /** 400 naming each element of {@code ids} (as {@code field[i]}) that does not exist. */
+    public void requireAll(Class<?> entity, String field, List<UUID> ids, String what) {
+        Set<UUID> found = existing(entity, ids);
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!found.contains(ids.get(i))) {
+                errors.add(new FieldError(field + "[" + i + "]", "no " + what + " with id " + ids.get(i)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.InvalidRequest(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        }
+    }
+
+    /** 400 naming {@code field} when {@code id} is set and does not exist. */
+    public void requireOne(Class<?> entity, String field, UUID id, String what) {
+        if (id != null && em.find(entity, id) == null) {
+            throw ApiException.InvalidRequest.field(field, "no " + what + " with id " + id);
+        }
+    }
+}

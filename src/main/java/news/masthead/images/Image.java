@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import news.masthead.common.Record;
+import news.masthead.kernel.sql.VersionedEntity;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.UUID;
 /** An image's record; its bytes live apart, in image_originals (see {@link Originals}). */
 @Entity
 @Table(name = "images")
-public class Image extends Record {
+public class Image extends VersionedEntity {
 
     public String filename;
     public String contentType;

@@ -1,6 +1,7 @@
 package news.masthead.images;
 
 import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,12 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import news.masthead.web.Access;
-import news.masthead.web.ApiException;
-import news.masthead.web.Caller;
-import news.masthead.web.Conditional;
-import news.masthead.web.Role;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.auth.Caller;
+import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,12 +38,9 @@ public class ImageFileResource {
     @Inject
     Renditions renditions;
     @Inject
-    ImagesConfig config;
+    CmsConfig cms;
     @Inject
     Caller caller;
-
-    @ConfigProperty(name = "cms.http.public-max-age", defaultValue = "60")
-    int publicMaxAge;
 
     @GET
     // One type here (the response names the file's own): with a list of image types Quarkus REST wrote the byte[] with toString.
@@ -70,7 +67,7 @@ public class ImageFileResource {
                                      @Parameter(description = "true: the untouched original (editors only)")
                                      @QueryParam("original") String original,
                                      @Context HttpHeaders headers) {
-        RenditionSpec spec = RenditionSpec.parse(w, h, fit, format, config.widths());
+        RenditionSpec spec = RenditionSpec.parse(w, h, fit, format, cms.images().widths());
         boolean wantsOriginal = original != null && original.equalsIgnoreCase("true");
         if (original != null && !wantsOriginal && !original.equalsIgnoreCase("false")) {
             throw ApiException.InvalidRequest.field("original", "must be true or false");
@@ -85,12 +82,12 @@ public class ImageFileResource {
                     .type(info.format().mediaType).header(HttpHeaders.ETAG, etag).build();
         }
         RenditionSpec.Plan plan = spec.plan(info.width(), info.height(), info.focalX(), info.focalY(),
-                config.widths().stream().max(Integer::compare).orElse(2560));
+                cms.images().widths().stream().max(Integer::compare).orElse(2560));
         String fmt = spec.formatFor(info.format());
         String etag = "\"" + info.version() + "-" + plan.width() + "x" + plan.height() + (spec.cover() ? "-c" + plan.region().x + "."
                 + plan.region().y : "") + "." + fmt + "\"";
         String cacheControl = !info.isPublic() ? "private, no-cache"
-                : String.valueOf(info.version()).equals(v) ? IMMUTABLE : "public, max-age=" + publicMaxAge;
+                : String.valueOf(info.version()).equals(v) ? IMMUTABLE : "public, max-age=" + cms.http().publicMaxAge();
         if (ifNoneMatch(headers, etag)) {
             return RestResponse.ResponseBuilder.<byte[]>notModified().header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();

@@ -1,7 +1,7 @@
 package news.masthead.images;
 
 import jakarta.ws.rs.QueryParam;
-import news.masthead.web.ListParams;
+import news.masthead.kernel.query.ListParams;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Query parameters of GET /images. */

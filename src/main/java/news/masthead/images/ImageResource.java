@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,14 +20,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import news.masthead.web.Access;
-import news.masthead.web.ApiException;
-import news.masthead.web.Conditional;
-import news.masthead.web.Lists;
-import news.masthead.web.OpenApiDocs;
-import news.masthead.web.Page;
-import news.masthead.web.ProblemMapper;
-import news.masthead.web.Role;
+import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.paging.Lists;
+import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.errors.ProblemMapper;
+import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,7 +65,7 @@ public class ImageResource {
     @Inject
     Uploads uploads;
     @Inject
-    ImagesConfig config;
+    CmsConfig cms;
     @Inject
     ObjectMapper mapper;
 
@@ -123,8 +124,8 @@ public class ImageResource {
         if (file == null) {
             throw ApiException.InvalidRequest.field("file", "a multipart upload needs a file part");
         }
-        if (file.size() > config.maxBytes()) {
-            throw Upload.tooLarge(config.maxBytes());
+        if (file.size() > cms.images().maxBytes()) {
+            throw Upload.tooLarge(cms.images().maxBytes());
         }
         ImageInput input = null;
         if (metadata != null && !metadata.isBlank()) {

@@ -1,6 +1,6 @@
 package news.masthead.images;
 
-import news.masthead.web.ApiException;
+import news.masthead.kernel.errors.ApiException;
 
 import java.awt.Rectangle;
 import java.util.List;

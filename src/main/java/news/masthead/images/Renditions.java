@@ -2,7 +2,8 @@ package news.masthead.images;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import news.masthead.web.ApiException;
+import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.errors.ApiException;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class Renditions {
     private static final long WAIT_SECONDS = 30;
 
     @Inject
-    ImagesConfig config;
+    CmsConfig cms;
 
     private Semaphore permits;
     private final LinkedHashMap<String, byte[]> cache = new LinkedHashMap<>(256, 0.75f, true);
@@ -108,12 +109,12 @@ class Renditions {
     }
 
     private synchronized void put(String key, byte[] value) {
-        if (value.length > config.cacheBytes() / 8) {
+        if (value.length > cms.images().cacheBytes() / 8) {
             return;
         }
         byte[] old = cache.put(key, value);
         cachedBytes += value.length - (old == null ? 0 : old.length);
-        for (Iterator<Map.Entry<String, byte[]>> it = cache.entrySet().iterator(); cachedBytes > config.cacheBytes() && it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, byte[]>> it = cache.entrySet().iterator(); cachedBytes > cms.images().cacheBytes() && it.hasNext(); ) {
             cachedBytes -= it.next().getValue().length;
             it.remove();
         }
@@ -121,7 +122,7 @@ class Renditions {
 
     private synchronized Semaphore permits() {
         if (permits == null) {
-            permits = new Semaphore(Math.max(1, config.concurrentDecodes()), true);
+            permits = new Semaphore(Math.max(1, cms.images().concurrentDecodes()), true);
         }
         return permits;
     }

@@ -2,7 +2,8 @@ package news.masthead.images;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import news.masthead.web.ApiException;
+import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.errors.ApiException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.util.HexFormat;
 class Uploads {
 
     @Inject
-    ImagesConfig config;
+    CmsConfig cms;
     @Inject
     Renditions renditions;
 
@@ -27,7 +28,7 @@ class Uploads {
         ImageFormat declared = ImageFormat.ofMediaType(declaredType == null ? "" : declaredType.split(";")[0].trim())
                 .orElseThrow(() -> new ApiException.UnsupportedType(
                         "Content type '" + declaredType + "' is not an image type we take: image/jpeg, image/png, image/webp, image/gif."));
-        byte[] data = Upload.readBounded(body, config.maxBytes());
+        byte[] data = Upload.readBounded(body, cms.images().maxBytes());
         ImageFormat actual = ImageFormat.sniff(data, data.length).orElseThrow(() -> new ApiException.UnsupportedType(
                 "The file is not a JPEG, PNG, WebP or GIF image (its first bytes say otherwise)."));
         if (actual != declared) {
@@ -36,9 +37,9 @@ class Uploads {
         Pictures.Size size;
         try {
             size = Pictures.size(data, actual);
-            if (size.width() <= 0 || size.height() <= 0 || (long) size.width() * size.height() > config.maxPixels()) {
+            if (size.width() <= 0 || size.height() <= 0 || (long) size.width() * size.height() > cms.images().maxPixels()) {
                 throw ApiException.InvalidRequest.field("file", "the picture is " + size.width() + " × " + size.height()
-                        + " pixels; at most " + config.maxPixels() + " pixels are accepted");
+                        + " pixels; at most " + cms.images().maxPixels() + " pixels are accepted");
             }
             renditions.decoding(() -> {
                 Pictures.verify(data, actual, size);

@@ -57,6 +57,8 @@ public interface CmsConfig {
 
     ReadCache readCache();
 
+    Images images();
+
     interface Embedded {
 
         /** Start from an empty cluster, deleting the one in the data directory (tests). */
@@ -129,5 +131,28 @@ public interface CmsConfig {
         /** Memory (bytes) for rendered pages, articles and list totals; 0 turns the cache off. */
         @WithDefault("33554432")
         long maxBytes();
+    }
+
+    interface Images {
+
+        /** Largest image upload in bytes (the file; a multipart body may be a little larger); over it 413. */
+        @WithDefault("26214400")
+        long maxBytes();
+
+        /** The only widths and heights a rendition may have: no caller can make the server render arbitrary sizes. */
+        @WithDefault("160,320,640,960,1280,1920,2560")
+        List<Integer> widths();
+
+        /** Memory (bytes) for encoded renditions, least recently used dropped first. */
+        @WithDefault("67108864")
+        long cacheBytes();
+
+        /** Renditions decoded at the same time (each holds up to tens of MB of pixels); the others wait. */
+        @WithDefault("2")
+        int concurrentDecodes();
+
+        /** Largest picture accepted, in pixels (width × height): a small file can claim a huge canvas. */
+        @WithDefault("120000000")
+        long maxPixels();
     }
 }

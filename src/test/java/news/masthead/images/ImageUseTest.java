@@ -106,6 +106,10 @@ class ImageUseTest {
         assertEquals(id, included.getString("images[0].id"));
         assertEquals("Masthead/Test", included.getString("images[0].credit"));
         assertEquals(Api.editor().get("/api/v1/images/" + id).then().extract().jsonPath().getMap(""), included.getMap("images[0]"));
+        // A new alt is a new image version: the (cached) article follows at once (images are part of the read cache's version).
+        Api.editor().body(Map.of("alt", "Map, updated")).patch("/api/v1/images/" + id).then().statusCode(200);
+        Api.anonymous().get("/api/v1/articles/" + article).then().statusCode(200).body("leadImage.alt", equalTo("Map, updated"))
+                .body("leadImage.url", equalTo("/api/v1/images/" + id + "/file?v=3"));
     }
 
     @Test

@@ -123,14 +123,20 @@ public class PersonService {
         p.role = in.role();
         p.affiliation = in.affiliation();
         p.description = in.description();
+        // A lower-level query, not the images feature (which lists the people shown in an image).
+        if (in.imageId() != null && em.createNativeQuery("select 1 from images where id = :id").setParameter("id", in.imageId())
+                .getResultList().isEmpty()) {
+            throw ApiException.InvalidRequest.field("imageId", "no image with id " + in.imageId());
+        }
+        p.imageId = in.imageId();
     }
 
     static PersonInput input(Person p) {
-        return new PersonInput(p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description);
+        return new PersonInput(p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description, p.imageId);
     }
 
     public static PersonView view(Person p) {
-        return new PersonView(p.id, p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description,
+        return new PersonView(p.id, p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description, p.imageId,
                 p.createdAt, p.updatedAt, p.version);
     }
 }

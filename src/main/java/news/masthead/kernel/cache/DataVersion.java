@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * What {@link ReadCache} checks its entries against: the versions of the data (the largest committed
  * change-feed seq of the content collections, and of comments), the database's clock and the moment
- * the next scheduled article comes due. Comments have their own version because readers post them
+ * the next embargoed article comes due (V12's article_embargoed). Comments have their own version because readers post them
  * all day, and a comment changes no article, person, place or quote.
  * <p>
  * Requests that ask at the same time share one read: each waits for a read that started after it
@@ -40,7 +40,7 @@ public class DataVersion {
     private static final String READ = "select coalesce(greatest(" + MAX_SEQ.formatted("articles") + ", " + MAX_SEQ.formatted("people")
             + ", " + MAX_SEQ.formatted("places") + ", " + MAX_SEQ.formatted("quotes") + "), 0), coalesce(" + MAX_SEQ.formatted("comments")
             + ", 0), " + MICROS.formatted("now()") + ", coalesce((select " + MICROS.formatted("min(published_at)")
-            + " from articles where status = 'scheduled' and published_at > now()), " + Long.MAX_VALUE + ")";
+            + " from articles where article_embargoed(status, published_at, now())), " + Long.MAX_VALUE + ")";
 
     /** What a value is computed from. */
     public enum Source {

@@ -1,9 +1,11 @@
 package news.masthead.places;
 
 import io.quarkus.test.junit.QuarkusTest;
-import news.masthead.Api;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import news.masthead.Api;
+import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Places;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,10 +19,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
-import static news.masthead.Api.fields;
-import static news.masthead.Api.place;
 import static news.masthead.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,9 +39,9 @@ class PlaceScopeTest {
     @Test
     void listsFeedsAndCountsAgreeOnAPlaceAndEverythingInsideIt() {
         String u = unique();
-        String country = place("Scopeland " + u, "country", null);
-        String region = place("Scope Oblast " + u, "region", country);
-        String town = place("Scopetown " + u, "town", region);
+        String country = Places.place().name("Scopeland " + u).kind("country").create();
+        String region = Places.place().name("Scope Oblast " + u).kind("region").parent(country).create();
+        String town = Places.place().name("Scopetown " + u).kind("town").parent(region).create();
         Instant now = Instant.now();
         String inCountry = article("published", null, country);
         String inRegion = article("published", null, region);
@@ -59,7 +58,7 @@ class PlaceScopeTest {
         assertEquals(Set.of(region, town), within(country));
         assertEquals(Set.of(town), within(region));
 
-        editor().body(fields("parentId", null)).patch("/api/v1/places/" + town).then().statusCode(200);
+        Places.place().without("name").with("parentId", null).patch(town).then().statusCode(200);
 
         assertPlaceHolds(town, Set.of(inTown, inTownAndRegion, dueInTown, draftInTown));
         assertPlaceHolds(region, Set.of(inRegion, inTownAndRegion, embargoedInRegion));
@@ -69,11 +68,8 @@ class PlaceScopeTest {
     }
 
     private String article(String status, Instant publishedAt, String... placeIds) {
-        Map<String, Object> body = fields("headline", status + " in place " + unique(), "status", status, "placeIds", List.of(placeIds));
-        if (publishedAt != null) {
-            body.put("publishedAt", publishedAt.toString());
-        }
-        String id = create("articles", body);
+        Articles article = Articles.article().status(status).placeIds(placeIds);
+        String id = (publishedAt == null ? article : article.publishedAt(publishedAt)).create();
         statuses.put(id, status);
         if (publishedAt != null && publishedAt.isAfter(Instant.now())) {
             embargoed.add(id);

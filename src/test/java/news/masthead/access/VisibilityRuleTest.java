@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,6 +85,39 @@ class VisibilityRuleTest {
             assertTrue(Visibility.visible(ArticleStatus.scheduled, at, at));
             assertFalse(Visibility.visible(null, past, at));
         }
+    }
+
+    /**
+     * The planner inlines both functions, so a query that calls them is planned on the same indexes as the condition
+     * written out: the next article due is a probe of articles_scheduled_idx, and no plan calls a function per row.
+     */
+    @Test
+    void queriesThatCallTheRuleKeepTheirIndexes() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("set local enable_seqscan = off");
+            String due = plan(s, "select min(published_at) from articles where article_embargoed(status, published_at, now())");
+            assertTrue(due.contains("articles_scheduled_idx") && due.contains("published_at > now()"), due);
+            String list = plan(s, "select id from articles e where article_visible(e.status, e.published_at, now())"
+                    + " order by e.published_at desc nulls last, e.id desc limit 20");
+            assertTrue(list.contains("articles_published_idx"), list);
+            String within = plan(s, "select id from places e where e.id in"
+                    + " (select s.id from place_subtree('00000000-0000-0000-0000-000000000000') s(id))");
+            for (String plan : List.of(due, list, within)) {
+                assertFalse(plan.contains("article_visible") || plan.contains("article_embargoed") || plan.contains("place_subtree"), plan);
+            }
+            c.rollback();
+        }
+    }
+
+    private static String plan(Statement s, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("explain (costs off) " + sql)) {
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     private static Answer java(String status, Instant publishedAt, Instant at) {

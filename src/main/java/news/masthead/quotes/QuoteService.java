@@ -2,12 +2,14 @@ package news.masthead.quotes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
+import news.masthead.articles.ArticleDeleting;
 import news.masthead.articles.Visibility;
-import news.masthead.kernel.time.Clock;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.Listing;
@@ -50,6 +52,8 @@ public class QuoteService {
 
     @Inject
     EntityManager em;
+    @Inject
+    AppClock clock;
     @Inject
     Visibility visibility;
     @Inject
@@ -127,6 +131,16 @@ public class QuoteService {
         }).toList();
     }
 
+    /**
+     * An article's deletion leaves its quotes, unlinked. Losing the link is a change to each quote, so its
+     * version and updatedAt move too (else its ETag would still match a copy that names the article).
+     */
+    void unlink(@Observes ArticleDeleting deleting) {
+        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now"
+                        + " where q.articleId = :id")
+                .setParameter("now", clock.now()).setParameter("id", deleting.id()).executeUpdate();
+    }
+
     public QuoteView create(QuoteInput input) {
         validation.valid(input);
         Quote q = new Quote();
@@ -172,7 +186,7 @@ public class QuoteService {
         q.articleId = in.articleId();
         q.context = in.context();
         q.channel = in.channel();
-        q.saidAt = Clock.stored(in.saidAt());
+        q.saidAt = AppClock.stored(in.saidAt());
         q.language = in.language();
     }
 

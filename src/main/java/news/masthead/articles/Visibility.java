@@ -71,6 +71,12 @@ public class Visibility {
         return seesAll() ? "all" : "visible";
     }
 
+    /** Whether anonymous callers may read the article with this id now (article_visible, by the database's clock). */
+    public boolean isPublic(UUID id) {
+        return !em.createNativeQuery("select 1 from articles a where a.id = cast(:id as uuid) and " + publicArticleSql("a"))
+                .setParameter("id", id.toString()).getResultList().isEmpty();
+    }
+
     /** The article by id or slug when the caller may see it; otherwise 404, exactly as if it did not exist. */
     public Article article(String idOrSlug) {
         return lookup.byIdOrSlug(Article.class, idOrSlug).filter(a -> seesAll() || visible(a.status, a.publishedAt, databaseNow()))

@@ -57,12 +57,6 @@ public class ArticleService {
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
     static final String RANKED = "e.published_at desc nulls last, e.id desc";
     static final Set<String> INCLUDES = Set.of("people", "places", "quotes", "images");
-    /**
-     * The articles in a place or any place inside it, from V9's index of them by place and date, so
-     * that a page is a walk as long as the page. Its id is the index's, so cursors stay in the index too.
-     */
-    private static final String IN_PLACE = "(select w.article_id as id, w.published_at, a.status, a.tags, a.section, a.search,"
-            + " a.updated_at, a.headline from article_places_within w join articles a on a.id = w.article_id where w.place_id = :place)";
     private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
     };
 
@@ -164,7 +158,7 @@ public class ArticleService {
         }
         if (Params.present(p.place)) {
             lookup.resolveId(Place.class, Params.idOrSlug("place", p.place)).ifPresentOrElse(id -> {
-                f.from(IN_PLACE, "place=" + id, "place", id);
+                f.from(Article.IN_PLACE_SQL, "place=" + id, "place", id);
                 keys.add(new ArticleCounts.Key("place", id.toString()));
             }, f::matchNothing);
         }

@@ -62,7 +62,7 @@ public class NinjsService {
             }
         }
         List<Ninjs.Concept> subjects = a.tags().stream().map(t -> new Ninjs.Concept(t, "about", null, null)).toList();
-        boolean embargoed = a.status() == ArticleStatus.scheduled && a.publishedAt() != null && !visibility.isPublic(a.id());
+        boolean embargoed = Visibility.embargoed(a.status(), a.publishedAt(), visibility.databaseNow());
         Ninjs n = new Ninjs("urn:uuid:" + a.id(), "text", String.valueOf(a.version()), a.updatedAt(), a.createdAt(),
                 embargoed ? a.publishedAt() : null, pubstatus(a.status(), embargoed), a.language(),
                 List.of(new Ninjs.Text("main", "text/plain", a.headline())),

@@ -68,7 +68,8 @@ public class PlaceService {
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
         if (Params.present(params.within)) {
             lookup.resolveId(Place.class, Params.idOrSlug("within", params.within)).ifPresentOrElse(
-                    id -> filter.and("e.id in (" + Place.SELF_AND_DESCENDANTS_SQL + ") and e.id <> :place", "within=" + id, "place", id),
+                    id -> filter.and("e.id in (select s.id from place_subtree(:place) s(id)) and e.id <> :place", "within=" + id,
+                            "place", id),
                     filter::matchNothing);
         }
         if (Params.present(params.kind)) {
@@ -185,16 +186,10 @@ public class PlaceService {
         p.countryCode = in.countryCode() == null ? null : in.countryCode().toUpperCase(Locale.ROOT);
     }
 
-    /** True when {@code parentId} is {@code id} itself or lies below it. */
+    /** True when {@code parentId} is {@code id} itself or lies below it (V12's place_containers walks up from it). */
     private boolean createsCycle(UUID id, UUID parentId) {
-        Object hit = em.createNativeQuery("""
-                        with recursive up(id, parent_id) as (
-                            select id, parent_id from places where id = :parent
-                            union
-                            select p.id, p.parent_id from places p join up on p.id = up.parent_id)
-                        select count(*) from up where id = :self""")
-                .setParameter("parent", parentId).setParameter("self", id).getSingleResult();
-        return ((Number) hit).longValue() > 0;
+        return !em.createNativeQuery("select 1 from place_containers(:parent) c(id) where c.id = :self")
+                .setParameter("parent", parentId).setParameter("self", id).getResultList().isEmpty();
     }
 
     static PlaceInput input(Place p) {

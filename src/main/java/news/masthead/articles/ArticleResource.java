@@ -21,6 +21,7 @@ import news.masthead.feeds.Ninjs;
 import news.masthead.feeds.NinjsService;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.auth.Role;
@@ -103,7 +104,7 @@ public class ArticleResource {
     @Operation(summary = "Replace an article", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<ArticleView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                              @RequestBody(required = true) ArticleInput input, @Context HttpHeaders headers) {
-        ArticleView a = articles.replace(idOrSlug, input, v -> Conditional.requireMatch(headers, v));
+        ArticleView a = articles.replace(idOrSlug, input, IfMatch.of(headers));
         return Conditional.written(a, a.version(), a.updatedAt());
     }
 
@@ -118,7 +119,7 @@ public class ArticleResource {
                                            @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
                                                    schema = @Schema(implementation = ArticleInput.class))) JsonNode patch,
                                            @Context HttpHeaders headers) {
-        ArticleView a = articles.patch(idOrSlug, patch, v -> Conditional.requireMatch(headers, v));
+        ArticleView a = articles.patch(idOrSlug, patch, IfMatch.of(headers));
         return Conditional.written(a, a.version(), a.updatedAt());
     }
 
@@ -129,7 +130,7 @@ public class ArticleResource {
     @Operation(summary = "Delete an article", description = "Deletes its comments; its quotes stay, with articleId set to null. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                      @Context HttpHeaders headers) {
-        articles.delete(idOrSlug, v -> Conditional.requireMatch(headers, v));
+        articles.delete(idOrSlug, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.query.Params;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.paging.Page;
 import org.hibernate.query.NativeQuery;
@@ -33,7 +33,7 @@ public class ChangeService {
 
     public Page<Change> after(String after, String limit) {
         long from = ChangeCursor.decode(after);
-        int n = parseLimit(limit);
+        int n = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         boolean editor = caller.isEditor();
         if (!editor) {
             em.createNativeQuery("select changes_publish_due()").getSingleResult();
@@ -67,20 +67,5 @@ public class ChangeService {
             next = Math.max(next, horizon); // nothing more for this caller up to the horizon
         }
         return new Page<>(items, null, n, ChangeCursor.encode(next));
-    }
-
-    private static int parseLimit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(limit.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the 400 below
-        }
-        throw ApiException.InvalidRequest.field("limit", "must be an integer from 1 to " + MAX_LIMIT);
     }
 }

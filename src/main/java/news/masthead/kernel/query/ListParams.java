@@ -24,6 +24,7 @@ public class ListParams {
     public String sort;
 
     public PageRequest page() {
-        return PageRequest.of(limit, cursor, total);
+        return new PageRequest(Params.limit(limit, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT),
+                Params.present(cursor) ? cursor : null, Params.flag("total", total, true));
     }
 }

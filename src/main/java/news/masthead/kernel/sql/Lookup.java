@@ -3,7 +3,6 @@ package news.masthead.kernel.sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.FieldError;
 
@@ -54,16 +53,6 @@ public class Lookup {
         }
         return em.createQuery("from " + entity.getSimpleName() + " e where e.slug = :slug", entity)
                 .setParameter("slug", idOrSlug).getResultStream().findFirst();
-    }
-
-    /**
-     * Re-reads a row with FOR UPDATE before a write: a concurrent writer of the same resource waits
-     * for this transaction and then sees its version, so If-Match decides between them and a write
-     * never interleaves with another.
-     */
-    public <E> E locked(E entity) {
-        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
-        return entity;
     }
 
     /**

@@ -6,6 +6,10 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
+import news.masthead.fixtures.Quotes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +35,8 @@ public final class Api {
     /** The admin token of the test profile (application.properties: %test.cms.admin-token). */
     public static final String ADMIN_TOKEN = "test-admin-token";
 
+    private static String editorToken;
+
     private Api() {
     }
 
@@ -38,8 +44,21 @@ public final class Api {
         return RestAssured.given().contentType(ContentType.JSON);
     }
 
+    /** A caller with the admin role (the configured admin token): for what only admins may do, such as managing tokens. */
+    public static RequestSpecification admin() {
+        return withToken(ADMIN_TOKEN);
+    }
+
+    /** A caller with a real editor token, minted once through the tokens API (the database outlives Quarkus restarts). */
     public static RequestSpecification editor() {
-        return anonymous().header("Authorization", "Bearer " + ADMIN_TOKEN);
+        return withToken(editorToken());
+    }
+
+    private static synchronized String editorToken() {
+        if (editorToken == null) {
+            editorToken = token("editor");
+        }
+        return editorToken;
     }
 
     /** A suffix that keeps names and slugs of one test apart from every other test's. */
@@ -53,26 +72,22 @@ public final class Api {
     }
 
     public static String person(String name) {
-        return create("people", Map.of("name", name));
+        return People.person().name(name).create();
     }
 
     public static String place(String name, String kind, String parentId) {
-        return parentId == null ? create("places", Map.of("name", name, "kind", kind))
-                : create("places", Map.of("name", name, "kind", kind, "parentId", parentId));
+        return Places.place().name(name).kind(kind).parent(parentId).create();
     }
 
     /** A draft article with a unique headline; returns its id. */
     public static String article() {
-        return create("articles", Map.of("headline", "Article " + unique()));
+        return Articles.article().create();
     }
 
     /** An article with a unique headline and the given status (a past publishedAt for scheduled). */
     public static String article(String status) {
-        Map<String, Object> body = fields("headline", "Article " + unique(), "status", status);
-        if (status.equals("scheduled")) {
-            body.put("publishedAt", "2020-01-01T00:00:00Z");
-        }
-        return create("articles", body);
+        Articles article = Articles.article().status(status);
+        return (status.equals("scheduled") ? article.publishedAt("2020-01-01T00:00:00Z") : article).create();
     }
 
     /** A request carrying this bearer token. */
@@ -82,22 +97,18 @@ public final class Api {
 
     /** Creates an API token with this role ("editor" or "admin") as the test admin and returns its secret. */
     public static String token(String role) {
-        return editor().body(Map.of("name", "test " + role + " " + unique(), "role", role))
+        return admin().body(Map.of("name", "test " + role + " " + unique(), "role", role))
                 .post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
     }
 
     /** Creates an article with this status (and publishedAt, may be null) and returns its id. */
     public static String article(String headline, String status, String publishedAt) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("headline", headline, "status", status));
-        if (publishedAt != null) {
-            body.put("publishedAt", publishedAt);
-        }
-        return create("articles", body);
+        Articles article = Articles.article().headline(headline).status(status);
+        return (publishedAt == null ? article : article.publishedAt(publishedAt)).create();
     }
 
     public static String quote(String text, String speakerId, String articleId) {
-        return create("quotes", articleId == null ? Map.of("text", text, "speakerId", speakerId)
-                : Map.of("text", text, "speakerId", speakerId, "articleId", articleId));
+        return Quotes.quote().text(text).speaker(speakerId).article(articleId).create();
     }
 
     /** An ordered JSON object from alternating names and values; unlike Map.of, values may be null. */

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -78,7 +79,9 @@ class DatabaseClockTest {
     }
 
     private static String scheduled(Instant at) {
-        return create("articles", Map.of("headline", "Clock " + unique(), "status", "scheduled", "publishedAt", at.toString()));
+        return Articles.article().headline("Clock " + unique())
+                .scheduled()
+                .publishedAt(at).create();
     }
 
     private static org.hamcrest.Matcher<String> containsId(String id) {

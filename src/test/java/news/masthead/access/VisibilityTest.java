@@ -3,12 +3,12 @@ package news.masthead.access;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,8 +44,11 @@ class VisibilityTest {
         String headline = "Visibility " + status + " " + tag;
         String personId = person("Vis Person " + tag);
         String placeId = place("Vis Place " + tag, "town", null);
-        Map<String, Object> article = new HashMap<>(Map.of("headline", headline, "status", status,
-                "personIds", List.of(personId), "placeIds", List.of(placeId), "tags", List.of("vis-" + tag)));
+        Map<String, Object> article = Articles.article().headline(headline)
+                .status(status)
+                .personIds(personId)
+                .placeIds(placeId)
+                .tags("vis-" + tag).fields();
         if (publishedAt != null) {
             article.put("publishedAt", publishedAt.toString());
         }
@@ -124,7 +127,9 @@ class VisibilityTest {
     @Test
     void scheduledArticleBecomesVisibleWhenItsTimeComesWithoutAnyJob() throws InterruptedException {
         Instant soon = Instant.now().plus(2, ChronoUnit.SECONDS);
-        String id = create("articles", Map.of("headline", "Embargoed " + unique(), "status", "scheduled", "publishedAt", soon.toString()));
+        String id = Articles.article().headline("Embargoed " + unique())
+                .scheduled()
+                .publishedAt(soon).create();
         anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
         anonymous().queryParam("limit", 100).get("/api/v1/articles").then().statusCode(200).body("items.id", not(hasItem(id)));
         while (Instant.now().isBefore(soon.plusMillis(300))) {
@@ -136,7 +141,9 @@ class VisibilityTest {
 
     @Test
     void editorsListEveryStatusAnonymousCallersOnlyVisibleOnes() {
-        String draft = create("articles", Map.of("headline", "Listed draft " + unique(), "status", "draft", "publishedAt", "2999-06-01T00:00:00Z"));
+        String draft = Articles.article().headline("Listed draft " + unique())
+                .draft()
+                .publishedAt("2999-06-01T00:00:00Z").create();
         editor().queryParam("limit", 100).get("/api/v1/articles").then().statusCode(200).body("items.id", hasItem(draft));
         anonymous().queryParam("limit", 100).get("/api/v1/articles").then().statusCode(200).body("items.id", not(hasItem(draft)))
                 .body("total", notNullValue());
@@ -144,8 +151,8 @@ class VisibilityTest {
 
     @Test
     void cursorOfAnEditorListCannotBeReplayedAnonymously() {
-        create("articles", Map.of("headline", "Cursor a " + unique(), "status", "draft"));
-        create("articles", Map.of("headline", "Cursor b " + unique(), "status", "draft"));
+        Articles.article().headline("Cursor a " + unique()).draft().create();
+        Articles.article().headline("Cursor b " + unique()).draft().create();
         String next = editor().queryParam("limit", 1).get("/api/v1/articles").then().statusCode(200).extract().path("next");
         anonymous().queryParam("limit", 1).queryParam("cursor", next).get("/api/v1/articles").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
@@ -190,11 +197,13 @@ class VisibilityTest {
 
     @Test
     void aRelatedBlockNamingADraftIsLeftOutForAnonymousReaders() {
-        String draft = create("articles", Map.of("headline", "Unpublished follow-up " + unique()));
-        String story = create("articles", Map.of("headline", "Published story " + unique(), "status", "published", "body", List.of(
+        String draft = Articles.article().headline("Unpublished follow-up " + unique()).create();
+        String story = Articles.article().headline("Published story " + unique())
+                .published()
+                .body(List.of(
                 Map.of("type", "paragraph", "text", "Before."),
                 Map.of("type", "related", "articleId", draft),
-                Map.of("type", "related", "url", "https://example.org/background", "title", "Background"))));
+                Map.of("type", "related", "url", "https://example.org/background", "title", "Background"))).create();
 
         anonymous().get("/api/v1/articles/" + story).then().statusCode(200)
                 .body("body.size()", equalTo(2)).body("body.articleId", not(hasItem(draft)))

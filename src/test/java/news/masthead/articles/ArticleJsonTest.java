@@ -3,6 +3,7 @@ package news.masthead.articles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,22 +39,26 @@ class ArticleJsonTest {
                 "role", "Mayor", "affiliation", null, "description", "Line one\nline two\ttabbed \\ back"));
         place = create("places", fields("name", "Whole Degrees " + unique(), "kind", "town",
                 "latitude", 50.0, "longitude", -3.141592653589793, "population", 12000, "countryCode", "GB"));
-        related = create("articles", Map.of("headline", "Related " + unique(), "status", "published"));
+        related = Articles.article().headline("Related " + unique()).published().create();
     }
 
     private String article() {
         String quote = create("quotes", fields("text", "We stay — «all of us» 🌊", "speakerId", person,
                 "context", "at the quay", "channel", "Radio", "saidAt", "2026-03-01T10:15:30.120Z", "language", "uk"));
-        String body = editor().body(fields("headline", "Bytes " + unique(), "standfirst", null, "status", "published",
-                        "publishedAt", "2026-03-02T08:00:00.123456Z", "tags", List.of("Harbour", "storm"),
-                        "personIds", List.of(person), "placeIds", List.of(place),
-                        "body", List.of(
+        String body = Articles.article().headline("Bytes " + unique())
+                .with("standfirst", null)
+                .published()
+                .publishedAt("2026-03-02T08:00:00.123456Z")
+                .tags("Harbour", "storm")
+                .personIds(person)
+                .placeIds(place)
+                .body(List.of(
                                 fields("type", "heading", "text", "At the quay"),
                                 fields("text", "Tab\tand \r\n line and \"quotes\" and </script> and ünïcödé", "type", "paragraph"),
                                 fields("type", "quote", "quoteId", quote),
                                 fields("type", "related", "articleId", related),
-                                fields("title", "Elsewhere", "url", "https://example.org/a?b=c&d", "type", "related"))))
-                .post("/api/v1/articles").then().statusCode(201).extract().asString();
+                                fields("title", "Elsewhere", "url", "https://example.org/a?b=c&d", "type", "related")))
+                .post().then().statusCode(201).extract().asString();
         editor().body(Map.of("articleId", id(body))).patch("/api/v1/quotes/" + quote).then().statusCode(200);
         return body;
     }
@@ -97,7 +102,7 @@ class ArticleJsonTest {
 
     @Test
     void aControlCharacterOtherThanTabOrLineBreakIsRefused() {
-        problem(editor().body(Map.of("headline", "Unit\u001fseparator")).post("/api/v1/articles"), 400)
+        problem(Articles.article().headline("Unit\u001fseparator").post(), 400)
                 .body("errors[0].field", equalTo("headline"))
                 .body("errors[0].message", containsString("U+001F"));
     }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import news.masthead.Api;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,6 +26,7 @@ import static news.masthead.Api.problem;
 import static news.masthead.Api.quote;
 import static news.masthead.Api.read;
 import static news.masthead.Api.unique;
+import static news.masthead.Json.assertBody;
 import static news.masthead.Api.walk;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -51,7 +53,7 @@ class ArticlesTest {
     @Test
     void createAnswers201WithLocationAndServerFields() {
         String headline = "Convoy leaves Izium " + unique();
-        ExtractableResponse<Response> created = editor().body(Map.of("headline", headline)).post(ARTICLES)
+        ExtractableResponse<Response> created = Articles.article().headline(headline).post()
                 .then().statusCode(201).contentType("application/json")
                 .body("id", matchesPattern(UUID_PATTERN))
                 .body("headline", equalTo(headline))
@@ -70,16 +72,14 @@ class ArticlesTest {
 
     @Test
     void newArticleGetsDefaults() {
-        editor().body(Map.of("headline", "Defaults " + unique())).post(ARTICLES).then().statusCode(201)
-                .body("status", equalTo("draft"))
-                .body("language", equalTo("en"))
-                .body("commentsOpen", equalTo(true))
-                .body("body", empty())
-                .body("tags", empty())
-                .body("personIds", empty())
-                .body("placeIds", empty())
-                .body("publishedAt", nullValue())
-                .body("standfirst", nullValue());
+        String u = unique();
+        Response created = Articles.article().headline("Defaults " + u).post();
+        created.then().statusCode(201);
+        assertBody("""
+                {"id": "", "slug": "defaults-%1$s", "headline": "Defaults %1$s", "standfirst": null, "body": [], "source": null,
+                 "byline": null, "section": null, "tags": [], "language": "en", "status": "draft", "publishedAt": null,
+                 "commentsOpen": true, "personIds": [], "placeIds": [], "createdAt": "", "updatedAt": "", "version": 1}
+                """.formatted(u), created);
     }
 
     @Test
@@ -90,49 +90,45 @@ class ArticlesTest {
         String speakerId = person("Speaker " + u);
         String quoteId = quote("We stay.", speakerId, null);
         String relatedId = article();
-        Map<String, Object> body = fields(
-                "slug", "full-article-" + u,
-                "headline", "Full article " + u,
-                "standfirst", "Residents describe a hurried departure.",
-                "body", List.of(
+        Map<String, Object> body = Articles.article().slug("full-article-" + u)
+                .headline("Full article " + u)
+                .standfirst("Residents describe a hurried departure.")
+                .body(List.of(
                         Map.of("type", "heading", "text", "Dawn"),
                         Map.of("type", "paragraph", "text", "The convoy left before dawn."),
                         Map.of("type", "quote", "quoteId", quoteId),
                         Map.of("type", "related", "articleId", relatedId),
-                        Map.of("type", "related", "url", "https://example.org/story", "title", "Elsewhere")),
-                "source", "Masthead Wire",
-                "byline", "Olena Marchenko",
-                "section", "world",
-                "tags", List.of("ukraine", "war"),
-                "language", "uk",
-                "status", "published",
-                "publishedAt", "2026-11-20T06:00:00Z",
-                "commentsOpen", false,
-                "personIds", List.of(personId),
-                "placeIds", List.of(placeId));
+                        Map.of("type", "related", "url", "https://example.org/story", "title", "Elsewhere")))
+                .source("Masthead Wire")
+                .byline("Olena Marchenko")
+                .section("world")
+                .tags("ukraine", "war")
+                .language("uk")
+                .published()
+                .publishedAt("2026-11-20T06:00:00Z")
+                .commentsOpen(false)
+                .personIds(personId)
+                .placeIds(placeId).fields();
         String id = editor().body(body).post(ARTICLES).then().statusCode(201).extract().path("id");
 
-        read("articles", id).response().then()
-                .body("slug", equalTo("full-article-" + u))
-                .body("headline", equalTo("Full article " + u))
-                .body("standfirst", equalTo("Residents describe a hurried departure."))
-                .body("body", equalTo(body.get("body")))
-                .body("source", equalTo("Masthead Wire"))
-                .body("byline", equalTo("Olena Marchenko"))
-                .body("section", equalTo("world"))
-                .body("tags", contains("ukraine", "war"))
-                .body("language", equalTo("uk"))
-                .body("status", equalTo("published"))
-                .body("publishedAt", equalTo("2026-11-20T06:00:00Z"))
-                .body("commentsOpen", equalTo(false))
-                .body("personIds", contains(personId))
-                .body("placeIds", contains(placeId));
+        assertBody("""
+                {"id": "", "slug": "full-article-%1$s", "headline": "Full article %1$s",
+                 "standfirst": "Residents describe a hurried departure.",
+                 "body": [{"type": "heading", "text": "Dawn"},
+                          {"type": "paragraph", "text": "The convoy left before dawn."},
+                          {"type": "quote", "quoteId": "%2$s"},
+                          {"type": "related", "articleId": "%3$s"},
+                          {"type": "related", "url": "https://example.org/story", "title": "Elsewhere"}],
+                 "source": "Masthead Wire", "byline": "Olena Marchenko", "section": "world", "tags": ["ukraine", "war"],
+                 "language": "uk", "status": "published", "publishedAt": "2026-11-20T06:00:00Z", "commentsOpen": false,
+                 "personIds": ["%4$s"], "placeIds": ["%5$s"], "createdAt": "", "updatedAt": "", "version": 1}
+                """.formatted(u, quoteId, relatedId, personId, placeId), read("articles", id).response());
     }
 
     @Test
     void articleIsFoundByIdAndBySlug() {
         String slug = "by-slug-" + unique();
-        String id = create("articles", Map.of("headline", "By slug", "slug", slug));
+        String id = Articles.article().headline("By slug").slug(slug).create();
         editor().get(ARTICLES + "/" + id).then().statusCode(200).body("slug", equalTo(slug));
         editor().get(ARTICLES + "/" + slug).then().statusCode(200).body("id", equalTo(id));
     }
@@ -145,16 +141,14 @@ class ArticlesTest {
 
     @Test
     void tagsAreStoredLowerCasedAndDeduplicated() {
-        editor().body(Map.of("headline", "Tags " + unique(), "tags", List.of("Ukraine", "WAR", "ukraine", "War")))
-                .post(ARTICLES).then().statusCode(201)
+        Articles.article().headline("Tags " + unique()).tags("Ukraine", "WAR", "ukraine", "War").post().then().statusCode(201)
                 .body("tags", contains("ukraine", "war"));
     }
 
     @Test
     void publishingWithoutPublishedAtSetsItToNow() {
         Instant before = Instant.now().minusSeconds(1);
-        String publishedAt = editor().body(Map.of("headline", "Now " + unique(), "status", "published"))
-                .post(ARTICLES).then().statusCode(201)
+        String publishedAt = Articles.article().headline("Now " + unique()).published().post().then().statusCode(201)
                 .body("publishedAt", endsWith("Z")).extract().path("publishedAt");
         Instant at = Instant.parse(publishedAt);
         assertFalse(at.isBefore(before), at + " is not before the request");
@@ -164,25 +158,24 @@ class ArticlesTest {
     @Test
     void publishingByPatchSetsPublishedAt() {
         String id = article();
-        editor().contentType("application/merge-patch+json").body(Map.of("status", "published"))
-                .patch(ARTICLES + "/" + id).then().statusCode(200)
+        Articles.edit().published().patch(id).then().statusCode(200)
                 .body("status", equalTo("published")).body("publishedAt", notNullValue());
     }
 
     @Test
     void publishingAScheduledArticleWithoutPublishedAtPublishesItNow() {
         String headline = "Rescheduled " + unique();
-        String id = create("articles", Map.of("headline", headline, "status", "scheduled",
-                "publishedAt", Instant.now().plus(7, ChronoUnit.DAYS).toString()));
-        String publishedAt = editor().body(Map.of("headline", headline, "status", "published"))
-                .put(ARTICLES + "/" + id).then().statusCode(200).extract().path("publishedAt");
+        String id = Articles.article().headline(headline)
+                .scheduled()
+                .publishedAt(Instant.now().plus(7, ChronoUnit.DAYS)).create();
+        String publishedAt = Articles.article().headline(headline).published().put(id).then().statusCode(200).extract().path("publishedAt");
         assertFalse(Instant.parse(publishedAt).isAfter(Instant.now().plusSeconds(1)),
                 "published now, not at the old scheduled time: " + publishedAt);
     }
 
     @Test
     void scheduledWithoutPublishedAtIs400NamingPublishedAt() {
-        invalid(editor().body(Map.of("headline", "Scheduled " + unique(), "status", "scheduled")).post(ARTICLES),
+        invalid(Articles.article().headline("Scheduled " + unique()).scheduled().post(),
                 "publishedAt");
     }
 
@@ -191,9 +184,11 @@ class ArticlesTest {
     @Test
     void readOnlyFieldsInAWriteBodyAreIgnored() {
         String sentId = UUID.randomUUID().toString();
-        ExtractableResponse<Response> created = editor().body(fields("headline", "Read-only " + unique(),
-                        "id", sentId, "createdAt", "2000-01-01T00:00:00Z", "updatedAt", "2000-01-01T00:00:00Z", "version", 42))
-                .post(ARTICLES).then().statusCode(201).body("version", equalTo(1)).extract();
+        ExtractableResponse<Response> created = Articles.article().headline("Read-only " + unique())
+                .with("id", sentId)
+                .with("createdAt", "2000-01-01T00:00:00Z")
+                .with("updatedAt", "2000-01-01T00:00:00Z")
+                .with("version", 42).post().then().statusCode(201).body("version", equalTo(1)).extract();
         assertNotEquals(sentId, created.path("id"));
         assertNotEquals("2000-01-01T00:00:00Z", created.path("createdAt"));
         assertNotEquals("2000-01-01T00:00:00Z", created.path("updatedAt"));
@@ -203,13 +198,13 @@ class ArticlesTest {
     @Test
     void unknownPropertyIs400NamingIt() {
         String headline = "Typo " + unique();
-        invalid(editor().body(Map.of("headline", headline, "hedline", "x")).post(ARTICLES), "hedline");
+        invalid(Articles.article().headline(headline).with("hedline", "x").post(), "hedline");
     }
 
     @Test
     void unknownPropertyInABodyBlockIs400NamingItsPath() {
-        invalid(editor().body(Map.of("headline", "Nested typo " + unique(),
-                        "body", List.of(Map.of("type", "paragraph", "text", "ok", "foo", 1)))).post(ARTICLES),
+        invalid(Articles.article().headline("Nested typo " + unique())
+                .body(List.of(Map.of("type", "paragraph", "text", "ok", "foo", 1))).post(),
                 "body[0].foo");
     }
 
@@ -217,101 +212,109 @@ class ArticlesTest {
 
     @Test
     void headlineIsRequired() {
-        invalid(editor().body(Map.of("standfirst", "No headline")).post(ARTICLES), "headline");
-        invalid(editor().body(Map.of("headline", "")).post(ARTICLES), "headline");
-        invalid(editor().body(Map.of("headline", "   ")).post(ARTICLES), "headline");
-        invalid(editor().body(fields("headline", null)).post(ARTICLES), "headline");
+        invalid(Articles.article().without("headline").standfirst("No headline").post(), "headline");
+        invalid(Articles.article().headline("").post(), "headline");
+        invalid(Articles.article().headline("   ").post(), "headline");
+        invalid(Articles.article().with("headline", null).post(), "headline");
     }
 
     @Test
     void headlineOver300CharactersIs400() {
         String u = unique();
-        editor().body(Map.of("headline", u + "x".repeat(300 - u.length()))).post(ARTICLES).then().statusCode(201);
-        invalid(editor().body(Map.of("headline", u + "x".repeat(301 - u.length()))).post(ARTICLES), "headline");
+        Articles.article().headline(u + "x".repeat(300 - u.length())).post().then().statusCode(201);
+        invalid(Articles.article().headline(u + "x".repeat(301 - u.length())).post(), "headline");
     }
 
     @Test
     void anInstantGivenAsANumberIs400NotEpochSeconds() {
-        invalid(editor().body(Map.of("headline", "Numeric date " + unique(), "publishedAt", 12)).post(ARTICLES), "publishedAt");
+        invalid(Articles.article().headline("Numeric date " + unique()).with("publishedAt", 12).post(), "publishedAt");
         String id = article();
-        invalid(editor().contentType("application/merge-patch+json").body(Map.of("publishedAt", 12.5)).patch(ARTICLES + "/" + id),
+        invalid(Articles.edit().with("publishedAt", 12.5).patch(id),
                 "publishedAt");
     }
 
     @Test
     void slugMustMatchThePattern() {
         for (String bad : List.of("Has Spaces", "UPPER", "double--hyphen", "-leading", "trailing-", "under_score", "ümlaut")) {
-            invalid(editor().body(Map.of("headline", "Bad slug", "slug", bad)).post(ARTICLES), "slug");
+            invalid(Articles.article().headline("Bad slug").slug(bad).post(), "slug");
         }
     }
 
     @Test
     void paragraphWithoutTextIs400NamingTheBlock() {
-        invalid(editor().body(Map.of("headline", "Blocks " + unique(), "body", List.of(
+        invalid(Articles.article().headline("Blocks " + unique())
+                .body(List.of(
                 Map.of("type", "paragraph", "text", "First."),
-                Map.of("type", "paragraph")))).post(ARTICLES), "body[1].text");
+                Map.of("type", "paragraph"))).post(), "body[1].text");
     }
 
     @Test
     void quoteBlockWithoutQuoteIdIs400NamingTheBlock() {
-        invalid(editor().body(Map.of("headline", "Blocks " + unique(), "body", List.of(
+        invalid(Articles.article().headline("Blocks " + unique())
+                .body(List.of(
                 Map.of("type", "heading", "text", "Heading"),
                 Map.of("type", "paragraph", "text", "Text."),
-                Map.of("type", "quote")))).post(ARTICLES), "body[2].quoteId");
+                Map.of("type", "quote"))).post(), "body[2].quoteId");
     }
 
     @Test
     void quoteBlockWithUnknownQuoteIs400NamingTheBlock() {
-        invalid(editor().body(Map.of("headline", "Blocks " + unique(), "body", List.of(
+        invalid(Articles.article().headline("Blocks " + unique())
+                .body(List.of(
                 Map.of("type", "heading", "text", "Heading"),
                 Map.of("type", "paragraph", "text", "Text."),
-                Map.of("type", "quote", "quoteId", UUID.randomUUID().toString())))).post(ARTICLES), "body[2].quoteId");
+                Map.of("type", "quote", "quoteId", UUID.randomUUID().toString()))).post(), "body[2].quoteId");
     }
 
     @Test
     void relatedBlockNeedsExactlyOneOfArticleIdAndUrl() {
         String h = "Related " + unique();
-        invalid(editor().body(Map.of("headline", h, "body", List.of(Map.of("type", "related")))).post(ARTICLES),
+        invalid(Articles.article().headline(h).body(List.of(Map.of("type", "related"))).post(),
                 "body[0].articleId");
-        invalid(editor().body(Map.of("headline", h, "body", List.of(Map.of("type", "related",
-                "articleId", article(), "url", "https://example.org/")))).post(ARTICLES), "body[0].url");
-        invalid(editor().body(Map.of("headline", h, "body", List.of(Map.of("type", "related",
-                "url", "javascript:alert(1)")))).post(ARTICLES), "body[0].url");
+        invalid(Articles.article().headline(h)
+                .body(List.of(Map.of("type", "related",
+                "articleId", article(), "url", "https://example.org/"))).post(), "body[0].url");
+        invalid(Articles.article().headline(h)
+                .body(List.of(Map.of("type", "related",
+                "url", "javascript:alert(1)"))).post(), "body[0].url");
     }
 
     @Test
     void relatedBlockWithUnknownArticleIs400() {
-        invalid(editor().body(Map.of("headline", "Related " + unique(), "body", List.of(
+        invalid(Articles.article().headline("Related " + unique())
+                .body(List.of(
                 Map.of("type", "paragraph", "text", "See also"),
-                Map.of("type", "related", "articleId", UUID.randomUUID().toString())))).post(ARTICLES), "body[1].articleId");
+                Map.of("type", "related", "articleId", UUID.randomUUID().toString()))).post(), "body[1].articleId");
     }
 
     @Test
     void blockFieldsOfAnotherTypeAre400() {
-        invalid(editor().body(Map.of("headline", "Mixed " + unique(), "body", List.of(
-                Map.of("type", "heading", "text", "H", "url", "https://example.org/")))).post(ARTICLES), "body[0].url");
+        invalid(Articles.article().headline("Mixed " + unique())
+                .body(List.of(
+                Map.of("type", "heading", "text", "H", "url", "https://example.org/"))).post(), "body[0].url");
     }
 
     @Test
     void blankTagIs400NamingIt() {
-        invalid(editor().body(Map.of("headline", "Blank tag " + unique(), "tags", List.of("ok", " "))).post(ARTICLES),
+        invalid(Articles.article().headline("Blank tag " + unique()).tags("ok", " ").post(),
                 "tags[1]");
     }
 
     @Test
     void unknownBlockTypeIs400() {
-        invalid(editor().body(Map.of("headline", "Blocks " + unique(), "body", List.of(
-                Map.of("type", "video", "text", "x")))).post(ARTICLES), "body[0].type");
+        invalid(Articles.article().headline("Blocks " + unique())
+                .body(List.of(
+                Map.of("type", "video", "text", "x"))).post(), "body[0].type");
     }
 
     @Test
     void invalidStatusIs400NamingStatus() {
-        invalid(editor().body(Map.of("headline", "Status " + unique(), "status", "live")).post(ARTICLES), "status");
+        invalid(Articles.article().headline("Status " + unique()).status("live").post(), "status");
     }
 
     @Test
     void malformedPersonIdIs400NamingItsIndex() {
-        invalid(editor().body(Map.of("headline", "Ids " + unique(), "personIds", List.of("not-a-uuid"))).post(ARTICLES),
+        invalid(Articles.article().headline("Ids " + unique()).personIds("not-a-uuid").post(),
                 "personIds[0]");
     }
 
@@ -319,36 +322,36 @@ class ArticlesTest {
     void unknownPeopleAndPlacesAre400NamingTheirIndex() {
         String u = unique();
         String known = person("Known " + u);
-        invalid(editor().body(Map.of("headline", "Refs " + u,
-                "personIds", List.of(known, UUID.randomUUID().toString()))).post(ARTICLES), "personIds[1]");
-        invalid(editor().body(Map.of("headline", "Refs " + u,
-                "placeIds", List.of(UUID.randomUUID().toString()))).post(ARTICLES), "placeIds[0]");
+        invalid(Articles.article().headline("Refs " + u)
+                .personIds(known, UUID.randomUUID().toString()).post(), "personIds[1]");
+        invalid(Articles.article().headline("Refs " + u).placeIds(UUID.randomUUID().toString()).post(), "placeIds[0]");
     }
 
     @Test
     void wrongJsonTypesAre400NamingTheField() {
         String h = "Types " + unique();
-        invalid(editor().body(Map.of("headline", h, "commentsOpen", "yes")).post(ARTICLES), "commentsOpen");
-        invalid(editor().body(Map.of("headline", h, "tags", "war")).post(ARTICLES), "tags");
-        invalid(editor().body(Map.of("headline", h, "body", Map.of("type", "paragraph"))).post(ARTICLES), "body");
-        invalid(editor().body(Map.of("headline", h, "publishedAt", "yesterday")).post(ARTICLES), "publishedAt");
-        invalid(editor().body(Map.of("headline", List.of(h))).post(ARTICLES), "headline");
-        invalid(editor().body(Map.of("headline", 42)).post(ARTICLES), "headline");
-        invalid(editor().body(Map.of("headline", h, "tags", List.of(7))).post(ARTICLES), "tags[0]");
+        invalid(Articles.article().headline(h).with("commentsOpen", "yes").post(), "commentsOpen");
+        invalid(Articles.article().headline(h).with("tags", "war").post(), "tags");
+        invalid(Articles.article().headline(h).with("body", Map.of("type", "paragraph")).post(), "body");
+        invalid(Articles.article().headline(h).publishedAt("yesterday").post(), "publishedAt");
+        invalid(Articles.article().with("headline", List.of(h)).post(), "headline");
+        invalid(Articles.article().with("headline", 42).post(), "headline");
+        invalid(Articles.article().headline(h).with("tags", List.of(7)).post(), "tags[0]");
     }
 
     @Test
     void badLanguageTagIs400() {
-        invalid(editor().body(Map.of("headline", "Lang " + unique(), "language", "not a language")).post(ARTICLES), "language");
-        editor().body(Map.of("headline", "Lang " + unique(), "language", "pt-BR")).post(ARTICLES)
+        invalid(Articles.article().headline("Lang " + unique()).language("not a language").post(), "language");
+        Articles.article().headline("Lang " + unique()).language("pt-BR").post()
                 .then().statusCode(201).body("language", equalTo("pt-BR"));
     }
 
     @Test
     void invalidBodyCreatesNothing() {
         String slug = "never-created-" + unique();
-        invalid(editor().body(Map.of("headline", "x", "slug", slug, "personIds", List.of(UUID.randomUUID().toString())))
-                .post(ARTICLES), "personIds[0]");
+        invalid(Articles.article().headline("x")
+                .slug(slug)
+                .personIds(UUID.randomUUID().toString()).post(), "personIds[0]");
         problem(editor().get(ARTICLES + "/" + slug), 404);
     }
 
@@ -357,9 +360,9 @@ class ArticlesTest {
     @Test
     void slugIsDerivedFromTheHeadline() {
         String u = unique();
-        editor().body(Map.of("headline", "Kyiv: Mayor's Address — Day 3 " + u)).post(ARTICLES).then().statusCode(201)
+        Articles.article().headline("Kyiv: Mayor's Address — Day 3 " + u).post().then().statusCode(201)
                 .body("slug", equalTo("kyiv-mayors-address-day-3-" + u));
-        editor().body(Map.of("headline", "Zürich café, “Ça va?” " + u)).post(ARTICLES).then().statusCode(201)
+        Articles.article().headline("Zürich café, “Ça va?” " + u).post().then().statusCode(201)
                 .body("slug", equalTo("zurich-cafe-ca-va-" + u));
     }
 
@@ -367,9 +370,9 @@ class ArticlesTest {
     void derivedSlugClashGetsANumericSuffix() {
         String headline = "Same headline " + unique();
         String base = headline.toLowerCase().replace(' ', '-');
-        String first = create("articles", Map.of("headline", headline));
-        String second = create("articles", Map.of("headline", headline));
-        String third = create("articles", Map.of("headline", headline));
+        String first = Articles.article().headline(headline).create();
+        String second = Articles.article().headline(headline).create();
+        String third = Articles.article().headline(headline).create();
         assertEquals(base, read("articles", first).path("slug"));
         assertEquals(base + "-2", read("articles", second).path("slug"));
         assertEquals(base + "-3", read("articles", third).path("slug"));
@@ -379,11 +382,11 @@ class ArticlesTest {
     @Test
     void explicitSlugClashIs409() {
         String slug = "taken-" + unique();
-        create("articles", Map.of("headline", "First", "slug", slug));
-        problem(editor().body(Map.of("headline", "Second", "slug", slug)).post(ARTICLES), 409)
+        Articles.article().headline("First").slug(slug).create();
+        problem(Articles.article().headline("Second").slug(slug).post(), 409)
                 .body("detail", containsString(slug));
         String other = article();
-        problem(editor().body(Map.of("headline", "Other", "slug", slug)).put(ARTICLES + "/" + other), 409);
+        problem(Articles.article().headline("Other").slug(slug).put(other), 409);
         problem(editor().body(Map.of("slug", slug)).patch(ARTICLES + "/" + other), 409);
     }
 
@@ -394,13 +397,22 @@ class ArticlesTest {
         String u = unique();
         String personId = person("Put person " + u);
         String placeId = place("Put place " + u, "town", null);
-        String id = create("articles", fields("headline", "Before " + u, "slug", "put-" + u, "standfirst", "S",
-                "body", List.of(Map.of("type", "paragraph", "text", "P")), "source", "Wire", "byline", "B",
-                "section", "world", "tags", List.of("a"), "language", "uk", "status", "published",
-                "publishedAt", "2026-01-01T00:00:00Z", "commentsOpen", false,
-                "personIds", List.of(personId), "placeIds", List.of(placeId)));
+        String id = Articles.article().headline("Before " + u)
+                .slug("put-" + u)
+                .standfirst("S")
+                .body(List.of(Map.of("type", "paragraph", "text", "P")))
+                .source("Wire")
+                .byline("B")
+                .section("world")
+                .tags("a")
+                .language("uk")
+                .published()
+                .publishedAt("2026-01-01T00:00:00Z")
+                .commentsOpen(false)
+                .personIds(personId)
+                .placeIds(placeId).create();
 
-        editor().body(Map.of("headline", "After " + u, "slug", "put-" + u)).put(ARTICLES + "/" + id).then().statusCode(200)
+        Articles.article().headline("After " + u).slug("put-" + u).put(id).then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("headline", equalTo("After " + u))
                 .body("slug", equalTo("put-" + u))
@@ -423,25 +435,29 @@ class ArticlesTest {
 
     @Test
     void putBumpsVersionAndUpdatedAtButKeepsCreatedAt() {
-        ExtractableResponse<Response> created = editor().body(Map.of("headline", "Versioned " + unique()))
-                .post(ARTICLES).then().statusCode(201).extract();
+        ExtractableResponse<Response> created = Articles.article().headline("Versioned " + unique()).post()
+                .then().statusCode(201).extract();
         String id = created.path("id");
         String slug = created.path("slug");
-        ExtractableResponse<Response> put = editor().body(Map.of("headline", "Versioned again", "slug", slug))
-                .put(ARTICLES + "/" + id).then().statusCode(200).body("version", equalTo(2)).extract();
+        ExtractableResponse<Response> put = Articles.article().headline("Versioned again")
+                .slug(slug).put(id).then().statusCode(200).body("version", equalTo(2)).extract();
         assertEquals((String) created.path("createdAt"), put.path("createdAt"));
         assertTrue(Instant.parse(put.path("updatedAt")).isAfter(Instant.parse(created.path("updatedAt"))));
-        editor().body(Map.of("headline", "Versioned a third time", "slug", slug))
-                .put(ARTICLES + "/" + id).then().statusCode(200).body("version", equalTo(3));
+        Articles.article().headline("Versioned a third time").slug(slug).put(id).then().statusCode(200).body("version", equalTo(3));
     }
 
     @Test
     void putThatChangesNothingKeepsTheVersion() {
         String u = unique();
         String personId = person("No-op " + u);
-        Map<String, Object> body = fields("headline", "No-op " + u, "slug", "no-op-" + u, "standfirst", "S",
-                "body", List.of(Map.of("type", "paragraph", "text", "P")), "tags", List.of("x", "y"),
-                "status", "published", "publishedAt", "2026-01-01T00:00:00Z", "personIds", List.of(personId));
+        Map<String, Object> body = Articles.article().headline("No-op " + u)
+                .slug("no-op-" + u)
+                .standfirst("S")
+                .body(List.of(Map.of("type", "paragraph", "text", "P")))
+                .tags("x", "y")
+                .published()
+                .publishedAt("2026-01-01T00:00:00Z")
+                .personIds(personId).fields();
         ExtractableResponse<Response> created = editor().body(body).post(ARTICLES).then().statusCode(201).extract();
         String id = created.path("id");
         editor().body(body).put(ARTICLES + "/" + id).then().statusCode(200)
@@ -453,44 +469,45 @@ class ArticlesTest {
     void putWithoutSlugKeepsADerivedSlug() {
         String headline = "Derived kept " + unique();
         String base = headline.toLowerCase().replace(' ', '-');
-        create("articles", Map.of("headline", headline));
-        String second = create("articles", Map.of("headline", headline));
-        create("articles", Map.of("headline", headline));
+        Articles.article().headline(headline).create();
+        String second = Articles.article().headline(headline).create();
+        Articles.article().headline(headline).create();
         assertEquals(base + "-2", read("articles", second).path("slug"));
-        editor().body(Map.of("headline", headline, "standfirst", "New")).put(ARTICLES + "/" + second).then().statusCode(200)
+        Articles.article().headline(headline).standfirst("New").put(second).then().statusCode(200)
                 .body("slug", equalTo(base + "-2")).body("version", equalTo(2));
-        editor().body(Map.of("headline", headline, "standfirst", "New")).put(ARTICLES + "/" + second).then().statusCode(200)
+        Articles.article().headline(headline).standfirst("New").put(second).then().statusCode(200)
                 .body("slug", equalTo(base + "-2")).body("version", equalTo(2));
     }
 
     @Test
     void putWithANewHeadlineAndNoSlugDerivesANewSlug() {
         String u = unique();
-        String id = create("articles", Map.of("headline", "Old headline " + u));
-        editor().body(Map.of("headline", "New headline " + u)).put(ARTICLES + "/" + id).then().statusCode(200)
+        String id = Articles.article().headline("Old headline " + u).create();
+        Articles.article().headline("New headline " + u).put(id).then().statusCode(200)
                 .body("slug", equalTo("new-headline-" + u));
     }
 
     @Test
     void putOfAPublishedArticleWithoutPublishedAtKeepsItsTime() {
         String headline = "Kept time " + unique();
-        String id = create("articles", Map.of("headline", headline, "status", "published", "publishedAt", "2026-03-01T10:00:00Z"));
-        editor().body(Map.of("headline", headline, "status", "published", "standfirst", "Corrected"))
-                .put(ARTICLES + "/" + id).then().statusCode(200)
+        String id = Articles.article().headline(headline)
+                .published()
+                .publishedAt("2026-03-01T10:00:00Z").create();
+        Articles.article().headline(headline).published().standfirst("Corrected").put(id).then().statusCode(200)
                 .body("publishedAt", equalTo("2026-03-01T10:00:00Z"));
     }
 
     @Test
     void putIsValidatedLikeCreate() {
         String id = article();
-        invalid(editor().body(Map.of("standfirst", "no headline")).put(ARTICLES + "/" + id), "headline");
-        invalid(editor().body(Map.of("headline", "x", "colour", "red")).put(ARTICLES + "/" + id), "colour");
+        invalid(Articles.article().without("headline").standfirst("no headline").put(id), "headline");
+        invalid(Articles.article().headline("x").with("colour", "red").put(id), "colour");
         read("articles", id).response().then().body("version", equalTo(1));
     }
 
     @Test
     void putOfUnknownArticleIs404() {
-        problem(editor().body(Map.of("headline", "Nobody")).put(ARTICLES + "/" + UUID.randomUUID()), 404);
+        problem(Articles.article().headline("Nobody").put(UUID.randomUUID()), 404);
     }
 
     // ---- PATCH ----
@@ -498,10 +515,11 @@ class ArticlesTest {
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         String u = unique();
-        String id = create("articles", Map.of("headline", "Patch me " + u, "standfirst", "Old", "section", "world",
-                "tags", List.of("a", "b")));
-        editor().contentType("application/merge-patch+json").body(Map.of("standfirst", "New", "tags", List.of("C")))
-                .patch(ARTICLES + "/" + id).then().statusCode(200)
+        String id = Articles.article().headline("Patch me " + u)
+                .standfirst("Old")
+                .section("world")
+                .tags("a", "b").create();
+        Articles.edit().standfirst("New").tags("C").patch(id).then().statusCode(200)
                 .body("headline", equalTo("Patch me " + u))
                 .body("section", equalTo("world"))
                 .body("standfirst", equalTo("New"))
@@ -512,7 +530,7 @@ class ArticlesTest {
 
     @Test
     void patchAcceptsPlainJsonAsMergePatch() {
-        String id = create("articles", Map.of("headline", "Plain " + unique(), "byline", "Old"));
+        String id = Articles.article().headline("Plain " + unique()).byline("Old").create();
         editor().body(Map.of("byline", "New")).patch(ARTICLES + "/" + id).then().statusCode(200)
                 .body("byline", equalTo("New")).body("version", equalTo(2));
     }
@@ -520,13 +538,17 @@ class ArticlesTest {
     @Test
     void patchNullRemovesAFieldAndArraysReplace() {
         String u = unique();
-        String id = create("articles", Map.of("headline", "Nulls " + u, "standfirst", "S", "commentsOpen", false,
-                "language", "uk", "tags", List.of("a", "b"),
-                "body", List.of(Map.of("type", "paragraph", "text", "One"), Map.of("type", "paragraph", "text", "Two"))));
-        editor().contentType("application/merge-patch+json")
-                .body(fields("standfirst", null, "commentsOpen", null, "language", null, "tags", null,
-                        "body", List.of(Map.of("type", "heading", "text", "Only"))))
-                .patch(ARTICLES + "/" + id).then().statusCode(200)
+        String id = Articles.article().headline("Nulls " + u)
+                .standfirst("S")
+                .commentsOpen(false)
+                .language("uk")
+                .tags("a", "b")
+                .body(List.of(Map.of("type", "paragraph", "text", "One"), Map.of("type", "paragraph", "text", "Two"))).create();
+        Articles.edit().with("standfirst", null)
+                .with("commentsOpen", null)
+                .with("language", null)
+                .with("tags", null)
+                .body(List.of(Map.of("type", "heading", "text", "Only"))).patch(id).then().statusCode(200)
                 .body("standfirst", nullValue())
                 .body("commentsOpen", equalTo(true))
                 .body("language", equalTo("en"))
@@ -537,13 +559,10 @@ class ArticlesTest {
     @Test
     void patchResultIsValidatedAsAWhole() {
         String u = unique();
-        String id = create("articles", Map.of("headline", "Whole " + u));
-        invalid(editor().contentType("application/merge-patch+json").body(fields("headline", null))
-                .patch(ARTICLES + "/" + id), "headline");
-        invalid(editor().contentType("application/merge-patch+json").body(Map.of("status", "scheduled"))
-                .patch(ARTICLES + "/" + id), "publishedAt");
-        invalid(editor().contentType("application/merge-patch+json").body(Map.of("personIds", List.of(UUID.randomUUID().toString())))
-                .patch(ARTICLES + "/" + id), "personIds[0]");
+        String id = Articles.article().headline("Whole " + u).create();
+        invalid(Articles.edit().with("headline", null).patch(id), "headline");
+        invalid(Articles.edit().scheduled().patch(id), "publishedAt");
+        invalid(Articles.edit().personIds(UUID.randomUUID().toString()).patch(id), "personIds[0]");
         read("articles", id).response().then().body("headline", equalTo("Whole " + u))
                 .body("status", equalTo("draft")).body("version", equalTo(1));
     }
@@ -551,37 +570,34 @@ class ArticlesTest {
     @Test
     void patchWithUnknownPropertyIs400NamingIt() {
         String id = article();
-        invalid(editor().contentType("application/merge-patch+json").body(Map.of("hedline", "x"))
-                .patch(ARTICLES + "/" + id), "hedline");
-        invalid(editor().contentType("application/merge-patch+json")
-                .body(Map.of("body", List.of(Map.of("type", "paragraph", "text", "t", "foo", "bar"))))
-                .patch(ARTICLES + "/" + id), "body[0].foo");
+        invalid(Articles.edit().with("hedline", "x").patch(id), "hedline");
+        invalid(Articles.edit().body(List.of(Map.of("type", "paragraph", "text", "t", "foo", "bar"))).patch(id), "body[0].foo");
     }
 
     @Test
     void patchIgnoresReadOnlyFields() {
         String id = article();
-        editor().contentType("application/merge-patch+json")
-                .body(Map.of("id", UUID.randomUUID().toString(), "version", 99, "createdAt", "2000-01-01T00:00:00Z"))
-                .patch(ARTICLES + "/" + id).then().statusCode(200)
+        Articles.edit().with("id", UUID.randomUUID().toString())
+                .with("version", 99)
+                .with("createdAt", "2000-01-01T00:00:00Z").patch(id).then().statusCode(200)
                 .body("id", equalTo(id)).body("version", equalTo(1)).body("createdAt", not(equalTo("2000-01-01T00:00:00Z")));
     }
 
     @Test
     void patchThatChangesNothingKeepsTheVersion() {
         String headline = "Unchanged " + unique();
-        String id = create("articles", Map.of("headline", headline));
-        editor().contentType("application/merge-patch+json").body(Map.of()).patch(ARTICLES + "/" + id)
+        String id = Articles.article().headline(headline).create();
+        Articles.edit().patch(id)
                 .then().statusCode(200).body("version", equalTo(1));
-        editor().contentType("application/merge-patch+json").body(Map.of("headline", headline)).patch(ARTICLES + "/" + id)
+        Articles.edit().headline(headline).patch(id)
                 .then().statusCode(200).body("version", equalTo(1));
     }
 
     @Test
     void patchingTheSlugToNullDerivesItFromTheHeadline() {
         String u = unique();
-        String id = create("articles", Map.of("headline", "Derive again " + u, "slug", "custom-" + u));
-        editor().contentType("application/merge-patch+json").body(fields("slug", null)).patch(ARTICLES + "/" + id)
+        String id = Articles.article().headline("Derive again " + u).slug("custom-" + u).create();
+        Articles.edit().with("slug", null).patch(id)
                 .then().statusCode(200).body("slug", equalTo("derive-again-" + u));
     }
 
@@ -594,8 +610,7 @@ class ArticlesTest {
 
     @Test
     void patchOfUnknownArticleIs404() {
-        problem(editor().contentType("application/merge-patch+json").body(Map.of("headline", "x"))
-                .patch(ARTICLES + "/" + UUID.randomUUID()), 404);
+        problem(Articles.edit().headline("x").patch(UUID.randomUUID()), 404);
     }
 
     // ---- DELETE ----
@@ -611,7 +626,7 @@ class ArticlesTest {
     @Test
     void deleteBySlugWorks() {
         String slug = "delete-by-slug-" + unique();
-        create("articles", Map.of("headline", "Delete by slug", "slug", slug));
+        Articles.article().headline("Delete by slug").slug(slug).create();
         editor().delete(ARTICLES + "/" + slug).then().statusCode(204);
         problem(editor().get(ARTICLES + "/" + slug), 404);
     }
@@ -633,8 +648,9 @@ class ArticlesTest {
         String u = unique();
         String personId = person("Freed " + u);
         String placeId = place("Freed " + u, "town", null);
-        String articleId = create("articles", Map.of("headline", "Links " + u,
-                "personIds", List.of(personId), "placeIds", List.of(placeId)));
+        String articleId = Articles.article().headline("Links " + u)
+                .personIds(personId)
+                .placeIds(placeId).create();
         editor().delete(ARTICLES + "/" + articleId).then().statusCode(204);
         editor().delete("/api/v1/people/" + personId).then().statusCode(204);
         editor().delete("/api/v1/places/" + placeId).then().statusCode(204);
@@ -660,8 +676,9 @@ class ArticlesTest {
 
     @Test
     void anonymousCannotSeeArticlesScheduledForLater() {
-        String id = create("articles", Map.of("headline", "Later " + unique(), "status", "scheduled",
-                "publishedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+        String id = Articles.article().headline("Later " + unique())
+                .scheduled()
+                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS)).create();
         problem(anonymous().get(ARTICLES + "/" + id), 404);
         assertFalse(ids(walk(Api::anonymous, ARTICLES, 100, null)).contains(id));
     }
@@ -684,8 +701,9 @@ class ArticlesTest {
     void editorSeesEveryArticle() {
         String draft = article("draft");
         String archived = article("archived");
-        String later = create("articles", Map.of("headline", "Later " + unique(), "status", "scheduled",
-                "publishedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+        String later = Articles.article().headline("Later " + unique())
+                .scheduled()
+                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS)).create();
         for (String id : List.of(draft, archived, later)) {
             editor().get(ARTICLES + "/" + id).then().statusCode(200).body("id", equalTo(id));
         }

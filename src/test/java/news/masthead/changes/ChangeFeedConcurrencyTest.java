@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -96,7 +97,8 @@ class ChangeFeedConcurrencyTest {
                                 Map.of("description", "Changed " + rnd.nextInt())), 200);
                     } else if (pick < 7 || myArticles.isEmpty()) {
                         String status = rnd.nextBoolean() ? "published" : "draft";
-                        String id = created(send("POST", "articles", Map.of("headline", "Race article " + rnd.nextInt(), "status", status)));
+                        String id = created(send("POST", "articles", Articles.article().headline("Race article " + rnd.nextInt())
+                                .status(status).fields()));
                         myArticles.add(id);
                         articles.add(id);
                     } else if (pick < 9) {

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -168,8 +169,8 @@ class ChangeFeedTest {
     void anonymousCallersSeeAnArticleOnlyWhileItIsVisible() {
         Follower pub = new Follower(false);
         Follower ed = new Follower(true);
-        String id = create("articles", Map.of("headline", "Feed draft " + unique()));
-        patch(id, Map.of("headline", "Still a draft"));
+        String id = Articles.article().headline("Feed draft " + unique()).create();
+        patch(id, Articles.article().headline("Still a draft").fields());
         patch(id, Map.of("status", "published"));
         patch(id, Map.of("standfirst", "Now with a standfirst"));
         patch(id, Map.of("status", "archived"));
@@ -185,7 +186,7 @@ class ChangeFeedTest {
     @Test
     void aDraftCreatedAndDeletedNeverReachesAnonymousCallers() {
         Follower pub = new Follower(false);
-        String id = create("articles", Map.of("headline", "Feed secret " + unique()));
+        String id = Articles.article().headline("Feed secret " + unique()).create();
         editor().delete("/api/v1/articles/" + id).then().statusCode(204);
         pub.poll();
         assertEquals(List.of(), pub.about(id));
@@ -195,8 +196,9 @@ class ChangeFeedTest {
     void aScheduledArticleAppearsForAnonymousCallersOnceItsTimeHasCome() throws Exception {
         Follower pub = new Follower(false);
         Instant when = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        String id = create("articles", Map.of("headline", "Feed scheduled " + unique(), "status", "scheduled",
-                "publishedAt", when.toString()));
+        String id = Articles.article().headline("Feed scheduled " + unique())
+                .scheduled()
+                .publishedAt(when).create();
         pub.poll();
         assertEquals(List.of(), pub.about(id), "not before its time");
         anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
@@ -214,7 +216,7 @@ class ChangeFeedTest {
     @Test
     void reschedulingAVisibleArticleIntoTheFutureIsADeleteThenAnUpsertAtTheNewTime() throws Exception {
         Follower pub = new Follower(false);
-        String id = create("articles", Map.of("headline", "Feed moved " + unique(), "status", "published"));
+        String id = Articles.article().headline("Feed moved " + unique()).published().create();
         Instant when = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
         patch(id, Map.of("status", "scheduled", "publishedAt", when.toString()));
         pub.poll();
@@ -229,8 +231,9 @@ class ChangeFeedTest {
     void unpublishingBeforeTheScheduledTimeCancelsTheAnnouncement() throws Exception {
         Follower pub = new Follower(false);
         Instant when = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
-        String id = create("articles", Map.of("headline", "Feed cancelled " + unique(), "status", "scheduled",
-                "publishedAt", when.toString()));
+        String id = Articles.article().headline("Feed cancelled " + unique())
+                .scheduled()
+                .publishedAt(when).create();
         patch(id, Map.of("status", "draft"));
         Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
         pub.poll();
@@ -327,7 +330,7 @@ class ChangeFeedTest {
     void deletingAnArticleAlsoReportsItsUnlinkedQuotes() {
         Follower f = new Follower(true);
         String speaker = create("people", Map.of("name", "Feed Speaker " + unique()));
-        String article = create("articles", Map.of("headline", "Feed quoted " + unique()));
+        String article = Articles.article().headline("Feed quoted " + unique()).create();
         String quote = create("quotes", Map.of("text", "We will rebuild.", "speakerId", speaker, "articleId", article));
         editor().delete("/api/v1/articles/" + article).then().statusCode(204);
         f.poll();
@@ -344,7 +347,7 @@ class ChangeFeedTest {
     void commentsAppearForAnonymousCallersOnlyOnceApproved() {
         Follower editorView = new Follower(true);
         Follower publicView = new Follower(false);
-        String article = create("articles", Map.of("headline", "Commented " + unique(), "status", "published"));
+        String article = Articles.article().headline("Commented " + unique()).published().create();
         String comment = anonymous().body(Map.of("authorName", "Reader", "authorEmail", "reader@example.org", "body", "Well put."))
                 .post("/api/v1/articles/" + article + "/comments").then().statusCode(201).extract().path("id");
         editorView.poll();
@@ -372,11 +375,11 @@ class ChangeFeedTest {
     void showingOrHidingAnArticleReportsItsQuotesInBothFeeds() {
         Follower pub = new Follower(false);
         Follower ed = new Follower(true);
-        String article = create("articles", Map.of("headline", "Quoted " + unique()));
+        String article = Articles.article().headline("Quoted " + unique()).create();
         String quote = create("quotes", Map.of("text", "Said.", "speakerId", create("people", Map.of("name", "Sayer " + unique())),
                 "articleId", article));
         patch(article, Map.of("status", "published"));
-        patch(article, Map.of("headline", "Quoted, edited"));
+        patch(article, Articles.article().headline("Quoted, edited").fields());
         patch(article, Map.of("status", "archived"));
         pub.poll();
         ed.poll();
@@ -387,13 +390,13 @@ class ChangeFeedTest {
 
     @Test
     void unpublishingAnArticleDeletesItsApprovedCommentsFromTheAnonymousFeedAndPublishingBringsThemBack() {
-        String article = create("articles", Map.of("headline", "Discussed " + unique(), "status", "published"));
+        String article = Articles.article().headline("Discussed " + unique()).published().create();
         String approved = comment(article, true);
         String pending = comment(article, false);
         Follower pub = new Follower(false);
         Follower ed = new Follower(true);
         patch(article, Map.of("status", "draft"));
-        patch(article, Map.of("headline", "Discussed, still a draft"));
+        patch(article, Articles.article().headline("Discussed, still a draft").fields());
         patch(article, Map.of("status", "published"));
         patch(article, Map.of("status", "archived"));
         pub.poll();
@@ -407,10 +410,10 @@ class ChangeFeedTest {
 
     @Test
     void commentsLeftAnnouncedByAnOlderVersionAreReconciledWithTheirArticlesVisibility() throws Exception {
-        String hidden = create("articles", Map.of("headline", "Retracted " + unique(), "status", "published"));
+        String hidden = Articles.article().headline("Retracted " + unique()).published().create();
         String strayUpsert = comment(hidden, true);
         patch(hidden, Map.of("status", "archived"));
-        String shown = create("articles", Map.of("headline", "Shown " + unique(), "status", "published"));
+        String shown = Articles.article().headline("Shown " + unique()).published().create();
         String strayDelete = comment(shown, true);
         Follower pub = new Follower(false);
         // What a database written by an older version may hold: the comment of the archived article still announced, the other withdrawn.
@@ -446,8 +449,9 @@ class ChangeFeedTest {
     void aScheduledArticleBringsItsQuotesAndApprovedCommentsIntoTheAnonymousFeedAtItsTime() throws Exception {
         Follower pub = new Follower(false);
         Instant when = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        String article = create("articles", Map.of("headline", "Due with its quote " + unique(), "status", "scheduled",
-                "publishedAt", when.toString()));
+        String article = Articles.article().headline("Due with its quote " + unique())
+                .scheduled()
+                .publishedAt(when).create();
         String quote = create("quotes", Map.of("text", "Soon.", "speakerId", create("people", Map.of("name", "Early " + unique())),
                 "articleId", article));
         String comment = comment(article, true);

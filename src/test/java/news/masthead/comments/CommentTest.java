@@ -3,6 +3,7 @@ package news.masthead.comments;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -112,8 +113,9 @@ class CommentTest {
 
     @Test
     void commentsClosedIs403() {
-        String article = editor().body(Map.of("headline", "Closed " + unique(), "status", "published", "commentsOpen", false))
-                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        String article = Articles.article().headline("Closed " + unique())
+                .published()
+                .commentsOpen(false).post().then().statusCode(201).extract().path("id");
         anonymous().body(comment("hello")).post("/api/v1/articles/" + article + "/comments").then().statusCode(403)
                 .contentType("application/problem+json").body("status", equalTo(403))
                 .body("detail", containsString("closed"));

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,6 @@ import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,17 +68,38 @@ class FeedTest {
         town = create("places", Map.of("name", "Feedtown " + u, "kind", "town", "parentId", region));
         person = create("people", Map.of("name", "Feed Minister " + u));
         personSlug = anonymous().get("/api/v1/people/" + person).then().extract().path("slug");
-        first = article(Map.of("headline", "Convoy leaves at dawn " + u, "standfirst", "Residents describe a hurried departure.",
-                "byline", "Olena Marchenko", "status", "published", "publishedAt", now.minusSeconds(3600).toString(),
-                "tags", List.of(tag, "War"), "placeIds", List.of(town), "personIds", List.of(person),
-                "body", List.of(Map.of("type", "heading", "text", "Before dawn"), Map.of("type", "paragraph", "text", "The convoy left <early> & fast."))));
-        second = article(Map.of("headline", "Wire story " + u, "source", "Masthead Wire", "section", "world-" + u,
-                "status", "published", "publishedAt", now.minusSeconds(7200).toString(), "tags", List.of(tag)));
-        third = article(Map.of("headline", "Scheduled and due " + u, "byline", "Desk", "status", "scheduled",
-                "publishedAt", now.minusSeconds(10800).toString(), "tags", List.of(tag), "placeIds", List.of(region)));
-        article(Map.of("headline", "Draft " + u, "tags", List.of(tag), "placeIds", List.of(town)));
-        article(Map.of("headline", "Not yet " + u, "status", "scheduled", "publishedAt", now.plusSeconds(86400).toString(), "tags", List.of(tag)));
-        article(Map.of("headline", "Archived " + u, "status", "archived", "publishedAt", now.minusSeconds(60).toString(), "tags", List.of(tag)));
+        first = Articles.article().headline("Convoy leaves at dawn " + u)
+                .standfirst("Residents describe a hurried departure.")
+                .byline("Olena Marchenko")
+                .published()
+                .publishedAt(now.minusSeconds(3600))
+                .tags(tag, "War")
+                .placeIds(town)
+                .personIds(person)
+                .body(List.of(Map.of("type", "heading", "text", "Before dawn"),
+                        Map.of("type", "paragraph", "text", "The convoy left <early> & fast.")))
+                .create();
+        second = Articles.article().headline("Wire story " + u)
+                .source("Masthead Wire")
+                .section("world-" + u)
+                .published()
+                .publishedAt(now.minusSeconds(7200))
+                .tags(tag).create();
+        third = Articles.article().headline("Scheduled and due " + u)
+                .byline("Desk")
+                .scheduled()
+                .publishedAt(now.minusSeconds(10800))
+                .tags(tag)
+                .placeIds(region).create();
+        Articles.article().headline("Draft " + u).tags(tag).placeIds(town).create();
+        Articles.article().headline("Not yet " + u)
+                .scheduled()
+                .publishedAt(now.plusSeconds(86400))
+                .tags(tag).create();
+        Articles.article().headline("Archived " + u)
+                .archived()
+                .publishedAt(now.minusSeconds(60))
+                .tags(tag).create();
     }
 
     @Test
@@ -190,7 +211,7 @@ class FeedTest {
     @Test
     void conditionalGetAnswers304UntilAnArticleChanges() {
         String lone = "cond-" + u;
-        String id = article(Map.of("headline", "Conditional " + u, "status", "published", "tags", List.of(lone)));
+        String id = Articles.article().headline("Conditional " + u).published().tags(lone).create();
         for (String feed : List.of("articles.atom", "articles.json")) {
             String etag = anonymous().queryParam("tag", lone).get("/api/v1/feeds/" + feed).then().statusCode(200)
                     .header("ETag", startsWith("W/\"")).extract().header("ETag");
@@ -198,8 +219,7 @@ class FeedTest {
                     .then().statusCode(304).body(emptyString()).header("ETag", equalTo(etag));
             anonymous().queryParam("tag", lone).header("If-None-Match", "W/\"other\"").get("/api/v1/feeds/" + feed)
                     .then().statusCode(200);
-            editor().contentType("application/merge-patch+json").body(Map.of("standfirst", "Changed " + feed))
-                    .patch("/api/v1/articles/" + id).then().statusCode(200);
+            Articles.edit().standfirst("Changed " + feed).patch(id).then().statusCode(200);
             anonymous().queryParam("tag", lone).header("If-None-Match", etag).get("/api/v1/feeds/" + feed)
                     .then().statusCode(200).header("ETag", not(equalTo(etag)));
         }
@@ -209,7 +229,7 @@ class FeedTest {
     @Test
     void aRepeatedFeedAndItsNotModifiedRunNoStatement() {
         String cached = "cached-" + u;
-        String id = article(Map.of("headline", "Cached " + u, "status", "published", "tags", List.of(cached)));
+        String id = Articles.article().headline("Cached " + u).published().tags(cached).create();
         for (String feed : List.of("articles.atom", "articles.json")) {
             String etag = anonymous().queryParam("tag", cached).get("/api/v1/feeds/" + feed).then().statusCode(200)
                     .extract().header("ETag");
@@ -220,8 +240,7 @@ class FeedTest {
                     .then().statusCode(304).header("ETag", equalTo(etag));
             assertEquals(0, stats.getPrepareStatementCount(), "statements of a cached " + feed + " and its 304");
         }
-        editor().contentType("application/merge-patch+json").body(Map.of("headline", "Recached " + u))
-                .patch("/api/v1/articles/" + id).then().statusCode(200);
+        Articles.edit().headline("Recached " + u).patch(id).then().statusCode(200);
         assertEquals(List.of(id), ids(Map.of("tag", cached)));
         anonymous().queryParam("tag", cached).get("/api/v1/feeds/articles.json").then().statusCode(200)
                 .body("items[0].title", equalTo("Recached " + u));
@@ -232,8 +251,10 @@ class FeedTest {
         String many = "many-" + u;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
-            ids.add(article(Map.of("headline", "Many " + i + " " + u, "status", "published", "tags", List.of(many),
-                    "publishedAt", now.minusSeconds(1000 - i).toString())));
+            ids.add(Articles.article().headline("Many " + i + " " + u)
+                    .published()
+                    .tags(many)
+                    .publishedAt(now.minusSeconds(1000 - i).toString()).create());
         }
         List<String> newest = new ArrayList<>(ids.subList(1, 51));
         java.util.Collections.reverse(newest);
@@ -247,9 +268,6 @@ class FeedTest {
                 .body("items", org.hamcrest.Matchers.notNullValue()).extract().jsonPath().getList("items.id");
     }
 
-    private static String article(Map<String, ?> body) {
-        return create("articles", body);
-    }
 
     private static String selfUrl(String pathAndQuery) {
         return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/feeds/" + pathAndQuery;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -39,10 +40,15 @@ class NinjsTest {
         String city = create("places", Map.of("name", "Izium " + u, "kind", "city", "latitude", 49.2128, "longitude", 37.2569));
         String area = create("places", Map.of("name", "Front line " + u, "kind", "area"));
         Instant published = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
-        String id = create("articles", Map.of("headline", "Convoy leaves Izium " + u, "standfirst", "Residents describe it.",
-                "status", "published", "publishedAt", published.toString(), "language", "uk", "tags", List.of("war", "ukraine"),
-                "personIds", List.of(person), "placeIds", List.of(city, area),
-                "body", List.of(Map.of("type", "paragraph", "text", "First."), Map.of("type", "paragraph", "text", "Second."))));
+        String id = Articles.article().headline("Convoy leaves Izium " + u)
+                .standfirst("Residents describe it.")
+                .published()
+                .publishedAt(published)
+                .language("uk")
+                .tags("war", "ukraine")
+                .personIds(person)
+                .placeIds(city, area)
+                .body(List.of(Map.of("type", "paragraph", "text", "First."), Map.of("type", "paragraph", "text", "Second."))).create();
         Map<String, Object> article = anonymous().get("/api/v1/articles/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
 
         Response r = anonymous().accept(NINJS).get("/api/v1/articles/" + id);
@@ -73,7 +79,7 @@ class NinjsTest {
 
     @Test
     void withoutAskingForNinjsTheArticleIsJson() {
-        String id = create("articles", Map.of("headline", "Plain JSON " + unique(), "status", "published"));
+        String id = Articles.article().headline("Plain JSON " + unique()).published().create();
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"))
                 .body("id", equalTo(id));
         RestAssured.given().get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"));
@@ -83,11 +89,11 @@ class NinjsTest {
 
     @Test
     void anonymousCallersGet404ForADraftAndEditorsSeeItWithheld() {
-        String id = create("articles", Map.of("headline", "Ninjs draft " + unique()));
+        String id = Articles.article().headline("Ninjs draft " + unique()).create();
         anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
         editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).body("pubstatus", equalTo("withheld"));
-        editor().contentType("application/merge-patch+json").body(Map.of("status", "archived")).patch("/api/v1/articles/" + id)
+        Articles.edit().archived().patch(id)
                 .then().statusCode(200);
         editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).body("pubstatus", equalTo("canceled"))
                 .body("version", equalTo("2"));
@@ -97,7 +103,9 @@ class NinjsTest {
     @Test
     void aScheduledArticleIsWithheldAndEmbargoedUntilItsTime() {
         Instant when = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
-        String id = create("articles", Map.of("headline", "Ninjs later " + unique(), "status", "scheduled", "publishedAt", when.toString()));
+        String id = Articles.article().headline("Ninjs later " + unique())
+                .scheduled()
+                .publishedAt(when).create();
         anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404);
         editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
                 .body("pubstatus", equalTo("withheld")).body("embargoed", equalTo(when.toString()));
@@ -107,7 +115,9 @@ class NinjsTest {
     void ninjsHasItsOwnStrongEtagAndAnswers304() {
         String u = unique();
         String person = create("people", Map.of("name", "Etag Person " + u));
-        String id = create("articles", Map.of("headline", "Ninjs etag " + u, "status", "published", "personIds", List.of(person)));
+        String id = Articles.article().headline("Ninjs etag " + u)
+                .published()
+                .personIds(person).create();
         String jsonTag = anonymous().get("/api/v1/articles/" + id).then().extract().header("ETag");
         String tag = anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
                 .header("Last-Modified", not(emptyString())).header("Vary", containsString("Accept")).extract().header("ETag");
@@ -119,7 +129,7 @@ class NinjsTest {
                 .then().statusCode(200);
         String renamed = anonymous().accept(NINJS).header("If-None-Match", tag).get("/api/v1/articles/" + id).then().statusCode(200)
                 .body("people[0].name", equalTo("Renamed " + u)).extract().header("ETag");
-        editor().contentType("application/merge-patch+json").body(Map.of("headline", "Changed " + u)).patch("/api/v1/articles/" + id)
+        Articles.edit().headline("Changed " + u).patch(id)
                 .then().statusCode(200);
         String changed = anonymous().accept(NINJS).header("If-None-Match", renamed).get("/api/v1/articles/" + id).then().statusCode(200)
                 .body("version", equalTo("2")).extract().header("ETag");

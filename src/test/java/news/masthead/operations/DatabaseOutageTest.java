@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import news.masthead.embedded.EmbeddedDatabase;
+import news.masthead.fixtures.Articles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,6 @@ import static io.restassured.RestAssured.given;
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
-import static news.masthead.Api.fields;
 import static news.masthead.Api.problem;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
@@ -57,8 +57,8 @@ class DatabaseOutageTest {
         assertTrue(EmbeddedDatabase.running(), "this test stops and restarts the embedded database");
         String u = unique();
         String person = create("people", Map.of("name", "Outage Person " + u));
-        String slug = editor().get("/api/v1/articles/" + create("articles", fields("headline", "Outage article " + u,
-                "status", "published"))).then().extract().path("slug");
+        String slug = editor().get("/api/v1/articles/" + Articles.article().headline("Outage article " + u)
+                .published().create()).then().extract().path("slug");
         String prefix = "outage-" + u + "-";
 
         Load load = new Load(RestAssured.port);
@@ -127,8 +127,9 @@ class DatabaseOutageTest {
 
     /** Creates an article about the person: three tables in one transaction. */
     private static String writeArticle(String slug, String person) {
-        Response r = editor().body(fields("headline", "Outage write " + slug, "slug", slug, "personIds", List.of(person)))
-                .post("/api/v1/articles");
+        Response r = Articles.article().headline("Outage write " + slug)
+                .slug(slug)
+                .personIds(person).post();
         if (r.statusCode() == 201 || r.statusCode() == 503 && r.header("Retry-After") != null) {
             return r.statusCode() == 201 ? "ok" : "503";
         }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import news.masthead.kernel.cache.ReadCache;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,10 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static news.masthead.Api.ADMIN_TOKEN;
+import static news.masthead.Api.admin;
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
-import static news.masthead.Api.fields;
 import static news.masthead.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,13 +147,16 @@ class NoStallUnderLoadTest {
         String person = create("people", Map.of("name", "Load Person " + u));
         String country = create("places", Map.of("name", "Load Country " + u, "kind", "country"));
         String city = create("places", Map.of("name", "Load City " + u, "kind", "city", "parentId", country));
-        String article = create("articles", fields("headline", "Load article " + u, "status", "published",
-                "personIds", List.of(person), "placeIds", List.of(city), "tags", List.of("load")));
+        String article = Articles.article().headline("Load article " + u)
+                .published()
+                .personIds(person)
+                .placeIds(city)
+                .tags("load").create();
         String quote = create("quotes", Map.of("text", "Load quote " + u, "speakerId", person, "articleId", article));
         String comment = anonymous().body(Map.of("authorName", "Reader", "authorEmail", "reader@example.org", "body", "Fine " + u))
                 .post("/api/v1/articles/" + article + "/comments").then().statusCode(201).extract().path("id");
         editor().body(Map.of("status", "approved")).patch("/api/v1/comments/" + comment).then().statusCode(200);
-        String token = editor().body(Map.of("name", "load " + u, "role", "editor")).post("/api/v1/tokens")
+        String token = admin().body(Map.of("name", "load " + u, "role", "editor")).post("/api/v1/tokens")
                 .then().statusCode(201).extract().path("id");
         Map<String, String> m = new LinkedHashMap<>();
         m.put("articles", editor().get("/api/v1/articles/" + article).then().extract().path("slug"));

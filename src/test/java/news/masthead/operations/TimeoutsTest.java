@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.util.UUID;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.create;
-import static news.masthead.Api.editor;
 import static news.masthead.Api.problem;
 import static news.masthead.Api.read;
 import static news.masthead.Api.unique;
@@ -69,21 +69,20 @@ class TimeoutsTest {
     @Test
     void aWriteCutByTheStatementTimeoutIsNotHalfApplied() throws Exception {
         String person = create("people", Map.of("name", "Timeout Person " + unique()));
-        String article = create("articles", Map.of("headline", "Before the timeout " + unique()));
+        String article = Articles.article().headline("Before the timeout " + unique()).create();
         String headline = read("articles", article).path("headline");
         int version = read("articles", article).path("version");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             // The article's row is updated first; linking the person then waits for this lock (the foreign key check).
             s.execute("select 1 from people where id = '" + UUID.fromString(person) + "' for update");
-            Response r = editor().body(Map.of("headline", "After the timeout", "personIds", List.of(person)))
-                    .patch("/api/v1/articles/" + article);
+            Response r = Articles.edit().headline("After the timeout").personIds(person).patch(article);
             c.rollback();
             problem(r, 503).header("Retry-After", "2");
         }
         read("articles", article).response().then().body("headline", equalTo(headline)).body("version", equalTo(version))
                 .body("personIds", empty());
-        editor().body(Map.of("headline", "After the timeout", "personIds", List.of(person))).patch("/api/v1/articles/" + article)
+        Articles.edit().headline("After the timeout").personIds(person).patch(article)
                 .then().statusCode(200).body("personIds", equalTo(List.of(person)));
     }
 }

@@ -3,6 +3,7 @@ package news.masthead.people;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -224,11 +225,10 @@ class PeopleTest {
     void deletingAPersonLinkedToAnArticleIs409() {
         String u = unique();
         String id = person("Linked " + u);
-        String articleId = create("articles", Map.of("headline", "About " + u, "personIds", List.of(id)));
+        String articleId = Articles.article().headline("About " + u).personIds(id).create();
         problem(editor().delete(PEOPLE + "/" + id), 409).body("detail", containsString("1 article"));
         read("people", id);
-        editor().contentType("application/merge-patch+json").body(Map.of("personIds", List.of()))
-                .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+        Articles.edit().with("personIds", List.of()).patch(articleId).then().statusCode(200);
         editor().delete(PEOPLE + "/" + id).then().statusCode(204);
     }
 

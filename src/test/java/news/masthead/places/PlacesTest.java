@@ -3,6 +3,7 @@ package news.masthead.places;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -235,7 +236,7 @@ class PlacesTest {
     void deletingAPlaceLinkedToAnArticleIs409() {
         String u = unique();
         String id = place("Linked " + u, "city", null);
-        String articleId = create("articles", Map.of("headline", "In " + u, "placeIds", List.of(id)));
+        String articleId = Articles.article().headline("In " + u).placeIds(id).create();
         problem(editor().delete(PLACES + "/" + id), 409).body("detail", containsString("1 article"));
         read("places", id);
         editor().delete("/api/v1/articles/" + articleId).then().statusCode(204);

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.Api;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -177,8 +178,7 @@ class QuotesTest {
         String articleId = article("draft");
         String id = quote("Soon public " + u, person("Soon " + u), articleId);
         anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", nullValue());
-        editor().contentType("application/merge-patch+json").body(Map.of("status", "published"))
-                .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+        Articles.edit().published().patch(articleId).then().statusCode(200);
         anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", equalTo(articleId));
     }
 
@@ -187,8 +187,9 @@ class QuotesTest {
         String u = unique();
         String speaker = person("Hidden " + u);
         String archived = quote("Archived", speaker, article("archived"));
-        String future = quote("Future", speaker, create("articles", Map.of("headline", "Future " + u,
-                "status", "scheduled", "publishedAt", "2999-01-01T00:00:00Z")));
+        String future = quote("Future", speaker, Articles.article().headline("Future " + u)
+                .scheduled()
+                .publishedAt("2999-01-01T00:00:00Z").create());
         String past = article("scheduled");
         String visible = quote("Visible", speaker, past);
         anonymous().get(QUOTES + "/" + archived).then().statusCode(200).body("articleId", nullValue());
@@ -204,8 +205,7 @@ class QuotesTest {
         String tag = anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("version", equalTo(1)).extract().header("ETag");
         int version = 1;
         for (String status : List.of("published", "archived", "published", "draft")) {
-            editor().contentType("application/merge-patch+json").body(Map.of("status", status))
-                    .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+            Articles.edit().status(status).patch(articleId).then().statusCode(200);
             version++;
             String shown = status.equals("published") ? articleId : null;
             String next = anonymous().header("If-None-Match", tag).get(QUOTES + "/" + id).then().statusCode(200)
@@ -214,8 +214,7 @@ class QuotesTest {
             tag = next;
         }
         // A write that leaves the article hidden is no change to the quote.
-        editor().contentType("application/merge-patch+json").body(Map.of("status", "archived"))
-                .patch("/api/v1/articles/" + articleId).then().statusCode(200);
+        Articles.edit().archived().patch(articleId).then().statusCode(200);
         anonymous().header("If-None-Match", tag).get(QUOTES + "/" + id).then().statusCode(304);
         editor().get(QUOTES + "/" + id).then().statusCode(200).header("ETag", equalTo("\"" + version + "\""));
     }
@@ -224,7 +223,9 @@ class QuotesTest {
     void aQuotesTagChangesWhenItsScheduledArticleComesDue() throws InterruptedException {
         String u = unique();
         java.time.Instant due = java.time.Instant.now().plusSeconds(2);
-        String articleId = create("articles", Map.of("headline", "Due " + u, "status", "scheduled", "publishedAt", due.toString()));
+        String articleId = Articles.article().headline("Due " + u)
+                .scheduled()
+                .publishedAt(due).create();
         String id = quote("Said before it was due " + u, person("Early " + u), articleId);
         String before = anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", nullValue()).extract().header("ETag");
         Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 300);

@@ -1,6 +1,7 @@
 package news.masthead.search;
 
 import io.quarkus.test.junit.QuarkusTest;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,16 +30,16 @@ class ArticleFiltersTest {
         return sb.toString();
     }
 
-    private static String article(Map<String, Object> fields) {
-        return editor().body(fields).post("/api/v1/articles").then().statusCode(201).extract().path("id");
-    }
 
     @Test
     void tagSectionAndStatusFiltersCombine() {
         String tag = "tag" + unique();
-        String a = article(Map.of("headline", "Tagged one", "tags", List.of(tag.toUpperCase()), "section", "world", "status", "published"));
-        article(Map.of("headline", "Tagged two", "tags", List.of(tag), "section", "sport", "status", "published"));
-        String draft = article(Map.of("headline", "Tagged draft", "tags", List.of(tag), "section", "world"));
+        String a = Articles.article().headline("Tagged one")
+                .tags(tag.toUpperCase())
+                .section("world")
+                .published().create();
+        Articles.article().headline("Tagged two").tags(tag).section("sport").published().create();
+        String draft = Articles.article().headline("Tagged draft").tags(tag).section("world").create();
 
         anonymous().get("/api/v1/articles?tag=" + tag + "&section=world").then().statusCode(200)
                 .body("items.id", contains(a)).body("total", equalTo(1));
@@ -54,9 +55,9 @@ class ArticleFiltersTest {
         String region = place("Region " + unique(), "region", country);
         String town = place("Town " + unique(), "town", region);
         String elsewhere = place("Elsewhere " + unique(), "town", null);
-        String inTown = article(Map.of("headline", "In town", "status", "published", "placeIds", List.of(town)));
-        String inRegion = article(Map.of("headline", "In region", "status", "published", "placeIds", List.of(region)));
-        article(Map.of("headline", "Elsewhere", "status", "published", "placeIds", List.of(elsewhere)));
+        String inTown = Articles.article().headline("In town").published().placeIds(town).create();
+        String inRegion = Articles.article().headline("In region").published().placeIds(region).create();
+        Articles.article().headline("Elsewhere").published().placeIds(elsewhere).create();
 
         anonymous().get("/api/v1/articles?place=" + country).then().body("items.id", containsInAnyOrder(inTown, inRegion));
         anonymous().get("/api/v1/articles?place=" + town).then().body("items.id", contains(inTown));
@@ -70,11 +71,15 @@ class ArticleFiltersTest {
     void aPlaceListsItsArticlesNewestFirstAsTheirDatesChange() {
         String region = place("Dated Region " + unique(), "region", null);
         String town = place("Dated Town " + unique(), "town", region);
-        String older = article(Map.of("headline", "Older", "status", "published", "publishedAt", "2026-01-01T08:00:00Z",
-                "placeIds", List.of(town)));
-        String newer = article(Map.of("headline", "Newer", "status", "published", "publishedAt", "2026-02-01T08:00:00Z",
-                "placeIds", List.of(town, region)));
-        String draft = article(Map.of("headline", "Undated draft", "placeIds", List.of(town)));
+        String older = Articles.article().headline("Older")
+                .published()
+                .publishedAt("2026-01-01T08:00:00Z")
+                .placeIds(town).create();
+        String newer = Articles.article().headline("Newer")
+                .published()
+                .publishedAt("2026-02-01T08:00:00Z")
+                .placeIds(town, region).create();
+        String draft = Articles.article().headline("Undated draft").placeIds(town).create();
         String url = "/api/v1/articles?place=" + region;
 
         anonymous().get(url).then().statusCode(200).body("items.id", contains(newer, older)).body("total", equalTo(2));
@@ -90,8 +95,8 @@ class ArticleFiltersTest {
         String name = "Oksana Filter " + unique();
         String person = person(name);
         String slug = editor().get("/api/v1/people/" + person).then().extract().path("slug");
-        String about = article(Map.of("headline", "About her", "status", "published", "personIds", List.of(person)));
-        article(Map.of("headline", "Not about her", "status", "published"));
+        String about = Articles.article().headline("About her").published().personIds(person).create();
+        Articles.article().headline("Not about her").published().create();
         String quote = editor().body(Map.of("text", "We stay.", "speakerId", person, "articleId", about))
                 .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
 
@@ -105,8 +110,14 @@ class ArticleFiltersTest {
     @Test
     void publishedWindowFiltersAreExclusiveAndValidated() {
         String tag = "win" + unique();
-        String early = article(Map.of("headline", "Early", "status", "published", "publishedAt", "2025-01-10T10:00:00Z", "tags", List.of(tag)));
-        String late = article(Map.of("headline", "Late", "status", "published", "publishedAt", "2025-03-10T10:00:00Z", "tags", List.of(tag)));
+        String early = Articles.article().headline("Early")
+                .published()
+                .publishedAt("2025-01-10T10:00:00Z")
+                .tags(tag).create();
+        String late = Articles.article().headline("Late")
+                .published()
+                .publishedAt("2025-03-10T10:00:00Z")
+                .tags(tag).create();
         anonymous().get("/api/v1/articles?tag=" + tag + "&publishedAfter=2025-01-10T10:00:00Z").then().body("items.id", contains(late));
         anonymous().get("/api/v1/articles?tag=" + tag + "&publishedBefore=2025-03-10T10:00:00Z").then().body("items.id", contains(early));
         anonymous().get("/api/v1/articles?tag=" + tag + "&sort=publishedAt").then().body("items.id", contains(early, late));
@@ -117,10 +128,14 @@ class ArticleFiltersTest {
     @Test
     void searchUsesWebSyntaxAndRanksHeadlinesFirst() {
         String word = word("zq");
-        String inHeadline = article(Map.of("headline", "Ferry " + word + " returns", "status", "published"));
-        String inBody = article(Map.of("headline", "Island news", "status", "published",
-                "body", List.of(Map.of("type", "paragraph", "text", "The " + word + " sailed at dawn from the harbour")), "tags", List.of("x")));
-        String excluded = article(Map.of("headline", "Storm " + word, "standfirst", "harbour closed", "status", "published"));
+        String inHeadline = Articles.article().headline("Ferry " + word + " returns").published().create();
+        String inBody = Articles.article().headline("Island news")
+                .published()
+                .body(List.of(Map.of("type", "paragraph", "text", "The " + word + " sailed at dawn from the harbour")))
+                .tags("x").create();
+        String excluded = Articles.article().headline("Storm " + word)
+                .standfirst("harbour closed")
+                .published().create();
 
         anonymous().queryParam("q", word).get("/api/v1/articles").then().statusCode(200)
                 .body("items.id", hasSize(3)).body("items[2].id", equalTo(inBody));
@@ -135,7 +150,8 @@ class ArticleFiltersTest {
     void searchPagesWalkEveryMatchOnce() {
         String word = word("pg");
         for (int i = 0; i < 5; i++) {
-            article(Map.of("headline", word + (i % 2 == 0 ? " " + word : "") + " item " + i, "status", "published"));
+            Articles.article().headline(word + (i % 2 == 0 ? " " + word : "") + " item " + i)
+                    .published().create();
         }
         List<String> seen = new java.util.ArrayList<>();
         String cursor = null;
@@ -153,7 +169,10 @@ class ArticleFiltersTest {
     void includesAddPeoplePlacesAndQuotes() {
         String person = person("Include Person " + unique());
         String place = place("Include Place " + unique(), "city", null);
-        String a = article(Map.of("headline", "With includes", "status", "published", "personIds", List.of(person), "placeIds", List.of(place)));
+        String a = Articles.article().headline("With includes")
+                .published()
+                .personIds(person)
+                .placeIds(place).create();
         String quote = editor().body(Map.of("text", "Included words", "speakerId", person, "articleId", a))
                 .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
 

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -59,11 +60,17 @@ class ArticleTotalsTest {
         String region = place("Counted Region " + unique(), "region", null);
         String otherRegion = place("Other Region " + unique(), "region", null);
         String town = place("Counted Town " + unique(), "town", region);
-        String a = create("articles", Map.of("headline", "Counted A", "status", "published", "tags", List.of(tag), "section", section,
-                "personIds", List.of(person), "placeIds", List.of(town)));
-        String b = create("articles", Map.of("headline", "Counted B", "tags", List.of(tag), "personIds", List.of(person)));
-        create("articles", Map.of("headline", "Counted C", "status", "scheduled", "tags", List.of(tag),
-                "publishedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+        String a = Articles.article().headline("Counted A")
+                .published()
+                .tags(tag)
+                .section(section)
+                .personIds(person)
+                .placeIds(town).create();
+        String b = Articles.article().headline("Counted B").tags(tag).personIds(person).create();
+        Articles.article().headline("Counted C")
+                .scheduled()
+                .tags(tag)
+                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS)).create();
 
         totals("tag=" + tag, 1, 3);
         totals("tag=" + tag + "&status=draft", 0, 1);
@@ -83,7 +90,7 @@ class ArticleTotalsTest {
         totals("place=" + otherRegion, 1, 1);
 
         // An article naming a town and the region around it counts once in the region.
-        create("articles", Map.of("headline", "Counted D", "status", "published", "placeIds", List.of(town, otherRegion)));
+        Articles.article().headline("Counted D").published().placeIds(town, otherRegion).create();
         totals("place=" + otherRegion, 2, 2);
 
         patch("articles", b, Map.of("status", "published"));
@@ -97,7 +104,7 @@ class ArticleTotalsTest {
 
     @Test
     void theTotalOfEveryArticleIsTheirCount() throws Exception {
-        create("articles", Map.of("headline", "One more " + unique(), "status", "published"));
+        Articles.article().headline("One more " + unique()).published().create();
         assertEquals(count("status = 'published' or (status = 'scheduled' and published_at <= now())"),
                 (int) anonymous().get("/api/v1/articles?limit=1").then().statusCode(200).extract().path("total"));
         assertEquals(count("true"), (int) editor().get("/api/v1/articles?limit=1").then().statusCode(200).extract().path("total"));
@@ -116,10 +123,12 @@ class ArticleTotalsTest {
     @Test
     void aSectionOrTagNamedLikeAnotherKeyIsCountedApart() throws Exception {
         String person = person("Hidden Person " + unique());
-        create("articles", Map.of("headline", "Hidden draft " + unique(), "personIds", List.of(person)));
+        Articles.article().headline("Hidden draft " + unique()).personIds(person).create();
         String crafted = "draft|person|" + person;
-        create("articles", Map.of("headline", "Crafted " + unique(), "status", "published", "section", crafted,
-                "tags", List.of("person|" + person)));
+        Articles.article().headline("Crafted " + unique())
+                .published()
+                .section(crafted)
+                .tags("person|" + person).create();
 
         totals("section=" + crafted, 1, 1);
         totals("tag=person|" + person, 1, 1);

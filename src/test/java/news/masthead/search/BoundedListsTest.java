@@ -3,6 +3,7 @@ package news.masthead.search;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -45,8 +46,9 @@ class BoundedListsTest {
     private static List<String> articles(String word, int n) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(create("articles", Map.of("headline", word + " story " + i, "status", "published",
-                    "publishedAt", NOW.minusSeconds(1000 - i).toString())));
+            ids.add(Articles.article().headline(word + " story " + i)
+                    .published()
+                    .publishedAt(NOW.minusSeconds(1000 - i).toString()).create());
         }
         return ids;
     }
@@ -81,8 +83,9 @@ class BoundedListsTest {
     void rankedSearchRanksOnlyTheNewestMatches() {
         String word = "ranked" + unique();
         // The oldest match is the most relevant (the word three times), yet not among the 3 newest.
-        String oldest = create("articles", Map.of("headline", word + " " + word + " " + word, "status", "published",
-                "publishedAt", NOW.minusSeconds(2000).toString()));
+        String oldest = Articles.article().headline(word + " " + word + " " + word)
+                .published()
+                .publishedAt(NOW.minusSeconds(2000)).create();
         List<String> newer = articles(word, 4);
         List<String> newestThree = newer.subList(1, 4); // equally relevant to each other: compared as sets
         List<String> ranked = anonymous().get("/api/v1/articles?limit=100&q=" + word).then().statusCode(200)

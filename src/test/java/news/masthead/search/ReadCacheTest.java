@@ -3,6 +3,7 @@ package news.masthead.search;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ReadCacheTest {
     }
 
     private static String published(String tag) {
-        return create("articles", Map.of("headline", "Counted " + unique(), "status", "published", "tags", List.of(tag)));
+        return Articles.article().headline("Counted " + unique()).published().tags(tag).create();
     }
 
     @Test
@@ -135,7 +136,7 @@ class ReadCacheTest {
             anonymous().get("/api/v1/articles/" + id + "?include=people").then().statusCode(200).body("version", equalTo(1));
             anonymous().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", "\"1\"");
         }
-        editor().body(Map.of("headline", "Edited headline")).patch("/api/v1/articles/" + id).then().statusCode(200);
+        Articles.edit().headline("Edited headline").patch(id).then().statusCode(200);
         anonymous().get("/api/v1/articles/" + id + "?include=people").then().statusCode(200).body("headline", equalTo("Edited headline"));
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", "\"2\"").body("headline", equalTo("Edited headline"));
     }
@@ -145,8 +146,10 @@ class ReadCacheTest {
         String tag = "due" + unique();
         String url = "/api/v1/articles?tag=" + tag;
         Instant due = Instant.now().plus(2, ChronoUnit.SECONDS);
-        String scheduled = create("articles", Map.of("headline", "Due " + unique(), "status", "scheduled", "publishedAt", due.toString(),
-                "tags", List.of(tag)));
+        String scheduled = Articles.article().headline("Due " + unique())
+                .scheduled()
+                .publishedAt(due)
+                .tags(tag).create();
         total(url, 0);
         total(url, 0);
         anonymous().get("/api/v1/articles/" + scheduled).then().statusCode(404);

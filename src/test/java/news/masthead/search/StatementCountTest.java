@@ -2,6 +2,7 @@ package news.masthead.search;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import news.masthead.fixtures.Articles;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +42,11 @@ class StatementCountTest {
         }
         String placeId = place("Counted Place " + unique(), "town", null);
         for (int i = 0; i < 100; i++) {
-            String a = editor().body(Map.of("headline", "Counted " + i, "status", "published", "tags", List.of(TAG),
-                    "personIds", List.of(people.get(i % 3), people.get((i + 1) % 3)), "placeIds", List.of(placeId)))
-                    .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+            String a = Articles.article().headline("Counted " + i)
+                    .published()
+                    .with("tags", List.of(TAG))
+                    .personIds(people.get(i % 3), people.get((i + 1) % 3))
+                    .placeIds(placeId).post().then().statusCode(201).extract().path("id");
             editor().body(Map.of("text", "Quote " + i, "speakerId", people.get(i % 3), "articleId", a))
                     .post("/api/v1/quotes").then().statusCode(201);
         }

@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import news.masthead.Api;
+import news.masthead.fixtures.Articles;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +20,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import static news.masthead.Api.admin;
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.token;
 import static news.masthead.Api.unique;
+import static news.masthead.Api.walk;
 import static news.masthead.Api.withToken;
+import static news.masthead.Json.assertBody;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -45,7 +50,7 @@ class TokenTest {
     @Test
     void adminCreatesTokenAndSeesItsSecretOnlyOnce() {
         String name = "Night desk " + unique();
-        ExtractableResponse<Response> created = editor().body(Map.of("name", name, "role", "editor"))
+        ExtractableResponse<Response> created = admin().body(Map.of("name", name, "role", "editor"))
                 .post("/api/v1/tokens").then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/tokens/[0-9a-f-]{36}"))
                 .header("ETag", equalTo("\"1\""))
@@ -56,10 +61,10 @@ class TokenTest {
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith("/api/v1/tokens/" + id));
 
-        editor().get("/api/v1/tokens/" + id).then().statusCode(200)
+        admin().get("/api/v1/tokens/" + id).then().statusCode(200)
                 .body("id", equalTo(id)).body("name", equalTo(name)).body("role", equalTo("editor"))
                 .body("$", not(hasKey("secret"))).body("$", not(hasKey("secretHash")));
-        List<Map<String, Object>> items = editor().queryParam("limit", 100).get("/api/v1/tokens").then().statusCode(200)
+        List<Map<String, Object>> items = admin().queryParam("limit", 100).get("/api/v1/tokens").then().statusCode(200)
                 .body("limit", equalTo(100)).body("total", notNullValue()).extract().path("items");
         assertFalse(items.isEmpty());
         items.forEach(t -> assertEquals(List.of("createdAt", "id", "name", "role", "updatedAt", "version"),
@@ -70,12 +75,12 @@ class TokenTest {
     void tokenListIsKeysetPaginatedWithLinkHeader() {
         token("editor");
         token("editor");
-        ExtractableResponse<Response> first = editor().queryParam("limit", 1).get("/api/v1/tokens").then().statusCode(200)
+        ExtractableResponse<Response> first = admin().queryParam("limit", 1).get("/api/v1/tokens").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("next", notNullValue()).header("Link", startsWith("<")).extract();
         String firstId = first.path("items[0].id");
-        editor().queryParam("limit", 1).queryParam("cursor", (String) first.path("next")).get("/api/v1/tokens")
+        admin().queryParam("limit", 1).queryParam("cursor", (String) first.path("next")).get("/api/v1/tokens")
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].id", not(equalTo(firstId)));
-        editor().queryParam("sort", "secret").get("/api/v1/tokens").then().statusCode(400)
+        admin().queryParam("sort", "secret").get("/api/v1/tokens").then().statusCode(400)
                 .body("errors[0].field", equalTo("sort"));
     }
 
@@ -88,6 +93,30 @@ class TokenTest {
         withToken(secret).body(Map.of("name", "x", "role", "admin")).post("/api/v1/tokens").then().statusCode(403);
     }
 
+    /** Api.editor() sends a real editor token, so every "an editor can…" test runs with the editor role, not as admin. */
+    @Test
+    void theEditorCallerCannotListCreateOrDeleteTokens() {
+        String kept = "Kept " + unique();
+        String id = admin().body(Map.of("name", kept, "role", "editor")).post("/api/v1/tokens").then().statusCode(201)
+                .extract().path("id");
+        String refused = "Refused " + unique();
+        String forbidden = """
+                {"type": "about:blank", "title": "Forbidden", "status": 403, "detail": "This operation needs the admin role."}""";
+        for (Response response : List.of(editor().get("/api/v1/tokens"),
+                editor().get("/api/v1/tokens/" + id),
+                editor().body(Map.of("name", refused, "role", "editor")).post("/api/v1/tokens"),
+                editor().delete("/api/v1/tokens/" + id))) {
+            response.then().statusCode(403).contentType("application/problem+json");
+            assertBody(forbidden, response);
+        }
+        List<Object> names = walk(Api::admin, "/api/v1/tokens", 100, null).stream().map(t -> t.get("name")).toList();
+        assertTrue(names.contains(kept), "the token the editor tried to delete is still there");
+        assertFalse(names.contains(refused), "the token the editor tried to create was not made");
+        String draft = Articles.article().create();
+        editor().get("/api/v1/articles/" + draft).then().statusCode(200);
+        anonymous().get("/api/v1/articles/" + draft).then().statusCode(404);
+    }
+
     @Test
     void adminTokenFromTheApiManagesTokens() {
         String secret = token("admin");
@@ -98,32 +127,32 @@ class TokenTest {
 
     @Test
     void revokedTokenIsRefusedOnTheVeryNextRequest() {
-        ExtractableResponse<Response> created = editor().body(Map.of("name", "Short-lived " + unique(), "role", "editor"))
+        ExtractableResponse<Response> created = admin().body(Map.of("name", "Short-lived " + unique(), "role", "editor"))
                 .post("/api/v1/tokens").then().statusCode(201).extract();
         String secret = created.path("secret");
         String id = created.path("id");
         withToken(secret).body(Map.of("name", "Before revocation " + unique())).post("/api/v1/people").then().statusCode(201);
 
-        editor().delete("/api/v1/tokens/" + id).then().statusCode(204);
+        admin().delete("/api/v1/tokens/" + id).then().statusCode(204);
 
         withToken(secret).body(Map.of("name", "After revocation " + unique())).post("/api/v1/people").then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer")).header("WWW-Authenticate", matchesPattern(".*error=\"invalid_token\".*"));
         withToken(secret).get("/api/v1/people").then().statusCode(401);
-        editor().get("/api/v1/tokens/" + id).then().statusCode(404).contentType("application/problem+json");
-        editor().delete("/api/v1/tokens/" + id).then().statusCode(404);
+        admin().get("/api/v1/tokens/" + id).then().statusCode(404).contentType("application/problem+json");
+        admin().delete("/api/v1/tokens/" + id).then().statusCode(404);
     }
 
     @Test
     void revocationHonoursIfMatch() {
-        String id = editor().body(Map.of("name", "Guarded " + unique(), "role", "editor"))
+        String id = admin().body(Map.of("name", "Guarded " + unique(), "role", "editor"))
                 .post("/api/v1/tokens").then().statusCode(201).extract().path("id");
-        editor().header("If-Match", "\"7\"").delete("/api/v1/tokens/" + id).then().statusCode(412);
-        editor().header("If-Match", "\"1\"").delete("/api/v1/tokens/" + id).then().statusCode(204);
+        admin().header("If-Match", "\"7\"").delete("/api/v1/tokens/" + id).then().statusCode(412);
+        admin().header("If-Match", "\"1\"").delete("/api/v1/tokens/" + id).then().statusCode(204);
     }
 
     @Test
     void secretIsStoredOnlyAsItsSha256() throws Exception {
-        ExtractableResponse<Response> created = editor().body(Map.of("name", "Hashed " + unique(), "role", "admin"))
+        ExtractableResponse<Response> created = admin().body(Map.of("name", "Hashed " + unique(), "role", "admin"))
                 .post("/api/v1/tokens").then().statusCode(201).extract();
         String secret = created.path("secret");
         try (Connection c = dataSource.getConnection();
@@ -158,22 +187,22 @@ class TokenTest {
 
     @Test
     void newTokenIsValidated() {
-        editor().body(Map.of("role", "editor")).post("/api/v1/tokens").then().statusCode(400)
+        admin().body(Map.of("role", "editor")).post("/api/v1/tokens").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("name"));
-        editor().body(Map.of("name", "x", "role", "owner")).post("/api/v1/tokens").then().statusCode(400)
+        admin().body(Map.of("name", "x", "role", "owner")).post("/api/v1/tokens").then().statusCode(400)
                 .body("errors[0].field", equalTo("role"));
-        editor().body(Map.of("name", "x")).post("/api/v1/tokens").then().statusCode(400)
+        admin().body(Map.of("name", "x")).post("/api/v1/tokens").then().statusCode(400)
                 .body("errors[0].field", equalTo("role"));
-        editor().body(Map.of("name", "x", "role", "editor", "secret", "mine")).post("/api/v1/tokens").then().statusCode(400)
+        admin().body(Map.of("name", "x", "role", "editor", "secret", "mine")).post("/api/v1/tokens").then().statusCode(400)
                 .body("errors[0].field", equalTo("secret"));
-        editor().body(Map.of("name", "x", "role", "admin", "id", "ignored", "version", 9)).post("/api/v1/tokens").then().statusCode(201)
+        admin().body(Map.of("name", "x", "role", "admin", "id", "ignored", "version", 9)).post("/api/v1/tokens").then().statusCode(201)
                 .body("version", equalTo(1)).body("role", equalTo("admin"));
     }
 
     @Test
     void unknownTokenIdIs404() {
-        editor().get("/api/v1/tokens/00000000-0000-0000-0000-000000000000").then().statusCode(404).body("status", equalTo(404));
-        editor().get("/api/v1/tokens/not-a-uuid").then().statusCode(404);
+        admin().get("/api/v1/tokens/00000000-0000-0000-0000-000000000000").then().statusCode(404).body("status", equalTo(404));
+        admin().get("/api/v1/tokens/not-a-uuid").then().statusCode(404);
     }
 
     /**
@@ -186,7 +215,7 @@ class TokenTest {
         String secret = token("admin");
         assertEquals(1, statementsFor(() -> withToken(secret).get("/api/v1/tokens/not-a-uuid").then().statusCode(404)));
         assertEquals(1, statementsFor(() -> withToken("mh_" + "B".repeat(43)).get("/api/v1/tokens/not-a-uuid").then().statusCode(401)));
-        assertEquals(0, statementsFor(() -> editor().get("/api/v1/tokens/not-a-uuid").then().statusCode(404)));
+        assertEquals(0, statementsFor(() -> admin().get("/api/v1/tokens/not-a-uuid").then().statusCode(404)));
         assertEquals(0, statementsFor(() -> anonymous().get("/api/v1/quotes/not-a-uuid").then().statusCode(404)));
         assertEquals(0, statementsFor(() -> withToken("garbage").get("/api/v1/quotes/not-a-uuid").then().statusCode(401)));
     }

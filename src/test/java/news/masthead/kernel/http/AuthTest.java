@@ -3,6 +3,7 @@ package news.masthead.kernel.http;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -30,7 +31,7 @@ class AuthTest {
     @Test
     void createWithoutATokenIs401WithABearerChallenge() {
         String u = unique();
-        unauthorized(anonymous().body(Map.of("headline", "Anon " + u)).post("/api/v1/articles"));
+        unauthorized(Articles.article().headline("Anon " + u).post(anonymous()));
         unauthorized(anonymous().body(Map.of("name", "Anon " + u)).post("/api/v1/people"));
         unauthorized(anonymous().body(Map.of("name", "Anon " + u)).post("/api/v1/places"));
         unauthorized(anonymous().body(Map.of("text", "Anon", "speakerId", person("Anon " + u))).post("/api/v1/quotes"));

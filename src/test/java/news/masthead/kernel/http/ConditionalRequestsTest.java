@@ -3,6 +3,7 @@ package news.masthead.kernel.http;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZonedDateTime;
@@ -102,11 +103,12 @@ class ConditionalRequestsTest {
     @Test
     void putWithAStaleIfMatchIs412AndChangesNothing() {
         String u = unique();
-        String id = create("articles", Map.of("headline", "Stale put " + u));
+        String id = Articles.article().headline("Stale put " + u).create();
         String stale = editor().get(path("articles", id)).then().extract().header("ETag");
         editor().body(Map.of("standfirst", "v2")).patch(path("articles", id)).then().statusCode(200);
 
-        problem(editor().header("If-Match", stale).body(Map.of("headline", "Overwritten " + u)).put(path("articles", id)), 412);
+        problem(editor().header("If-Match", stale).body(Articles.article().headline("Overwritten " + u).fields())
+                .put(path("articles", id)), 412);
         read("articles", id).response().then().body("headline", equalTo("Stale put " + u))
                 .body("standfirst", equalTo("v2")).body("version", equalTo(2));
     }
@@ -181,8 +183,9 @@ class ConditionalRequestsTest {
     @Test
     void anArticlesTagChangesWhenARelatedArticleIsPublishedOrRetracted() {
         String related = article("draft");
-        String id = create("articles", Map.of("headline", "Refers " + unique(), "status", "published",
-                "body", java.util.List.of(Map.of("type", "related", "articleId", related))));
+        String id = Articles.article().headline("Refers " + unique())
+                .published()
+                .body(java.util.List.of(Map.of("type", "related", "articleId", related))).create();
         String hidden = anonymous().get(path("articles", id)).then().statusCode(200).body("body.size()", equalTo(0))
                 .extract().header("ETag");
 
@@ -201,9 +204,12 @@ class ConditionalRequestsTest {
     @Test
     void anArticlesTagChangesWhenARelatedScheduledArticleComesDue() throws InterruptedException {
         java.time.Instant due = java.time.Instant.now().plusSeconds(2);
-        String related = create("articles", Map.of("headline", "Due " + unique(), "status", "scheduled", "publishedAt", due.toString()));
-        String id = create("articles", Map.of("headline", "Refers " + unique(), "status", "published",
-                "body", java.util.List.of(Map.of("type", "related", "articleId", related))));
+        String related = Articles.article().headline("Due " + unique())
+                .scheduled()
+                .publishedAt(due).create();
+        String id = Articles.article().headline("Refers " + unique())
+                .published()
+                .body(java.util.List.of(Map.of("type", "related", "articleId", related))).create();
         String before = anonymous().get(path("articles", id)).then().statusCode(200).body("body.size()", equalTo(0))
                 .extract().header("ETag");
         Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 300);
@@ -212,7 +218,7 @@ class ConditionalRequestsTest {
     }
 
     private static void patchArticle(String id, String status) {
-        editor().contentType("application/merge-patch+json").body(Map.of("status", status)).patch(path("articles", id))
+        Articles.edit().status(status).patch(id)
                 .then().statusCode(200);
     }
 }

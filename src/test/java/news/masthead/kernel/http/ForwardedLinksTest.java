@@ -4,9 +4,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import news.masthead.BehindProxy;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
@@ -35,7 +35,7 @@ class ForwardedLinksTest {
     void locationUsesTheForwardedSchemeHostAndPrefix() {
         viaProxy(editor()).body(Map.of("name", "Proxy person " + unique())).post("/api/v1/people")
                 .then().statusCode(201).header("Location", matchesPattern(PUBLIC + "/api/v1/people/[0-9a-f-]{36}"));
-        String article = create("articles", Map.of("headline", "Proxied " + unique(), "status", "published"));
+        String article = Articles.article().headline("Proxied " + unique()).published().create();
         viaProxy(anonymous()).body(Map.of("authorName", "Reader", "authorEmail", "r@example.org", "body", "hi"))
                 .post("/api/v1/articles/" + article + "/comments")
                 .then().statusCode(201).header("Location", matchesPattern(PUBLIC + "/api/v1/comments/[0-9a-f-]{36}"));
@@ -52,8 +52,9 @@ class ForwardedLinksTest {
     @Test
     void feedAndNinjsLinksUseTheForwardedSchemeHostAndPrefix() {
         String personId = person("Proxy ninjs " + unique());
-        String slug = editor().body(Map.of("headline", "Proxied ninjs " + unique(), "status", "published", "personIds", List.of(personId)))
-                .post("/api/v1/articles").then().statusCode(201).extract().path("slug");
+        String slug = Articles.article().headline("Proxied ninjs " + unique())
+                .published()
+                .personIds(personId).post().then().statusCode(201).extract().path("slug");
         viaProxy(anonymous()).get("/api/v1/feeds/articles.json").then().statusCode(200)
                 .body("feed_url", equalTo(PUBLIC + "/api/v1/feeds/articles.json"))
                 .body("home_page_url", equalTo(PUBLIC + "/api/v1/articles"))

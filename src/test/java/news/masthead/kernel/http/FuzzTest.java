@@ -6,6 +6,7 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import static news.masthead.Api.ADMIN_TOKEN;
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
@@ -59,7 +59,7 @@ class FuzzTest {
         Map<String, String> ids = Map.of(
                 "people", news.masthead.Api.person("Fuzz Person " + unique()),
                 "places", news.masthead.Api.place("Fuzz Place " + unique(), "town", null));
-        String article = editor().body(Map.of("headline", "Fuzz " + unique())).post("/api/v1/articles").then().statusCode(201)
+        String article = Articles.article().headline("Fuzz " + unique()).post().then().statusCode(201)
                 .extract().path("id");
         String quote = editor().body(Map.of("text", "Fuzz quote", "speakerId", ids.get("people")))
                 .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
@@ -104,9 +104,10 @@ class FuzzTest {
             Response read = editor().get("/api/v1/people/" + person);
             assertEquals(nasty, read.path("description"));
             String standfirst = nasty.substring(0, Math.min(2_000, nasty.length()));
-            String article = editor().body(Map.of("headline", "Injection " + unique(), "standfirst", standfirst,
-                            "body", List.of(Map.of("type", "paragraph", "text", nasty)), "tags", List.of("t" + unique())))
-                    .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+            String article = Articles.article().headline("Injection " + unique())
+                    .standfirst(standfirst)
+                    .body(List.of(Map.of("type", "paragraph", "text", nasty)))
+                    .tags("t" + unique()).post().then().statusCode(201).extract().path("id");
             Response a = editor().get("/api/v1/articles/" + article);
             assertEquals(standfirst, a.path("standfirst"));
             assertEquals(nasty, a.path("body[0].text"));
@@ -120,7 +121,7 @@ class FuzzTest {
         String person = news.masthead.Api.person("Cursor Person " + unique());
         news.masthead.Api.person("Cursor Person " + unique());
         for (int i = 0; i < 2; i++) {
-            editor().body(Map.of("headline", "Cursor " + unique(), "status", "published")).post("/api/v1/articles").then().statusCode(201);
+            Articles.article().headline("Cursor " + unique()).published().post().then().statusCode(201);
             editor().body(Map.of("text", "Cursor quote " + i, "speakerId", person, "saidAt", "2026-01-0" + (i + 1) + "T00:00:00Z"))
                     .post("/api/v1/quotes").then().statusCode(201);
             news.masthead.Api.create("places", Map.of("name", "Cursor Place " + unique(), "kind", "town", "latitude", 50, "longitude", 30));

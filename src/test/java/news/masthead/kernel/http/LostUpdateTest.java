@@ -2,6 +2,7 @@ package news.masthead.kernel.http;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.RepeatedTest;
 
 import java.util.ArrayList;
@@ -24,10 +25,15 @@ class LostUpdateTest {
     /** Two editors read version 1 and save at the same moment: one wins whole, the other gets 412. */
     @RepeatedTest(5)
     void concurrentEditorsWithTheSameIfMatchCannotBothWin() throws Exception {
-        String id = editor().body(Map.of("headline", "Original " + unique(), "standfirst", "original", "tags", List.of("a")))
-                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
-        Map<String, Object> alice = Map.of("headline", "Alice's headline", "standfirst", "by alice", "tags", List.of("alice"));
-        Map<String, Object> bob = Map.of("headline", "Bob's headline", "standfirst", "by bob", "tags", List.of("bob", "second"));
+        String id = Articles.article().headline("Original " + unique())
+                .standfirst("original")
+                .tags("a").post().then().statusCode(201).extract().path("id");
+        Map<String, Object> alice = Articles.article().headline("Alice's headline")
+                .standfirst("by alice")
+                .tags("alice").fields();
+        Map<String, Object> bob = Articles.article().headline("Bob's headline")
+                .standfirst("by bob")
+                .tags("bob", "second").fields();
 
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -57,7 +63,7 @@ class LostUpdateTest {
     /** Without If-Match the writes queue up: each replaces the article whole, never a mix of both. */
     @RepeatedTest(3)
     void concurrentWritesWithoutIfMatchNeverInterleave() throws Exception {
-        String id = editor().body(Map.of("headline", "Queue " + unique())).post("/api/v1/articles").then().statusCode(201)
+        String id = Articles.article().headline("Queue " + unique()).post().then().statusCode(201)
                 .extract().path("id");
         CyclicBarrier start = new CyclicBarrier(4);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -66,8 +72,7 @@ class LostUpdateTest {
             String mark = "writer-" + i;
             results.add(pool.submit(() -> {
                 start.await();
-                return editor().body(Map.of("headline", mark, "standfirst", mark, "section", mark))
-                        .put("/api/v1/articles/" + id).statusCode();
+                return Articles.article().headline(mark).standfirst(mark).section(mark).put(id).statusCode();
             }));
         }
         for (Future<Integer> r : results) {

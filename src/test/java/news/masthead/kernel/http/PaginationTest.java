@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.Api;
+import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -165,14 +166,17 @@ class PaginationTest {
     void walkingArticlesCoversDraftsWithoutPublishedAt() {
         String u = unique();
         List<String> mine = new ArrayList<>();
-        mine.add(create("articles", Map.of("headline", "Walk draft 1 " + u)));
-        mine.add(create("articles", Map.of("headline", "Walk draft 2 " + u)));
-        mine.add(create("articles", Map.of("headline", "Walk pub " + u, "status", "published",
-                "publishedAt", "2026-02-01T00:00:00Z")));
-        mine.add(create("articles", Map.of("headline", "Walk pub same time " + u, "status", "published",
-                "publishedAt", "2026-02-01T00:00:00Z")));
-        mine.add(create("articles", Map.of("headline", "Walk sched " + u, "status", "scheduled",
-                "publishedAt", Instant.now().plus(3, ChronoUnit.DAYS).toString())));
+        mine.add(Articles.article().headline("Walk draft 1 " + u).create());
+        mine.add(Articles.article().headline("Walk draft 2 " + u).create());
+        mine.add(Articles.article().headline("Walk pub " + u)
+                .published()
+                .publishedAt("2026-02-01T00:00:00Z").create());
+        mine.add(Articles.article().headline("Walk pub same time " + u)
+                .published()
+                .publishedAt("2026-02-01T00:00:00Z").create());
+        mine.add(Articles.article().headline("Walk sched " + u)
+                .scheduled()
+                .publishedAt(Instant.now().plus(3, ChronoUnit.DAYS)).create());
         // Small pages where nulls and ties matter; the other sorts in bigger pages to keep the walks short.
         for (String sort : new String[]{null, "publishedAt"}) {
             listedOnce(walk(Api::editor, "/api/v1/articles", 3, sort), mine);
@@ -248,8 +252,8 @@ class PaginationTest {
 
     @Test
     void anEditorsArticleCursorIsRefusedToAnonymousCallers() {
-        create("articles", Map.of("headline", "Cursor scope 1 " + unique()));
-        create("articles", Map.of("headline", "Cursor scope 2 " + unique()));
+        Articles.article().headline("Cursor scope 1 " + unique()).create();
+        Articles.article().headline("Cursor scope 2 " + unique()).create();
         String cursor = editor().queryParam("limit", 1).get("/api/v1/articles").then().statusCode(200).extract().path("next");
         assertNotNull(cursor);
         invalid(anonymous().queryParam("cursor", cursor).get("/api/v1/articles"), "cursor");

@@ -2,7 +2,6 @@ package news.masthead.people;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.query.Params;
@@ -31,8 +30,6 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     static final String RANKED = "e.name, e.id";
 
     @Inject
-    EntityManager em;
-    @Inject
     Lookup lookup;
     @Inject
     Listing listing;
@@ -60,10 +57,8 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     /** 409 while the person is quoted or linked to an article: the record would lose its speaker. */
     @Override
     protected void beforeDelete(Person p) {
-        long quotes = em.createQuery("select count(q) from Quote q where q.speakerId = :id", Long.class)
-                .setParameter("id", p.id).getSingleResult();
-        long articles = ((Number) em.createNativeQuery("select count(*) from article_people where person_id = :id")
-                .setParameter("id", p.id).getSingleResult()).longValue();
+        long quotes = lookup.references("quotes", "speaker_id", p.id);
+        long articles = lookup.references("article_people", "person_id", p.id);
         if (quotes > 0 || articles > 0) {
             throw new ApiException.Conflict(p.name + " is the speaker of " + quotes + " quote(s) and linked to " + articles
                     + " article(s); delete or re-assign those first.");

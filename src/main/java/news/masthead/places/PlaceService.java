@@ -114,10 +114,8 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
     /** 409 while other places lie inside it or articles are linked to it. */
     @Override
     protected void beforeDelete(Place p) {
-        long children = em.createQuery("select count(c) from Place c where c.parentId = :id", Long.class)
-                .setParameter("id", p.id).getSingleResult();
-        long articles = ((Number) em.createNativeQuery("select count(*) from article_places where place_id = :id")
-                .setParameter("id", p.id).getSingleResult()).longValue();
+        long children = lookup.references("places", "parent_id", p.id);
+        long articles = lookup.references("article_places", "place_id", p.id);
         if (children > 0 || articles > 0) {
             throw new ApiException.Conflict(p.name + " contains " + children + " place(s) and is linked to " + articles
                     + " article(s); move or delete those first.");

@@ -68,6 +68,12 @@ public class Lookup {
                 .setParameter("slug", idOrSlug).getResultStream().findFirst();
     }
 
+    /** How many rows of {@code table} point at {@code id} through {@code column}: what a delete would orphan. */
+    public long references(String table, String column, UUID id) {
+        return ((Number) em.createNativeQuery("select count(*) from " + table + " where " + column + " = :id")
+                .setParameter("id", id).getSingleResult()).longValue();
+    }
+
     /** The ids of {@code ids} that name an existing row of {@code entity}. */
     public Set<UUID> existing(Class<?> entity, Iterable<UUID> ids) {
         Set<UUID> wanted = new HashSet<>();

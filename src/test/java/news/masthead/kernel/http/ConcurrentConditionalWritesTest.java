@@ -14,10 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
-import static news.masthead.Api.ADMIN_TOKEN;
+import static news.masthead.Api.admin;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
-import static news.masthead.Api.withToken;
+import static news.masthead.fixtures.Articles.article;
+import static news.masthead.fixtures.Comments.commentOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -30,10 +31,7 @@ class ConcurrentConditionalWritesTest {
 
     /** A pending comment, posted as editor (no rate limit) on a fresh article; returns its path. */
     private static String comment() {
-        String article = editor().body(Map.of("headline", "Comments " + unique(), "status", "published"))
-                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
-        String id = editor().body(Map.of("authorName", "Reader", "authorEmail", "reader@example.org", "body", "First!"))
-                .post("/api/v1/articles/" + article + "/comments").then().statusCode(201).extract().path("id");
+        String id = commentOn(article().published().create()).post(editor()).then().statusCode(201).extract().path("id");
         return "/api/v1/comments/" + id;
     }
 
@@ -87,10 +85,10 @@ class ConcurrentConditionalWritesTest {
 
     @RepeatedTest(3)
     void twoAdminsRevokingATokenWithTheSameIfMatchGetOne204AndOne404() throws Exception {
-        String id = withToken(ADMIN_TOKEN).body(Map.of("name", "Race " + unique(), "role", "editor"))
+        String id = admin().body(Map.of("name", "Race " + unique(), "role", "editor"))
                 .post("/api/v1/tokens").then().statusCode(201).extract().path("id");
         // The loser finds the token gone: a DELETE of a missing resource is 404, whatever its If-Match said.
-        assertEquals(List.of(204, 404), race(i -> withToken(ADMIN_TOKEN).header("If-Match", "\"1\"").delete("/api/v1/tokens/" + id)));
-        withToken(ADMIN_TOKEN).get("/api/v1/tokens/" + id).then().statusCode(404);
+        assertEquals(List.of(204, 404), race(i -> admin().header("If-Match", "\"1\"").delete("/api/v1/tokens/" + id)));
+        admin().get("/api/v1/tokens/" + id).then().statusCode(404);
     }
 }

@@ -1,6 +1,6 @@
 package news.masthead.articles;
 
-import news.masthead.kernel.sql.Record;
+import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,7 +21,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "articles")
-public class Article extends Record {
+public class Article extends VersionedEntity {
 
     public String slug;
     public String headline;

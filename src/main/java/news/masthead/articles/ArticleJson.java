@@ -1,13 +1,13 @@
 package news.masthead.articles;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
-import news.masthead.quotes.QuoteJson;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.http.JsonText;
 
@@ -48,6 +48,8 @@ class ArticleJson {
     EntityManager em;
     @Inject
     Listing listing;
+    @Inject
+    Instance<ArticleInclude> extraIncludes;
 
     /** The statement per set of includes and kind of caller; there are at most 16. */
     private final Map<String, String> objects = new ConcurrentHashMap<>();
@@ -91,7 +93,7 @@ class ArticleJson {
     }
 
     /** SQL expression: the article row aliased {@code a} as JSON text. */
-    private static String buildObject(Set<String> include, boolean seesAll) {
+    private String buildObject(Set<String> include, boolean seesAll) {
         // The stored body is already the API's JSON. Anonymous callers do not see related blocks naming an
         // article they may not see: a body with such a block is rebuilt without them.
         String body = seesAll ? "a.body::text" : "case when strpos(a.body::text, '\"articleId\"') = 0 then a.body::text else "
@@ -114,8 +116,10 @@ class ArticleJson {
             fields.addAll(List.of("places", array(PlaceJson.OBJECT,
                     "from article_places ap join places pl on pl.id = ap.place_id where ap.article_id = a.id", "ap.position")));
         }
-        if (include.contains("quotes")) {
-            fields.addAll(List.of("quotes", array(QuoteJson.OBJECT, "from quotes q where q.article_id = a.id", "q.said_at nulls last, q.id")));
+        for (ArticleInclude extra : extraIncludes) {
+            if (include.contains(extra.name())) {
+                fields.addAll(List.of(extra.name(), extra.sql()));
+            }
         }
         return object(fields.toArray(String[]::new));
     }

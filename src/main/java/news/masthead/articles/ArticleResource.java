@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import news.masthead.feeds.Ninjs;
-import news.masthead.feeds.NinjsService;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
@@ -43,8 +41,6 @@ public class ArticleResource {
 
     @Inject
     ArticleService articles;
-    @Inject
-    NinjsService ninjs;
 
     @GET
     @Access(Role.PUBLIC)
@@ -60,8 +56,10 @@ public class ArticleResource {
     @Path("{idOrSlug}")
     @Access(Role.PUBLIC)
     @Operation(summary = "Get an article by id or slug", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
-    @APIResponse(responseCode = "200", description = "The article",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    // One operation documents both representations; feeds' ArticleNinjsResource serves the ninjs one.
+    @APIResponse(responseCode = "200", description = "The article", content = {
+            @Content(mediaType = "application/ninjs+json", schema = @Schema(ref = "Ninjs")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class))})
     public RestResponse<JsonText> get(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                       @Parameter(description = "Comma-separated: people, places, quotes") @QueryParam("include") String include,
                                       @Context HttpHeaders headers) {
@@ -70,20 +68,6 @@ public class ArticleResource {
             return RestResponse.ok(a.body()); // included resources change on their own: HttpCaching tags the whole body
         }
         return Conditional.ok(headers, a.body(), a.etag(), a.lastModified());
-    }
-
-    @GET
-    @Path("{idOrSlug}")
-    @Produces(Ninjs.MEDIA_TYPE)
-    @Access(Role.PUBLIC)
-    @Operation(summary = "Get an article as IPTC ninjs 2.x", description = "Chosen with Accept: application/ninjs+json. "
-            + "Same visibility as the JSON representation; its own strong ETag (If-None-Match gives 304).")
-    @APIResponse(responseCode = "200", description = "The article (as IPTC ninjs 2.x with Accept: application/ninjs+json)",
-            content = @Content(mediaType = Ninjs.MEDIA_TYPE, schema = @Schema(implementation = Ninjs.class)))
-    public RestResponse<byte[]> getNinjs(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                         @Context HttpHeaders headers, @Context UriInfo uri) {
-        NinjsService.Document d = ninjs.of(articles.get(idOrSlug), uri.getBaseUri());
-        return Conditional.ok(headers, d.body(), d.etag(), d.lastModified());
     }
 
     @POST

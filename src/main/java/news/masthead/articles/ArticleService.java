@@ -4,15 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.kernel.time.Clock;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.text.SlugAllocator;
@@ -22,7 +22,6 @@ import news.masthead.kernel.paging.SortSpec.ValueType;
 import news.masthead.kernel.sql.RecordService;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
-import news.masthead.quotes.Quote;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.FieldError;
 import news.masthead.kernel.paging.JsonPage;
@@ -65,6 +64,8 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     @Inject
     EntityManager em;
     @Inject
+    AppClock clock;
+    @Inject
     ObjectMapper mapper;
     @Inject
     Visibility visibility;
@@ -80,6 +81,8 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     ReadCache cache;
     @Inject
     ArticleCounts counts;
+    @Inject
+    Event<ArticleDeleting> deleting;
 
     public ArticleService() {
         super(Article::new, ArticleInput.class);
@@ -187,15 +190,10 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         return list.stream().map(a -> view(a, hidden)).toList();
     }
 
-    /**
-     * Links go with the article; its quotes stay, unlinked. Losing the link is a change to each quote, so its
-     * version and updatedAt move too (else its ETag would still match a copy that names the article).
-     */
+    /** Its quotes stay, unlinked (see quotes). */
     @Override
     protected void beforeDelete(Article a) {
-        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now"
-                        + " where q.articleId = :id")
-                .setParameter("now", Clock.now()).setParameter("id", a.id).executeUpdate();
+        deleting.fire(new ArticleDeleting(a.id));
     }
 
     /** The article by id or slug, or 404, also for one the caller may not see. */
@@ -223,9 +221,9 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         a.status = in.status() == null ? ArticleStatus.draft : in.status();
         // Publishing without a time means "now"; an already published article keeps its time (a draft's or a
         // scheduled article's old time does not count: it may lie in the future).
-        Instant publishedAt = Clock.stored(in.publishedAt());
+        Instant publishedAt = AppClock.stored(in.publishedAt());
         if (publishedAt == null && a.status == ArticleStatus.published) {
-            publishedAt = wasPublished && a.publishedAt != null ? a.publishedAt : Clock.now();
+            publishedAt = wasPublished && a.publishedAt != null ? a.publishedAt : clock.now();
         }
         a.publishedAt = publishedAt;
         a.commentsOpen = in.commentsOpen() == null || in.commentsOpen();
@@ -244,7 +242,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         List<Block> body = in.body() == null ? List.of() : in.body();
         List<UUID> quoteIds = body.stream().filter(b -> b.quoteId() != null).map(Block::quoteId).toList();
         List<UUID> articleIds = body.stream().filter(b -> b.articleId() != null).map(Block::articleId).toList();
-        Set<UUID> quotes = new HashSet<>(lookup.existing(Quote.class, quoteIds));
+        Set<UUID> quotes = new HashSet<>(lookup.existing("Quote", quoteIds));
         Set<UUID> articles = new HashSet<>(lookup.existing(Article.class, articleIds));
         stored.forEach(b -> {
             if (b.quoteId() != null) {

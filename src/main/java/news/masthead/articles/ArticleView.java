@@ -3,7 +3,7 @@ package news.masthead.articles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import news.masthead.people.PersonView;
 import news.masthead.places.PlaceView;
-import news.masthead.quotes.QuoteView;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -33,6 +33,7 @@ public record ArticleView(
         @Schema(description = "1 on create, +1 on every change", examples = "1") int version,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=people: the linked people") List<PersonView> people,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=places: the linked places") List<PlaceView> places,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=quotes: the quotes whose articleId is this article")
-        List<QuoteView> quotes) {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(type = SchemaType.ARRAY, ref = "Quote", description = "With include=quotes: the quotes whose articleId is this article")
+        List<Object> quotes) {
 }

@@ -1,6 +1,6 @@
 package news.masthead.comments;
 
-import news.masthead.kernel.sql.Record;
+import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +10,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "comments")
-public class Comment extends Record {
+public class Comment extends VersionedEntity {
 
     public UUID articleId;
     public UUID parentId;

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.ApiException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -39,8 +39,8 @@ public class CommentRateLimit {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "cms.comments.rate-limit", defaultValue = "5")
-    int limit;
+    @Inject
+    CmsConfig config;
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ApiException.TooManyRequests.class)
     public void admit(String client) {
@@ -53,6 +53,7 @@ public class CommentRateLimit {
             em.createNativeQuery("delete from comment_rate_windows where window_start < now() - interval '5 minutes'")
                     .executeUpdate();
         }
+        int limit = config.comments().rateLimit();
         if (estimate(previous, current, elapsed) > limit) {
             long retryAfter = retryAfter(previous, current, elapsed, limit);
             throw new ApiException.TooManyRequests("At most " + limit + " comments in 60 seconds from one address; retry in "

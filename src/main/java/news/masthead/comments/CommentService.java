@@ -7,7 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.Visibility;
-import news.masthead.kernel.time.Clock;
+import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
@@ -22,7 +23,6 @@ import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.PageRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.UUID;
@@ -40,11 +40,13 @@ public class CommentService {
     private static final int PENDING_LOCK = 0x4d48_4350;
     private static final long PENDING_RETRY_SECONDS = 60;
 
-    @ConfigProperty(name = "cms.comments.max-pending-per-article", defaultValue = "100")
-    int maxPending;
+    @Inject
+    CmsConfig config;
 
     @Inject
     EntityManager em;
+    @Inject
+    AppClock clock;
     @Inject
     Visibility visibility;
     @Inject
@@ -94,7 +96,8 @@ public class CommentService {
                 .setParameter("article", articleId).getSingleResult();
         Number pending = (Number) em.createNativeQuery(
                         "select count(*) from (select 1 from comments where article_id = :article and status = 'pending' limit :cap) p")
-                .setParameter("article", articleId).setParameter("cap", maxPending).getSingleResult();
+                .setParameter("article", articleId).setParameter("cap", config.comments().maxPendingPerArticle()).getSingleResult();
+        int maxPending = config.comments().maxPendingPerArticle();
         if (pending.intValue() >= maxPending) {
             throw new ApiException.TooManyRequests("This article has " + maxPending + " comments awaiting moderation; retry in "
                     + PENDING_RETRY_SECONDS + " s.", PENDING_RETRY_SECONDS);
@@ -130,7 +133,7 @@ public class CommentService {
     public void delete(String id, IfMatch ifMatch) {
         writes.delete(find(id), ifMatch, c -> em.createQuery(
                         "update Comment r set r.parentId = null, r.updatedAt = :now, r.version = r.version + 1 where r.parentId = :id")
-                .setParameter("now", Clock.now()).setParameter("id", c.id).executeUpdate());
+                .setParameter("now", clock.now()).setParameter("id", c.id).executeUpdate());
     }
 
     private Comment find(String id) {

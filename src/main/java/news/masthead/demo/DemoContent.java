@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import news.masthead.articles.ArticleInput;
 import news.masthead.articles.ArticleService;
 import news.masthead.articles.Block;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.people.PersonInput;
 import news.masthead.people.PersonService;
 import news.masthead.places.PlaceInput;
@@ -48,6 +49,8 @@ public class DemoContent {
     QuoteService quotes;
     @Inject
     ArticleService articles;
+    @Inject
+    AppClock clock;
 
     /** What one load created, by the keys of the demo files. */
     public record Loaded(Map<String, UUID> people, Map<String, UUID> places, Map<String, UUID> articles,
@@ -106,7 +109,7 @@ public class DemoContent {
      * scheduled article again to change it.
      */
     private Loaded load(DemoData data) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = clock.now().truncatedTo(ChronoUnit.MINUTES);
         Map<String, UUID> personIds = new LinkedHashMap<>();
         for (DemoData.PersonData p : data.people()) {
             put(personIds, p.key(), people.create(new PersonInput(null, p.name(), p.aliases(), p.role(), p.affiliation(),

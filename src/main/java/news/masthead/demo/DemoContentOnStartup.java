@@ -4,7 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.kernel.config.CmsConfig;
 import org.jboss.logging.Logger;
 
 /** Loads the demo content into an empty database at startup, unless {@code cms.demo-content=false}. */
@@ -13,14 +13,14 @@ class DemoContentOnStartup {
 
     private static final Logger LOG = Logger.getLogger(DemoContentOnStartup.class);
 
-    @ConfigProperty(name = "cms.demo-content", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    CmsConfig config;
 
     @Inject
     DemoContent demo;
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.demoContent()) {
             return;
         }
         DemoContent.Loaded loaded;

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import news.masthead.kernel.config.CmsConfig;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.nio.file.Path;
@@ -28,9 +29,9 @@ public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
         if (Application.currentApplication() == null || isSet(context, JDBC_URL)) {
             return List.of();
         }
-        Path dataDir = Path.of(value(context, "cms.data-dir", "data"));
-        boolean fresh = Boolean.parseBoolean(value(context, "cms.embedded.fresh", "false"));
-        boolean durable = Boolean.parseBoolean(value(context, "cms.embedded.durable", "true"));
+        Path dataDir = Path.of(value(context, "cms.data-dir", CmsConfig.DATA_DIR));
+        boolean fresh = Boolean.parseBoolean(value(context, "cms.embedded.fresh", CmsConfig.EMBEDDED_FRESH));
+        boolean durable = Boolean.parseBoolean(value(context, "cms.embedded.durable", CmsConfig.EMBEDDED_DURABLE));
 
         Platform.require(System.getProperty("os.name"), System.getProperty("os.arch"), Platform.musl());
         Map<String, String> props = new HashMap<>();

@@ -5,8 +5,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 
@@ -16,14 +17,14 @@ class EmbeddedDatabaseLifecycle {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabaseLifecycle.class);
 
-    @ConfigProperty(name = "cms.data-dir")
-    String dataDir;
+    @Inject
+    CmsConfig config;
 
     void onStart(@Observes StartupEvent event) {
         String tokenSource = ConfigProvider.getConfig().getConfigValue(AdminTokenFile.CONFIG_KEY).getSourceName();
         if (EmbeddedDatabase.running() && tokenSource != null && tokenSource.contains(EmbeddedDatabaseConfigFactory.SOURCE_NAME)) {
             LOG.infof("Embedded PostgreSQL in %s; admin token in %s",
-                    AdminTokenFile.location(dataDir).getParent().resolve("pg"), AdminTokenFile.location(dataDir));
+                    AdminTokenFile.location(config.dataDir()).getParent().resolve("pg"), AdminTokenFile.location(config.dataDir()));
         }
     }
 

@@ -1,6 +1,6 @@
 package news.masthead.people;
 
-import news.masthead.kernel.sql.Record;
+import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -11,7 +11,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "people")
-public class Person extends Record {
+public class Person extends VersionedEntity {
 
     public String slug;
     public String name;

@@ -16,22 +16,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import news.masthead.articles.ArticleListParams;
-import news.masthead.articles.ArticlePage;
-import news.masthead.articles.ArticleService;
-import news.masthead.quotes.QuoteListParams;
-import news.masthead.quotes.QuoteService;
-import news.masthead.quotes.QuoteView;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
-import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,10 +39,6 @@ public class PersonResource {
 
     @Inject
     PersonService people;
-    @Inject
-    QuoteService quotes;
-    @Inject
-    ArticleService articles;
 
     @GET
     @Access(Role.PUBLIC)
@@ -67,28 +55,6 @@ public class PersonResource {
                                         @Context HttpHeaders headers) {
         PersonView p = people.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());
-    }
-
-    @GET
-    @Path("{idOrSlug}/quotes")
-    @Access(Role.PUBLIC)
-    @Operation(summary = "List a person's quotes", description = "The parameters of GET /api/v1/quotes; 404 for an unknown person.")
-    public RestResponse<Page<QuoteView>> quotes(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                                @BeanParam QuoteListParams params, @Context UriInfo uri) {
-        params.speaker = people.idOf(idOrSlug).toString();
-        return Lists.ok(quotes.list(params), uri);
-    }
-
-    @GET
-    @Path("{idOrSlug}/articles")
-    @Access(Role.PUBLIC)
-    @Operation(summary = "List articles about a person", description = "The parameters of GET /api/v1/articles; 404 for an unknown person.")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
-    public RestResponse<JsonText> articles(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                                    @BeanParam ArticleListParams params, @Context UriInfo uri) {
-        params.person = people.idOf(idOrSlug).toString();
-        return Lists.ok(articles.list(params), uri);
     }
 
     @POST

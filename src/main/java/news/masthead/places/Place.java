@@ -1,6 +1,6 @@
 package news.masthead.places;
 
-import news.masthead.kernel.sql.Record;
+import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +14,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "places")
-public class Place extends Record {
+public class Place extends VersionedEntity {
 
     /** SQL: the id bound as :place and the ids of every place below it, any depth. */
     public static final String SELF_AND_DESCENDANTS_SQL = "with recursive sub(id) as (select cast(:place as uuid) "

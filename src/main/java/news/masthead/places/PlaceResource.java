@@ -16,9 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import news.masthead.articles.ArticleListParams;
-import news.masthead.articles.ArticlePage;
-import news.masthead.articles.ArticleService;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
@@ -43,8 +40,6 @@ public class PlaceResource {
 
     @Inject
     PlaceService places;
-    @Inject
-    ArticleService articles;
 
     @GET
     @Access(Role.PUBLIC)
@@ -64,19 +59,6 @@ public class PlaceResource {
                                         @Context HttpHeaders headers) {
         PlaceView p = places.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());
-    }
-
-    @GET
-    @Path("{idOrSlug}/articles")
-    @Access(Role.PUBLIC)
-    @Operation(summary = "List articles about a place or any place inside it",
-            description = "The parameters of GET /api/v1/articles; 404 for an unknown place.")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
-    public RestResponse<JsonText> articles(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                                    @BeanParam ArticleListParams params, @Context UriInfo uri) {
-        params.place = places.idOf(idOrSlug).toString();
-        return Lists.ok(articles.list(params), uri);
     }
 
     @POST

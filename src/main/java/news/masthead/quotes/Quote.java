@@ -1,6 +1,6 @@
 package news.masthead.quotes;
 
-import news.masthead.kernel.sql.Record;
+import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -9,7 +9,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "quotes")
-public class Quote extends Record {
+public class Quote extends VersionedEntity {
 
     public String text;
     public UUID speakerId;

@@ -1,12 +1,14 @@
 package news.masthead.quotes;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
+import news.masthead.articles.ArticleDeleting;
 import news.masthead.articles.Visibility;
-import news.masthead.kernel.time.Clock;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.Listing;
@@ -47,6 +49,8 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
 
     @Inject
     EntityManager em;
+    @Inject
+    AppClock clock;
     @Inject
     Visibility visibility;
     @Inject
@@ -124,6 +128,16 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
         }).toList();
     }
 
+    /**
+     * An article's deletion leaves its quotes, unlinked. Losing the link is a change to each quote, so its
+     * version and updatedAt move too (else its ETag would still match a copy that names the article).
+     */
+    void unlink(@Observes ArticleDeleting deleting) {
+        em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now"
+                        + " where q.articleId = :id")
+                .setParameter("now", clock.now()).setParameter("id", deleting.id()).executeUpdate();
+    }
+
     /** The quote without includes. */
     @Override
     protected QuoteView show(Quote q) {
@@ -145,7 +159,7 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
         q.articleId = in.articleId();
         q.context = in.context();
         q.channel = in.channel();
-        q.saidAt = Clock.stored(in.saidAt());
+        q.saidAt = AppClock.stored(in.saidAt());
         q.language = in.language();
     }
 

@@ -1,6 +1,6 @@
 package news.masthead.tokens;
 
-import news.masthead.kernel.sql.Record;
+import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "api_tokens")
-public class ApiToken extends Record {
+public class ApiToken extends VersionedEntity {
 
     public String name;
     @Enumerated(EnumType.STRING)

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -51,7 +52,9 @@ class DatabaseClockTest {
     void anArticleDueByTheDatabaseClockIsVisibleEverywhereThoughTheJvmClockSaysNotYet() throws SQLException {
         shiftDatabaseClock("1 day");
         String id = scheduled(Instant.now().plus(1, ChronoUnit.HOURS));
-        String quote = create("quotes", Map.of("text", "Clock quote", "speakerId", person("Clock Speaker " + unique()), "articleId", id));
+        String quote = Quotes.quote().text("Clock quote")
+                .speaker(person("Clock Speaker " + unique()))
+                .article(id).create();
 
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200);
         anonymous().get("/api/v1/articles/" + id + "/comments").then().statusCode(200);
@@ -67,7 +70,9 @@ class DatabaseClockTest {
     void anArticleNotYetDueByTheDatabaseClockIsHiddenEverywhereThoughTheJvmClockSaysItIs() throws SQLException {
         shiftDatabaseClock("-1 day");
         String id = scheduled(Instant.now().minus(1, ChronoUnit.HOURS));
-        String quote = create("quotes", Map.of("text", "Clock quote", "speakerId", person("Clock Speaker " + unique()), "articleId", id));
+        String quote = Quotes.quote().text("Clock quote")
+                .speaker(person("Clock Speaker " + unique()))
+                .article(id).create();
 
         anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
         anonymous().get("/api/v1/articles/" + id + "/comments").then().statusCode(404);

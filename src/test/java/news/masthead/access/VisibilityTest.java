@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Comments;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -54,11 +56,13 @@ class VisibilityTest {
         }
         String id = create("articles", article);
         String slug = editor().get("/api/v1/articles/" + id).then().statusCode(200).extract().path("slug");
-        String quoteId = create("quotes", Map.of("text", "Said on the record " + unique(), "speakerId", personId, "articleId", id,
-                "saidAt", "2999-12-31T00:00:00Z"));
+        String quoteId = Quotes.quote().text("Said on the record " + unique())
+                .speaker(personId)
+                .article(id)
+                .saidAt("2999-12-31T00:00:00Z").create();
         String commentBody = "Comment on " + headline;
-        String commentId = editor().body(Map.of("authorName", "Editor", "authorEmail", "vis-" + tag + "@example.org", "body", commentBody))
-                .post("/api/v1/articles/" + id + "/comments").then().statusCode(201).extract().path("id");
+        String commentId = Comments.commentOn(id).authorName("Editor").authorEmail("vis-" + tag + "@example.org").body(commentBody)
+                .post(editor()).then().statusCode(201).extract().path("id");
         editor().body(Map.of("status", "approved")).patch("/api/v1/comments/" + commentId).then().statusCode(200);
         return new Fixture(id, slug, headline, quoteId, commentId, commentBody, personId, placeId);
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,16 +38,27 @@ class ArticleJsonTest {
 
     @BeforeEach
     void linkedRecords() {
-        person = create("people", fields("name", "Ola \"Quoted\" Nordmann " + unique(), "aliases", List.of("O. N."),
-                "role", "Mayor", "affiliation", null, "description", "Line one\nline two\ttabbed \\ back"));
-        place = create("places", fields("name", "Whole Degrees " + unique(), "kind", "town",
-                "latitude", 50.0, "longitude", -3.141592653589793, "population", 12000, "countryCode", "GB"));
+        person = People.person().name("Ola \"Quoted\" Nordmann " + unique())
+                .aliases("O. N.")
+                .role("Mayor")
+                .with("affiliation", null)
+                .description("Line one\nline two\ttabbed \\ back").create();
+        place = Places.place().name("Whole Degrees " + unique())
+                .kind("town")
+                .with("latitude", 50.0)
+                .with("longitude", -3.141592653589793)
+                .with("population", 12000)
+                .countryCode("GB").create();
         related = Articles.article().headline("Related " + unique()).published().create();
     }
 
     private String article() {
-        String quote = create("quotes", fields("text", "We stay — «all of us» 🌊", "speakerId", person,
-                "context", "at the quay", "channel", "Radio", "saidAt", "2026-03-01T10:15:30.120Z", "language", "uk"));
+        String quote = Quotes.quote().text("We stay — «all of us» 🌊")
+                .speaker(person)
+                .context("at the quay")
+                .channel("Radio")
+                .saidAt("2026-03-01T10:15:30.120Z")
+                .language("uk").create();
         String body = Articles.article().headline("Bytes " + unique())
                 .with("standfirst", null)
                 .published()

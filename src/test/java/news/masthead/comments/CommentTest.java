@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Comments;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import static news.masthead.Api.article;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.publishedArticle;
 import static news.masthead.Api.unique;
+import static news.masthead.Json.assertBody;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -65,8 +67,10 @@ class CommentTest {
         String id = r.path("id");
         assertEquals(true, r.header("Location").endsWith("/api/v1/comments/" + id));
 
-        anonymous().get("/api/v1/articles/" + article + "/comments").then().statusCode(200)
-                .body("items.size()", equalTo(0)).body("total", equalTo(0));
+        Response list = anonymous().get("/api/v1/articles/" + article + "/comments");
+        list.then().statusCode(200);
+        assertBody("""
+                {"items": [], "total": 0, "limit": 20, "next": null}""", list);
         editor().get("/api/v1/comments/" + id).then().statusCode(200)
                 .body("authorEmail", equalTo(body.get("authorEmail"))).body("status", equalTo("pending"))
                 .header("ETag", equalTo("\"1\""));
@@ -75,10 +79,10 @@ class CommentTest {
     @Test
     void publicListShowsApprovedCommentsOldestFirstWithoutEmails() {
         String article = publishedArticle();
-        String a = post(article, comment("one"));
-        String b = post(article, comment("two"));
-        String c = post(article, comment("three"));
-        String spam = post(article, comment("buy now"));
+        String a = Comments.commentOn(article).body("one").create();
+        String b = Comments.commentOn(article).body("two").create();
+        String c = Comments.commentOn(article).body("three").create();
+        String spam = Comments.commentOn(article).body("buy now").create();
         approve(c);
         approve(a);
         approve(b);
@@ -107,7 +111,7 @@ class CommentTest {
     void bodyIsStoredExactlyAsSent() {
         String article = publishedArticle();
         String text = "  <b>not html</b> & \"quotes\" — ünïcødé 🎉\r\n\ttabs\u00a0and <script>alert(1)</script>  ";
-        String id = post(article, comment(text));
+        String id = Comments.commentOn(article).body(text).create();
         editor().get("/api/v1/comments/" + id).then().statusCode(200).body("body", equalTo(text));
     }
 
@@ -137,11 +141,11 @@ class CommentTest {
     void replyMustBeToAnApprovedCommentOfTheSameArticle() {
         String article = publishedArticle();
         String other = publishedArticle();
-        String parent = post(article, comment("parent"));
-        String elsewhere = post(other, comment("elsewhere"));
+        String parent = Comments.commentOn(article).body("parent").create();
+        String elsewhere = Comments.commentOn(other).body("elsewhere").create();
         approve(parent);
         approve(elsewhere);
-        String pending = post(article, comment("still pending"));
+        String pending = Comments.commentOn(article).body("still pending").create();
 
         Map<String, Object> reply = comment("reply");
         reply.put("parentId", parent);
@@ -204,7 +208,7 @@ class CommentTest {
     @Test
     void moderationIsAMergePatchThatHonoursIfMatch() {
         String article = publishedArticle();
-        String id = post(article, comment("moderate me"));
+        String id = Comments.commentOn(article).body("moderate me").create();
         editor().header("If-Match", "\"9\"").body(Map.of("status", "approved")).patch("/api/v1/comments/" + id)
                 .then().statusCode(412).contentType("application/problem+json");
         editor().get("/api/v1/comments/" + id).then().body("status", equalTo("pending")).body("version", equalTo(1));
@@ -229,8 +233,8 @@ class CommentTest {
     void moderationListFiltersByArticleAndStatus() {
         String article = publishedArticle();
         String slug = editor().get("/api/v1/articles/" + article).then().extract().path("slug");
-        String a = post(article, comment("a"));
-        String b = post(article, comment("b"));
+        String a = Comments.commentOn(article).body("a").create();
+        String b = Comments.commentOn(article).body("b").create();
         approve(b);
 
         editor().queryParam("article", article).get("/api/v1/comments").then().statusCode(200)
@@ -255,7 +259,7 @@ class CommentTest {
 
     @Test
     void moderationRoutesAreForEditorsOnly() {
-        String id = post(publishedArticle(), comment("x"));
+        String id = Comments.commentOn(publishedArticle()).body("x").create();
         anonymous().get("/api/v1/comments").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
         anonymous().get("/api/v1/comments/" + id).then().statusCode(401);
         anonymous().body(Map.of("status", "approved")).patch("/api/v1/comments/" + id).then().statusCode(401);
@@ -266,7 +270,7 @@ class CommentTest {
     @Test
     void deletingACommentKeepsItsRepliesAsTopLevel() {
         String article = publishedArticle();
-        String parent = post(article, comment("parent"));
+        String parent = Comments.commentOn(article).body("parent").create();
         approve(parent);
         Map<String, Object> reply = comment("reply");
         reply.put("parentId", parent);
@@ -283,7 +287,7 @@ class CommentTest {
     @Test
     void deletingAnArticleDeletesItsComments() {
         String article = publishedArticle();
-        String id = post(article, comment("goes with the article"));
+        String id = Comments.commentOn(article).body("goes with the article").create();
         editor().delete("/api/v1/articles/" + article).then().statusCode(204);
         editor().get("/api/v1/comments/" + id).then().statusCode(404);
         editor().queryParam("article", article).get("/api/v1/comments").then().statusCode(200).body("items.size()", equalTo(0));

@@ -5,6 +5,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,11 +64,11 @@ class FeedTest {
             return;
         }
         created = true;
-        country = create("places", Map.of("name", "Feedland " + u, "kind", "country"));
+        country = Places.place().name("Feedland " + u).kind("country").create();
         countrySlug = anonymous().get("/api/v1/places/" + country).then().extract().path("slug");
-        region = create("places", Map.of("name", "Feed Oblast " + u, "kind", "region", "parentId", country));
-        town = create("places", Map.of("name", "Feedtown " + u, "kind", "town", "parentId", region));
-        person = create("people", Map.of("name", "Feed Minister " + u));
+        region = Places.place().name("Feed Oblast " + u).kind("region").parent(country).create();
+        town = Places.place().name("Feedtown " + u).kind("town").parent(region).create();
+        person = People.person().name("Feed Minister " + u).create();
         personSlug = anonymous().get("/api/v1/people/" + person).then().extract().path("slug");
         first = Articles.article().headline("Convoy leaves at dawn " + u)
                 .standfirst("Residents describe a hurried departure.")

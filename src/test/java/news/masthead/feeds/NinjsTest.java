@@ -6,6 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -36,9 +38,12 @@ class NinjsTest {
     @Test
     void aVisibleArticleIsValidNinjsWithItsPeoplePlacesAndSubjects() throws Exception {
         String u = unique();
-        String person = create("people", Map.of("name", "Andriy Ninjs " + u));
-        String city = create("places", Map.of("name", "Izium " + u, "kind", "city", "latitude", 49.2128, "longitude", 37.2569));
-        String area = create("places", Map.of("name", "Front line " + u, "kind", "area"));
+        String person = People.person().name("Andriy Ninjs " + u).create();
+        String city = Places.place().name("Izium " + u)
+                .kind("city")
+                .with("latitude", 49.2128)
+                .with("longitude", 37.2569).create();
+        String area = Places.place().name("Front line " + u).kind("area").create();
         Instant published = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
         String id = Articles.article().headline("Convoy leaves Izium " + u)
                 .standfirst("Residents describe it.")
@@ -114,7 +119,7 @@ class NinjsTest {
     @Test
     void ninjsHasItsOwnStrongEtagAndAnswers304() {
         String u = unique();
-        String person = create("people", Map.of("name", "Etag Person " + u));
+        String person = People.person().name("Etag Person " + u).create();
         String id = Articles.article().headline("Ninjs etag " + u)
                 .published()
                 .personIds(person).create();

@@ -7,7 +7,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import news.masthead.embedded.EmbeddedDatabase;
 import news.masthead.fixtures.Articles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.fixtures.People;
+import news.masthead.kernel.config.CmsConfig;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -49,14 +50,14 @@ class DatabaseOutageTest {
 
     @Inject
     AgroalDataSource dataSource;
-    @ConfigProperty(name = "cms.data-dir")
-    String dataDir;
+    @Inject
+    CmsConfig config;
 
     @Test
     void whileTheDatabaseIsDownEveryCallIsToldToRetryAndAfterwardsAllWorks() throws Exception {
         assertTrue(EmbeddedDatabase.running(), "this test stops and restarts the embedded database");
         String u = unique();
-        String person = create("people", Map.of("name", "Outage Person " + u));
+        String person = People.person().name("Outage Person " + u).create();
         String slug = editor().get("/api/v1/articles/" + Articles.article().headline("Outage article " + u)
                 .published().create()).then().extract().path("slug");
         String prefix = "outage-" + u + "-";
@@ -96,16 +97,16 @@ class DatabaseOutageTest {
                 assertUnavailable(anonymous().get(path), "GET " + path);
             }
             assertUnavailable(editor().get("/api/v1/comments"), "GET /api/v1/comments");
-            assertUnavailable(editor().body(Map.of("name", "Never " + u)).post("/api/v1/people"), "POST /api/v1/people");
+            assertUnavailable(People.person().name("Never " + u).post(), "POST /api/v1/people");
             Thread.sleep(1000);
         } finally {
             if (!EmbeddedDatabase.running()) {
-                EmbeddedDatabase.start(Path.of(dataDir), false, false);
+                EmbeddedDatabase.start(Path.of(config.dataDir()), false, false);
             }
         }
         long back = System.nanoTime();
         awaitWorking(() -> anonymous().get("/api/v1/articles/" + slug), 200);
-        awaitWorking(() -> editor().body(Map.of("name", "After the outage " + u)).post("/api/v1/people"), 201);
+        awaitWorking(() -> People.person().name("After the outage " + u).post(), 201);
         awaitWorking(() -> anonymous().get("/api/v1/people"), 200);
         long recovered = (System.nanoTime() - back) / 1_000_000;
         Thread.sleep(500);

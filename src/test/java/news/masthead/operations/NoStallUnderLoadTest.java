@@ -5,6 +5,10 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Comments;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
+import news.masthead.fixtures.Quotes;
 import news.masthead.kernel.cache.ReadCache;
 import org.junit.jupiter.api.Test;
 
@@ -144,17 +148,18 @@ class NoStallUnderLoadTest {
             return ids;
         }
         String u = unique();
-        String person = create("people", Map.of("name", "Load Person " + u));
-        String country = create("places", Map.of("name", "Load Country " + u, "kind", "country"));
-        String city = create("places", Map.of("name", "Load City " + u, "kind", "city", "parentId", country));
+        String person = People.person().name("Load Person " + u).create();
+        String country = Places.place().name("Load Country " + u).kind("country").create();
+        String city = Places.place().name("Load City " + u).kind("city").parent(country).create();
         String article = Articles.article().headline("Load article " + u)
                 .published()
                 .personIds(person)
                 .placeIds(city)
                 .tags("load").create();
-        String quote = create("quotes", Map.of("text", "Load quote " + u, "speakerId", person, "articleId", article));
-        String comment = anonymous().body(Map.of("authorName", "Reader", "authorEmail", "reader@example.org", "body", "Fine " + u))
-                .post("/api/v1/articles/" + article + "/comments").then().statusCode(201).extract().path("id");
+        String quote = Quotes.quote().text("Load quote " + u)
+                .speaker(person)
+                .article(article).create();
+        String comment = Comments.commentOn(article).authorName("Reader").authorEmail("reader@example.org").body("Fine " + u).create();
         editor().body(Map.of("status", "approved")).patch("/api/v1/comments/" + comment).then().statusCode(200);
         String token = admin().body(Map.of("name", "load " + u, "role", "editor")).post("/api/v1/tokens")
                 .then().statusCode(201).extract().path("id");

@@ -5,12 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static news.masthead.Api.anonymous;
@@ -36,7 +36,7 @@ class TimeoutsTest {
 
     @Test
     void aReadKeptWaitingPastTheStatementTimeoutAnswers503() throws Exception {
-        String person = create("people", Map.of("name", "Timeout Reader " + unique()));
+        String person = People.person().name("Timeout Reader " + unique()).create();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("lock table people in access exclusive mode");
@@ -68,7 +68,7 @@ class TimeoutsTest {
 
     @Test
     void aWriteCutByTheStatementTimeoutIsNotHalfApplied() throws Exception {
-        String person = create("people", Map.of("name", "Timeout Person " + unique()));
+        String person = People.person().name("Timeout Person " + unique()).create();
         String article = Articles.article().headline("Before the timeout " + unique()).create();
         String headline = read("articles", article).path("headline");
         int version = read("articles", article).path("version");

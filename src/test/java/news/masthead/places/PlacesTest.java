@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Places;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,10 +38,14 @@ class PlacesTest {
     void createAnswers201WithLocationAndEveryField() {
         String u = unique();
         String country = place("Ukraine " + u, "country", null);
-        ExtractableResponse<Response> created = editor().body(fields("name", "Izium " + u, "aliases", List.of("Izyum"),
-                        "kind", "city", "parentId", country, "latitude", 49.2128, "longitude", 37.2569,
-                        "population", 45000, "countryCode", "UA"))
-                .post(PLACES).then().statusCode(201).contentType("application/json")
+        ExtractableResponse<Response> created = Places.place().name("Izium " + u)
+                .aliases("Izyum")
+                .kind("city")
+                .parent(country)
+                .with("latitude", 49.2128)
+                .with("longitude", 37.2569)
+                .with("population", 45000)
+                .countryCode("UA").post().then().statusCode(201).contentType("application/json")
                 .body("slug", equalTo("izium-" + u))
                 .body("name", equalTo("Izium " + u))
                 .body("aliases", contains("Izyum"))
@@ -61,7 +66,7 @@ class PlacesTest {
 
     @Test
     void newPlaceGetsDefaults() {
-        editor().body(Map.of("name", "Somewhere " + unique())).post(PLACES).then().statusCode(201)
+        Places.place().name("Somewhere " + unique()).post().then().statusCode(201)
                 .body("kind", equalTo("other")).body("aliases", empty()).body("parentId", nullValue())
                 .body("latitude", nullValue()).body("longitude", nullValue()).body("population", nullValue())
                 .body("countryCode", nullValue());
@@ -69,35 +74,37 @@ class PlacesTest {
 
     @Test
     void countryCodeIsStoredUpperCase() {
-        editor().body(Map.of("name", "Lower " + unique(), "countryCode", "ua")).post(PLACES).then().statusCode(201)
+        Places.place().name("Lower " + unique()).countryCode("ua").post().then().statusCode(201)
                 .body("countryCode", equalTo("UA"));
     }
 
     @Test
     void nameIsRequired() {
-        invalid(editor().body(Map.of("kind", "city")).post(PLACES), "name");
-        invalid(editor().body(Map.of("name", "")).post(PLACES), "name");
+        invalid(Places.place().without("name").kind("city").post(), "name");
+        invalid(Places.place().name("").post(), "name");
     }
 
     @Test
     void latitudeAndLongitudeMustBeInRange() {
         String n = "Range " + unique();
-        invalid(editor().body(Map.of("name", n, "latitude", 90.5, "longitude", 0)).post(PLACES), "latitude");
-        invalid(editor().body(Map.of("name", n, "latitude", -91, "longitude", 0)).post(PLACES), "latitude");
-        invalid(editor().body(Map.of("name", n, "latitude", 0, "longitude", 180.01)).post(PLACES), "longitude");
-        editor().body(Map.of("name", n, "latitude", -90, "longitude", 180)).post(PLACES).then().statusCode(201);
+        invalid(Places.place().name(n).with("latitude", 90.5).with("longitude", 0).post(), "latitude");
+        invalid(Places.place().name(n).with("latitude", -91).with("longitude", 0).post(), "latitude");
+        invalid(Places.place().name(n).with("latitude", 0).with("longitude", 180.01).post(), "longitude");
+        Places.place().name(n).with("latitude", -90).with("longitude", 180).post().then().statusCode(201);
     }
 
     @Test
     void latitudeWithoutLongitudeIs400() {
         String n = "Half " + unique();
-        invalid(editor().body(Map.of("name", n, "latitude", 50.0)).post(PLACES), "longitude");
-        invalid(editor().body(Map.of("name", n, "longitude", 30.0)).post(PLACES), "latitude");
+        invalid(Places.place().name(n).with("latitude", 50.0).post(), "longitude");
+        invalid(Places.place().name(n).with("longitude", 30.0).post(), "latitude");
     }
 
     @Test
     void patchingAwayOneCoordinateIs400() {
-        String id = create("places", Map.of("name", "Located " + unique(), "latitude", 50.45, "longitude", 30.52));
+        String id = Places.place().name("Located " + unique())
+                .with("latitude", 50.45)
+                .with("longitude", 30.52).create();
         invalid(editor().contentType("application/merge-patch+json").body(fields("longitude", null)).patch(PLACES + "/" + id),
                 "longitude");
         editor().contentType("application/merge-patch+json").body(fields("latitude", null, "longitude", null))
@@ -107,37 +114,37 @@ class PlacesTest {
     @Test
     void badCountryCodeIs400() {
         for (String bad : List.of("UKR", "U", "U1", "Ukraine")) {
-            invalid(editor().body(Map.of("name", "Code " + unique(), "countryCode", bad)).post(PLACES), "countryCode");
+            invalid(Places.place().name("Code " + unique()).countryCode(bad).post(), "countryCode");
         }
     }
 
     @Test
     void invalidKindIs400NamingKind() {
-        invalid(editor().body(Map.of("name", "Kind " + unique(), "kind", "planet")).post(PLACES), "kind");
+        invalid(Places.place().name("Kind " + unique()).kind("planet").post(), "kind");
     }
 
     @Test
     void negativePopulationIs400() {
-        invalid(editor().body(Map.of("name", "Pop " + unique(), "population", -1)).post(PLACES), "population");
+        invalid(Places.place().name("Pop " + unique()).with("population", -1).post(), "population");
     }
 
     @Test
     void wrongJsonTypesAre400NamingTheField() {
         String n = "Types " + unique();
-        invalid(editor().body(Map.of("name", n, "latitude", "49.2", "longitude", 37.2)).post(PLACES), "latitude");
-        invalid(editor().body(Map.of("name", n, "population", 1.5)).post(PLACES), "population");
-        invalid(editor().body(Map.of("name", n, "parentId", "not-a-uuid")).post(PLACES), "parentId");
-        invalid(editor().body(Map.of("name", n, "aliases", Map.of())).post(PLACES), "aliases");
+        invalid(Places.place().name(n).with("latitude", "49.2").with("longitude", 37.2).post(), "latitude");
+        invalid(Places.place().name(n).with("population", 1.5).post(), "population");
+        invalid(Places.place().name(n).parent("not-a-uuid").post(), "parentId");
+        invalid(Places.place().name(n).with("aliases", Map.of()).post(), "aliases");
     }
 
     @Test
     void unknownPropertyIs400NamingIt() {
-        invalid(editor().body(Map.of("name", "Typo " + unique(), "lat", 1)).post(PLACES), "lat");
+        invalid(Places.place().name("Typo " + unique()).with("lat", 1).post(), "lat");
     }
 
     @Test
     void parentMustExist() {
-        invalid(editor().body(Map.of("name", "Orphan " + unique(), "parentId", UUID.randomUUID().toString())).post(PLACES),
+        invalid(Places.place().name("Orphan " + unique()).parent(UUID.randomUUID().toString()).post(),
                 "parentId");
     }
 
@@ -179,15 +186,22 @@ class PlacesTest {
         String second = place("Bakhmut " + u, "town", null);
         assertEquals("bakhmut-" + u, read("places", first).path("slug"));
         assertEquals("bakhmut-" + u + "-2", read("places", second).path("slug"));
-        problem(editor().body(Map.of("name", "Other", "slug", "bakhmut-" + u)).post(PLACES), 409);
+        problem(Places.place().name("Other").slug("bakhmut-" + u).post(), 409);
     }
 
     @Test
     void putReplacesEveryWritableField() {
         String u = unique();
         String parent = place("Parent " + u, "country", null);
-        String id = create("places", fields("name", "Full " + u, "slug", "full-place-" + u, "aliases", List.of("F"),
-                "kind", "city", "parentId", parent, "latitude", 1.0, "longitude", 2.0, "population", 10, "countryCode", "UA"));
+        String id = Places.place().name("Full " + u)
+                .slug("full-place-" + u)
+                .aliases("F")
+                .kind("city")
+                .parent(parent)
+                .with("latitude", 1.0)
+                .with("longitude", 2.0)
+                .with("population", 10)
+                .countryCode("UA").create();
         editor().body(Map.of("name", "Bare " + u, "slug", "full-place-" + u)).put(PLACES + "/" + id).then().statusCode(200)
                 .body("name", equalTo("Bare " + u)).body("aliases", empty()).body("kind", equalTo("other"))
                 .body("parentId", nullValue()).body("latitude", nullValue()).body("longitude", nullValue())
@@ -206,7 +220,7 @@ class PlacesTest {
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         String u = unique();
-        String id = create("places", Map.of("name", "Patch " + u, "kind", "town", "population", 100));
+        String id = Places.place().name("Patch " + u).kind("town").with("population", 100).create();
         editor().contentType("application/merge-patch+json").body(fields("population", null, "aliases", List.of("P")))
                 .patch(PLACES + "/" + id).then().statusCode(200)
                 .body("kind", equalTo("town")).body("population", nullValue()).body("aliases", contains("P"))

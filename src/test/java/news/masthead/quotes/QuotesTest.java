@@ -5,6 +5,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.Api;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -41,10 +42,13 @@ class QuotesTest {
         String u = unique();
         String speaker = person("Speaker " + u);
         String articleId = article("published");
-        ExtractableResponse<Response> created = editor().body(fields("text", "We will not leave " + u, "speakerId", speaker,
-                        "articleId", articleId, "context", "in his evening address", "channel", "Telegram",
-                        "saidAt", "2026-11-19T19:30:00Z", "language", "uk"))
-                .post(QUOTES).then().statusCode(201).contentType("application/json")
+        ExtractableResponse<Response> created = Quotes.quote().text("We will not leave " + u)
+                .speaker(speaker)
+                .article(articleId)
+                .context("in his evening address")
+                .channel("Telegram")
+                .saidAt("2026-11-19T19:30:00Z")
+                .language("uk").post().then().statusCode(201).contentType("application/json")
                 .body("text", equalTo("We will not leave " + u))
                 .body("speakerId", equalTo(speaker))
                 .body("articleId", equalTo(articleId))
@@ -64,7 +68,7 @@ class QuotesTest {
     @Test
     void newQuoteHasEmptyOptionalFields() {
         String speaker = person("Plain " + unique());
-        editor().body(Map.of("text", "Hello.", "speakerId", speaker)).post(QUOTES).then().statusCode(201)
+        Quotes.quote().text("Hello.").speaker(speaker).post().then().statusCode(201)
                 .body("articleId", nullValue()).body("context", nullValue()).body("channel", nullValue())
                 .body("saidAt", nullValue()).body("language", nullValue());
     }
@@ -78,47 +82,56 @@ class QuotesTest {
     @Test
     void textAndSpeakerAreRequired() {
         String speaker = person("Required " + unique());
-        invalid(editor().body(Map.of("speakerId", speaker)).post(QUOTES), "text");
-        invalid(editor().body(Map.of("text", " ", "speakerId", speaker)).post(QUOTES), "text");
-        invalid(editor().body(Map.of("text", "Words")).post(QUOTES), "speakerId");
-        invalid(editor().body(Map.of()).post(QUOTES), "speakerId", "text");
+        invalid(Quotes.quote().without("text").speaker(speaker).post(), "text");
+        invalid(Quotes.quote().text(" ").speaker(speaker).post(), "text");
+        invalid(Quotes.quote().text("Words").post(), "speakerId");
+        invalid(Quotes.quote().without("text").post(), "speakerId", "text");
     }
 
     @Test
     void speakerMustExist() {
-        invalid(editor().body(Map.of("text", "Words", "speakerId", UUID.randomUUID().toString())).post(QUOTES), "speakerId");
-        invalid(editor().body(Map.of("text", "Words", "speakerId", "nobody")).post(QUOTES), "speakerId");
+        invalid(Quotes.quote().text("Words").speaker(UUID.randomUUID().toString()).post(), "speakerId");
+        invalid(Quotes.quote().text("Words").speaker("nobody").post(), "speakerId");
     }
 
     @Test
     void articleMustExist() {
         String speaker = person("Referenced " + unique());
-        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "articleId", UUID.randomUUID().toString()))
-                .post(QUOTES), "articleId");
+        invalid(Quotes.quote().text("Words")
+                .speaker(speaker)
+                .article(UUID.randomUUID().toString()).post(), "articleId");
     }
 
     @Test
     void invalidFieldsAre400NamingThem() {
         String speaker = person("Invalid " + unique());
-        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "language", "english please")).post(QUOTES), "language");
-        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "saidAt", "last night")).post(QUOTES), "saidAt");
-        invalid(editor().body(Map.of("text", "Words", "speakerId", speaker, "speaker", "x")).post(QUOTES), "speaker");
-        invalid(editor().body(Map.of("text", 3, "speakerId", speaker)).post(QUOTES), "text");
+        invalid(Quotes.quote().text("Words").speaker(speaker).language("english please").post(), "language");
+        invalid(Quotes.quote().text("Words").speaker(speaker).saidAt("last night").post(), "saidAt");
+        invalid(Quotes.quote().text("Words").speaker(speaker).with("speaker", "x").post(), "speaker");
+        invalid(Quotes.quote().with("text", 3).speaker(speaker).post(), "text");
     }
 
     @Test
     void readOnlyFieldsInAWriteBodyAreIgnored() {
         String speaker = person("Read-only " + unique());
-        editor().body(Map.of("text", "Words", "speakerId", speaker, "id", "x", "version", 3, "updatedAt", "never"))
-                .post(QUOTES).then().statusCode(201).body("version", equalTo(1));
+        Quotes.quote().text("Words")
+                .speaker(speaker)
+                .with("id", "x")
+                .with("version", 3)
+                .with("updatedAt", "never").post().then().statusCode(201).body("version", equalTo(1));
     }
 
     @Test
     void putReplacesEveryWritableField() {
         String u = unique();
         String speaker = person("Put " + u);
-        String id = create("quotes", fields("text", "Before", "speakerId", speaker, "articleId", article(),
-                "context", "C", "channel", "Telegram", "saidAt", "2026-01-01T00:00:00Z", "language", "uk"));
+        String id = Quotes.quote().text("Before")
+                .speaker(speaker)
+                .article(article())
+                .context("C")
+                .channel("Telegram")
+                .saidAt("2026-01-01T00:00:00Z")
+                .language("uk").create();
         editor().body(Map.of("text", "After", "speakerId", speaker)).put(QUOTES + "/" + id).then().statusCode(200)
                 .body("text", equalTo("After")).body("articleId", nullValue()).body("context", nullValue())
                 .body("channel", nullValue()).body("saidAt", nullValue()).body("language", nullValue())
@@ -139,7 +152,10 @@ class QuotesTest {
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         String speaker = person("Patch " + unique());
-        String id = create("quotes", Map.of("text", "Original", "speakerId", speaker, "channel", "Telegram", "context", "C"));
+        String id = Quotes.quote().text("Original")
+                .speaker(speaker)
+                .channel("Telegram")
+                .context("C").create();
         editor().contentType("application/merge-patch+json").body(fields("context", null, "language", "uk"))
                 .patch(QUOTES + "/" + id).then().statusCode(200)
                 .body("text", equalTo("Original")).body("channel", equalTo("Telegram"))

@@ -2,6 +2,7 @@ package news.masthead.search;
 
 import io.quarkus.test.junit.QuarkusTest;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -97,8 +98,7 @@ class ArticleFiltersTest {
         String slug = editor().get("/api/v1/people/" + person).then().extract().path("slug");
         String about = Articles.article().headline("About her").published().personIds(person).create();
         Articles.article().headline("Not about her").published().create();
-        String quote = editor().body(Map.of("text", "We stay.", "speakerId", person, "articleId", about))
-                .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
+        String quote = Quotes.quote().text("We stay.").speaker(person).article(about).post().then().statusCode(201).extract().path("id");
 
         anonymous().get("/api/v1/articles?person=" + slug).then().body("items.id", contains(about));
         anonymous().get("/api/v1/people/" + slug + "/articles").then().statusCode(200).body("items.id", contains(about));
@@ -173,8 +173,7 @@ class ArticleFiltersTest {
                 .published()
                 .personIds(person)
                 .placeIds(place).create();
-        String quote = editor().body(Map.of("text", "Included words", "speakerId", person, "articleId", a))
-                .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
+        String quote = Quotes.quote().text("Included words").speaker(person).article(a).post().then().statusCode(201).extract().path("id");
 
         anonymous().get("/api/v1/articles/" + a + "?include=people,places,quotes").then().statusCode(200)
                 .body("people[0].id", equalTo(person)).body("places[0].id", equalTo(place)).body("quotes[0].id", equalTo(quote));

@@ -3,6 +3,7 @@ package news.masthead.search;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Quotes;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,10 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.editor;
 import static news.masthead.Api.person;
 import static news.masthead.Api.place;
 import static news.masthead.Api.unique;
@@ -47,8 +46,7 @@ class StatementCountTest {
                     .with("tags", List.of(TAG))
                     .personIds(people.get(i % 3), people.get((i + 1) % 3))
                     .placeIds(placeId).post().then().statusCode(201).extract().path("id");
-            editor().body(Map.of("text", "Quote " + i, "speakerId", people.get(i % 3), "articleId", a))
-                    .post("/api/v1/quotes").then().statusCode(201);
+            Quotes.quote().text("Quote " + i).speaker(people.get(i % 3)).article(a).post().then().statusCode(201);
         }
     }
 

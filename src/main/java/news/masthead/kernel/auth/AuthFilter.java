@@ -1,12 +1,13 @@
 package news.masthead.kernel.auth;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.ApiException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.lang.reflect.Method;
@@ -15,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /** Establishes the caller from the bearer token and enforces each method's {@link Access} rule. */
+@ApplicationScoped // created at first use, at run time: the configuration mapping is not there at static init
 public class AuthFilter {
 
     private static final String BEARER = "Bearer ";
@@ -25,8 +27,8 @@ public class AuthFilter {
     @Inject
     TokenVerifier tokens;
 
-    @ConfigProperty(name = "cms.admin-token")
-    Optional<String> adminToken;
+    @Inject
+    CmsConfig config;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext request, ResourceInfo resource) {
@@ -52,6 +54,7 @@ public class AuthFilter {
             throw ApiException.Unauthenticated.invalidToken("The bearer token is empty.");
         }
         // The bootstrap admin token (cms.admin-token) is compared in constant time and needs no query.
+        Optional<String> adminToken = config.adminToken();
         if (adminToken.isPresent() && !adminToken.get().isBlank() && constantTimeEquals(token, adminToken.get())) {
             return Role.ADMIN;
         }

@@ -2,6 +2,8 @@ package news.masthead.kernel.cache;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.ApiException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -72,10 +74,8 @@ public class DataVersion {
     Optional<String> username;
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
-    @ConfigProperty(name = "cms.db.statement-timeout", defaultValue = "2s")
-    Duration statementTimeout;
-    @ConfigProperty(name = "cms.db.version-wait", defaultValue = "3s")
-    Duration maxWait;
+    @Inject
+    CmsConfig cms;
 
     /** The read that requests asking now will share; it starts once the read in progress (if any) ends. */
     private CompletableFuture<State> next;
@@ -103,7 +103,7 @@ public class DataVersion {
             }
         }
         try {
-            return mine.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            return mine.get(cms.db().versionWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new ApiException.Unavailable("The database did not answer in time; retry shortly.", 2);
         } catch (ExecutionException e) {
@@ -193,8 +193,8 @@ public class DataVersion {
         }
         username.ifPresent(u -> props.setProperty("user", u));
         password.ifPresent(p -> props.setProperty("password", p));
-        props.setProperty("socketTimeout", Long.toString(statementTimeout.toSeconds() + 3));
-        props.setProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
+        props.setProperty("socketTimeout", Long.toString(cms.db().statementTimeout().toSeconds() + 3));
+        props.setProperty("options", "-c statement_timeout=" + cms.db().statementTimeout().toMillis());
         props.setProperty("ApplicationName", "masthead data-version");
         Connection c = new org.postgresql.Driver().connect(url, props);
         if (c == null) {

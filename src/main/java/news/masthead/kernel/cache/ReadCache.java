@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.kernel.config.CmsConfig;
 
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -41,8 +41,8 @@ public class ReadCache {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "cms.read-cache.max-bytes", defaultValue = "33554432")
-    long maxBytes;
+    @Inject
+    CmsConfig config;
 
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
     private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
@@ -57,7 +57,7 @@ public class ReadCache {
      */
     @SuppressWarnings("unchecked")
     public <V> V get(String key, DataVersion.Source source, ToLongFunction<V> size, Supplier<V> compute) {
-        if (maxBytes <= 0) {
+        if (config.readCache().maxBytes() <= 0) {
             return inTransaction(compute);
         }
         DataVersion.State outer = computingFrom.get();
@@ -95,7 +95,7 @@ public class ReadCache {
                     }
                 }
                 long weight = size.applyAsLong(value) + 2L * key.length() + 96;
-                if (weight <= maxBytes / 8) {
+                if (weight <= config.readCache().maxBytes() / 8) {
                     put(key, new Entry(value, version, state.nextDueMicros(), weight));
                 }
                 return value;
@@ -116,7 +116,7 @@ public class ReadCache {
      * Called inside a transaction already, it cannot know that it holds none, and reads nothing.
      */
     public <V> V pinned(Callable<V> work) throws Exception {
-        if (maxBytes <= 0 || computingFrom.get() != null || QuarkusTransaction.isActive()) {
+        if (config.readCache().maxBytes() <= 0 || computingFrom.get() != null || QuarkusTransaction.isActive()) {
             return work.call();
         }
         computingFrom.set(dataVersion.read());
@@ -154,7 +154,7 @@ public class ReadCache {
         }
         entries.put(key, e);
         bytes += e.bytes - (old == null ? 0 : old.bytes);
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > config.readCache().maxBytes() && it.hasNext(); ) {
             bytes -= it.next().getValue().bytes;
             it.remove();
         }

@@ -7,8 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,8 @@ class Cors {
     private static final String ALLOW_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since";
     private static final String EXPOSE_HEADERS = "ETag, Last-Modified, Location, Link, Retry-After, WWW-Authenticate";
 
-    @ConfigProperty(name = "cms.cors.write-origins")
-    Optional<List<String>> writeOrigins;
+    @Inject
+    CmsConfig config;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
@@ -44,7 +45,7 @@ class Cors {
         boolean preflight = ctx.request().method() == HttpMethod.OPTIONS && requested != null;
         HttpMethod method = preflight ? parse(requested) : ctx.request().method();
         boolean allowed = READS.contains(method) || (method == HttpMethod.OPTIONS && !preflight)
-                || writeOrigins.orElse(List.of()).contains(origin);
+                || config.cors().writeOrigins().orElse(List.of()).contains(origin);
         var response = ctx.response();
         response.headers().add(HttpHeaders.VARY, "Origin");
         if (!allowed) {

@@ -2,12 +2,13 @@ package news.masthead.kernel.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import news.masthead.kernel.config.CmsConfig;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.io.UncheckedIOException;
@@ -18,13 +19,14 @@ import java.io.UncheckedIOException;
  * obeyed, and bodies without a version-based ETag (list pages, includes) get a weak ETag over their
  * bytes ({@link ETag#weak}) so an unchanged one answers 304.
  */
+@ApplicationScoped // created at first use, at run time: the configuration mapping is not there at static init
 public class HttpCaching {
 
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "cms.http.public-max-age", defaultValue = "60")
-    int publicMaxAge;
+    @Inject
+    CmsConfig config;
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
@@ -44,7 +46,7 @@ public class HttpCaching {
         } else if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
         } else {
-            headers.putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + publicMaxAge);
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.http().publicMaxAge());
         }
         // The body depends on the representation asked for, on who asks, and (for CORS) on the origin.
         headers.putSingle(HttpHeaders.VARY, "Accept, Authorization, Origin");

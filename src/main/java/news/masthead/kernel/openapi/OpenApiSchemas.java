@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +94,9 @@ final class OpenApiSchemas {
 
     /**
      * SmallRye writes {@code @Schema(nullable = true)} on a referenced type as a type array next to
-     * {@code anyOf: [$ref, null]}; the anyOf alone says it.
+     * {@code anyOf: [$ref, null]}; the anyOf alone says it. It writes {@code @Schema(type = ARRAY, ref = "X")}
+     * (an array of a schema the declaring class may not import, as an article's included quotes) as a
+     * {@code $ref} beside {@code type: array}; the ref belongs to the items.
      */
     void tidy() {
         components.getSchemas().values().forEach(schema -> {
@@ -102,9 +105,26 @@ final class OpenApiSchemas {
                     if (p.getAnyOf() != null && p.getAnyOf().stream().anyMatch(OpenApiSchemas::isNull)) {
                         p.setType(null);
                     }
+                    if (p.getRef() != null && List.of(SchemaType.ARRAY).equals(p.getType()) && p.getItems() == null) {
+                        arrayOfRef(p);
+                    }
                 });
             }
         });
+    }
+
+    private static void arrayOfRef(Schema p) {
+        Schema items = OASFactory.createSchema().ref(p.getRef());
+        Map<String, Object> entries = new LinkedHashMap<>();
+        p.getAll().forEach((key, value) -> {
+            if (!key.equals("$ref")) {
+                entries.put(key, value);
+            }
+            if (key.equals("type")) {
+                entries.put("items", items);
+            }
+        });
+        p.setAll(entries);
     }
 
     private static Schema nullable(Schema schema) {

@@ -6,8 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
+import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.paging.Page.Total;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,12 +39,8 @@ public class Listing {
     @Inject
     ReadCache cache;
 
-    /** How many matches a ranked search sorts by relevance: the first ones in its candidate order. */
-    @ConfigProperty(name = "cms.search.rank-candidates", defaultValue = "1000")
-    int rankCandidates;
-    /** Counts stop after this many rows; a larger total is the planner's estimate, flagged as such. */
-    @ConfigProperty(name = "cms.lists.total-cap", defaultValue = "10000")
-    long totalCap;
+    @Inject
+    CmsConfig config;
 
     /**
      * @param entity the entity class, loaded by id after the page is chosen
@@ -67,7 +63,7 @@ public class Listing {
         Map<String, Object> params = new HashMap<>(filter.params());
         String from = filter.source(table) + " e where (" + filter.where() + ")";
         if (sort.candidates() != null) {
-            from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + rankCandidates + ") e where true";
+            from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + config.search().rankCandidates() + ") e where true";
         }
         String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + from + " and "
                 + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
@@ -132,8 +128,9 @@ public class Listing {
      */
     private Total count(String table, Filter filter) {
         String rows = "select 1 from " + filter.source(table) + " e where " + filter.where();
-        long n = ((Number) bind(em.createNativeQuery("select count(*) from (" + rows + " limit " + (totalCap + 1) + ") c"),
+        long n = ((Number) bind(em.createNativeQuery("select count(*) from (" + rows + " limit " + (config.lists().totalCap() + 1) + ") c"),
                 filter.params()).getSingleResult()).longValue();
+        long totalCap = config.lists().totalCap();
         if (n <= totalCap) {
             return Total.exact(n);
         }

@@ -76,12 +76,17 @@ public class Lookup {
 
     /** The ids of {@code ids} that name an existing row of {@code entity}. */
     public Set<UUID> existing(Class<?> entity, Iterable<UUID> ids) {
+        return existing(entity.getSimpleName(), ids);
+    }
+
+    /** The same by entity name, for a feature that refers to rows of a feature above it (an article's quote blocks). */
+    public Set<UUID> existing(String entity, Iterable<UUID> ids) {
         Set<UUID> wanted = new HashSet<>();
         ids.forEach(wanted::add);
         if (wanted.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select e.id from " + entity.getSimpleName() + " e where e.id in :ids", UUID.class)
+        return new HashSet<>(em.createQuery("select e.id from " + entity + " e where e.id in :ids", UUID.class)
                 .setParameter("ids", wanted).getResultList());
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * @param <V> what a write answers with
  */
 @Transactional
-public abstract class RecordService<E extends Record, I, V> {
+public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     @Inject
     protected Writes writes;

@@ -3,7 +3,8 @@ package news.masthead.kernel.sql;
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -25,12 +26,13 @@ public class StatementTimeout implements AgroalPoolInterceptor {
     /** How long past the statement timeout a silent socket is still waited for (the server's cancel takes a moment). */
     private static final Duration SOCKET_MARGIN = Duration.ofSeconds(3);
 
-    @ConfigProperty(name = "cms.db.statement-timeout", defaultValue = "2s")
-    Duration timeout;
+    @Inject
+    CmsConfig config;
 
     @Override
     public void onConnectionAcquire(Connection connection) {
         try {
+            Duration timeout = config.db().statementTimeout();
             if (timeout.isZero() || connection.getAutoCommit() || !Arc.container().requestContext().isActive()) {
                 return;
             }

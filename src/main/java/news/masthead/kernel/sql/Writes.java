@@ -33,7 +33,7 @@ public class Writes {
     Patching patching;
 
     /** A new record: the input is validated before {@code fresh} makes the entity (and checks what it must). */
-    public <E extends Record, I> E create(I input, Supplier<E> fresh, BiConsumer<E, I> apply) {
+    public <E extends VersionedEntity, I> E create(I input, Supplier<E> fresh, BiConsumer<E, I> apply) {
         I valid = validation.valid(input);
         E e = fresh.get();
         apply.accept(e, valid);
@@ -42,7 +42,7 @@ public class Writes {
     }
 
     /** PUT: every writable field from {@code input}. */
-    public <E extends Record, I> E replace(E found, IfMatch ifMatch, I input, BiConsumer<E, I> apply) {
+    public <E extends VersionedEntity, I> E replace(E found, IfMatch ifMatch, I input, BiConsumer<E, I> apply) {
         E e = lock(found, ifMatch);
         apply.accept(e, validation.valid(input));
         e.save();
@@ -50,20 +50,20 @@ public class Writes {
     }
 
     /** JSON Merge Patch: the stored fields with {@code patch} merged in, validated and applied as a PUT would be. */
-    public <E extends Record, I> E patch(E found, IfMatch ifMatch, JsonNode patch, Form<E, I> form) {
+    public <E extends VersionedEntity, I> E patch(E found, IfMatch ifMatch, JsonNode patch, Form<E, I> form) {
         E e = lock(found, ifMatch);
         form.apply().accept(e, patching.merge(form.read().apply(e), patch, form.type()));
         e.save();
         return e;
     }
 
-    public <E extends Record> void delete(E found, IfMatch ifMatch) {
+    public <E extends VersionedEntity> void delete(E found, IfMatch ifMatch) {
         delete(found, ifMatch, e -> {
         });
     }
 
     /** {@code before} runs on the locked row: it may refuse (409 while others need it) or detach what points at it. */
-    public <E extends Record> void delete(E found, IfMatch ifMatch, Consumer<E> before) {
+    public <E extends VersionedEntity> void delete(E found, IfMatch ifMatch, Consumer<E> before) {
         E e = lock(found, ifMatch);
         before.accept(e);
         e.delete();
@@ -74,7 +74,7 @@ public class Writes {
      * The row read again under FOR UPDATE. 404 when a concurrent writer deleted it while this one waited: a write to
      * a missing record is 404 whatever its If-Match says (RFC 9110 §13.2.1), as it is when the record was gone before.
      */
-    private <E extends Record> E lock(E found, IfMatch ifMatch) {
+    private <E extends VersionedEntity> E lock(E found, IfMatch ifMatch) {
         em.detach(found); // else find() would answer from the persistence context, unlocked
         @SuppressWarnings("unchecked")
         E locked = (E) em.find(Hibernate.getClass(found), found.id, LockModeType.PESSIMISTIC_WRITE);

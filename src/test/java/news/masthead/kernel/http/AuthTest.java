@@ -4,6 +4,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,7 +14,6 @@ import java.util.Map;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.article;
-import static news.masthead.Api.editor;
 import static news.masthead.Api.person;
 import static news.masthead.Api.place;
 import static news.masthead.Api.problem;
@@ -32,9 +34,9 @@ class AuthTest {
     void createWithoutATokenIs401WithABearerChallenge() {
         String u = unique();
         unauthorized(Articles.article().headline("Anon " + u).post(anonymous()));
-        unauthorized(anonymous().body(Map.of("name", "Anon " + u)).post("/api/v1/people"));
-        unauthorized(anonymous().body(Map.of("name", "Anon " + u)).post("/api/v1/places"));
-        unauthorized(anonymous().body(Map.of("text", "Anon", "speakerId", person("Anon " + u))).post("/api/v1/quotes"));
+        unauthorized(People.person().name("Anon " + u).post(anonymous()));
+        unauthorized(Places.place().name("Anon " + u).post(anonymous()));
+        unauthorized(Quotes.quote().text("Anon").speaker(person("Anon " + u)).post(anonymous()));
     }
 
     @Test
@@ -94,6 +96,6 @@ class AuthTest {
 
     @Test
     void theAdminTokenMayWrite() {
-        editor().body(Map.of("name", "Admin wrote " + unique())).post("/api/v1/people").then().statusCode(201);
+        People.person().name("Admin wrote " + unique()).post().then().statusCode(201);
     }
 }

@@ -2,6 +2,7 @@ package news.masthead.kernel.http;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import news.masthead.fixtures.People;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -32,7 +33,7 @@ class CachingAndCorsTest {
 
     @Test
     void writesAndErrorsAreNotCached() {
-        editor().body(Map.of("name", "Cache Probe " + news.masthead.Api.unique())).post("/api/v1/people")
+        People.person().name("Cache Probe " + news.masthead.Api.unique()).post()
                 .then().statusCode(201).header("Cache-Control", equalTo("no-store"));
         anonymous().get("/api/v1/people/no-such-person-anywhere").then().statusCode(404).header("Cache-Control", equalTo("no-store"));
     }

@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZonedDateTime;
@@ -78,7 +80,7 @@ class ConditionalRequestsTest {
 
     @Test
     void theEtagChangesWithTheVersionOnly() {
-        String id = create("places", Map.of("name", "Etag " + unique(), "kind", "town"));
+        String id = Places.place().name("Etag " + unique()).kind("town").create();
         String first = editor().get(path("places", id)).then().extract().header("ETag");
         String afterNoOp = editor().contentType("application/merge-patch+json").body(Map.of("kind", "town"))
                 .patch(path("places", id)).then().statusCode(200).extract().header("ETag");
@@ -91,7 +93,7 @@ class ConditionalRequestsTest {
 
     @Test
     void writesAnswerWithTheNewEtag() {
-        ExtractableResponse<Response> created = editor().body(Map.of("name", "Fresh " + unique())).post("/api/v1/people")
+        ExtractableResponse<Response> created = People.person().name("Fresh " + unique()).post()
                 .then().statusCode(201).header("ETag", notNullValue()).extract();
         String id = created.path("id");
         assertEquals(created.header("ETag"), editor().get(path("people", id)).then().extract().header("ETag"));
@@ -150,7 +152,7 @@ class ConditionalRequestsTest {
     @Test
     void putAndPatchWithTheCurrentIfMatchApplyTheChange() {
         String u = unique();
-        String id = create("people", Map.of("name", "Current " + u, "slug", "current-" + u));
+        String id = People.person().name("Current " + u).slug("current-" + u).create();
         String etag = editor().get(path("people", id)).then().extract().header("ETag");
         String afterPut = editor().header("If-Match", etag).body(Map.of("name", "Put " + u, "slug", "current-" + u))
                 .put(path("people", id)).then().statusCode(200).body("name", equalTo("Put " + u))

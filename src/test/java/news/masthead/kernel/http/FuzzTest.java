@@ -7,6 +7,8 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +63,7 @@ class FuzzTest {
                 "places", news.masthead.Api.place("Fuzz Place " + unique(), "town", null));
         String article = Articles.article().headline("Fuzz " + unique()).post().then().statusCode(201)
                 .extract().path("id");
-        String quote = editor().body(Map.of("text", "Fuzz quote", "speakerId", ids.get("people")))
-                .post("/api/v1/quotes").then().statusCode(201).extract().path("id");
+        String quote = Quotes.quote().text("Fuzz quote").speaker(ids.get("people")).post().then().statusCode(201).extract().path("id");
         Map<String, String> existing = Map.of("articles", article, "people", ids.get("people"),
                 "places", ids.get("places"), "quotes", quote);
 
@@ -99,8 +100,8 @@ class FuzzTest {
     @Test
     void injectionStringsAreStoredAndReadBackByteIdentical() {
         for (String nasty : NASTY) {
-            String person = editor().body(Map.of("name", nasty.substring(0, Math.min(200, nasty.length())), "description", nasty))
-                    .post("/api/v1/people").then().statusCode(201).extract().path("id");
+            String person = People.person().name(nasty.substring(0, Math.min(200, nasty.length())))
+                    .description(nasty).post().then().statusCode(201).extract().path("id");
             Response read = editor().get("/api/v1/people/" + person);
             assertEquals(nasty, read.path("description"));
             String standfirst = nasty.substring(0, Math.min(2_000, nasty.length()));
@@ -122,8 +123,9 @@ class FuzzTest {
         news.masthead.Api.person("Cursor Person " + unique());
         for (int i = 0; i < 2; i++) {
             Articles.article().headline("Cursor " + unique()).published().post().then().statusCode(201);
-            editor().body(Map.of("text", "Cursor quote " + i, "speakerId", person, "saidAt", "2026-01-0" + (i + 1) + "T00:00:00Z"))
-                    .post("/api/v1/quotes").then().statusCode(201);
+            Quotes.quote().text("Cursor quote " + i)
+                    .speaker(person)
+                    .saidAt("2026-01-0" + (i + 1) + "T00:00:00Z").post().then().statusCode(201);
             news.masthead.Api.create("places", Map.of("name", "Cursor Place " + unique(), "kind", "town", "latitude", 50, "longitude", 30));
         }
         List<String> instants = List.of("2026-13-45T99:99:99.000000Z", "2026-02-29T00:00:00.000000Z", "0000-01-01T00:00:00.000000Z",

@@ -5,6 +5,8 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.Api;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Places;
+import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -132,7 +134,7 @@ class PaginationTest {
         assertEquals(reversed(mine), inOrder);
         List<String> places = new ArrayList<>();
         for (String s : List.of("a", "b", "c")) {
-            places.add(create("places", Map.of("name", prefix + s)));
+            places.add(Places.place().name(prefix + s).create());
         }
         assertEquals(reversed(places), listedOnce(walk(Api::editor, "/api/v1/places", 2, "-name"), places));
         assertEquals(places, listedOnce(walk(Api::editor, "/api/v1/places", 2, "name"), places));
@@ -193,8 +195,12 @@ class PaginationTest {
         List<String> mine = new ArrayList<>();
         mine.add(quote("Undated 1 " + u, speaker, null));
         mine.add(quote("Undated 2 " + u, speaker, null));
-        mine.add(create("quotes", Map.of("text", "Dated " + u, "speakerId", speaker, "saidAt", "2026-03-01T12:00:00Z")));
-        mine.add(create("quotes", Map.of("text", "Dated too " + u, "speakerId", speaker, "saidAt", "2026-03-01T12:00:00Z")));
+        mine.add(Quotes.quote().text("Dated " + u)
+                .speaker(speaker)
+                .saidAt("2026-03-01T12:00:00Z").create());
+        mine.add(Quotes.quote().text("Dated too " + u)
+                .speaker(speaker)
+                .saidAt("2026-03-01T12:00:00Z").create());
         for (String sort : new String[]{null, "saidAt", "-saidAt"}) {
             listedOnce(walk(Api::anonymous, "/api/v1/quotes", 2, sort), mine);
         }

@@ -3,6 +3,7 @@ package news.masthead.kernel.http;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import news.masthead.fixtures.Places;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -54,7 +55,7 @@ class UnknownQueryParametersTest {
     @Test
     void unknownParametersAre400OnWritesAndEditorLists() {
         refused(editor().body(Map.of("name", "Never created " + unique())), "dryRun", r -> r.post("/api/v1/people"));
-        String id = create("places", Map.of("name", "Kept " + unique(), "kind", "town"));
+        String id = Places.place().name("Kept " + unique()).kind("town").create();
         refused(editor(), "force", r -> r.delete("/api/v1/places/" + id));
         editor().get("/api/v1/places/" + id).then().statusCode(200);
         refused(editor(), "state", r -> r.get("/api/v1/comments"));

@@ -1,11 +1,12 @@
 package news.masthead.kernel.sql;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
-import news.masthead.kernel.time.Clock;
+import news.masthead.kernel.time.AppClock;
 import org.hibernate.Session;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * starts at 1 and grows by one with every change (Hibernate's @Version also checks it in each UPDATE).
  */
 @MappedSuperclass
-public abstract class Record extends PanacheEntityBase {
+public abstract class VersionedEntity extends PanacheEntityBase {
 
     @Id
     public UUID id;
@@ -28,7 +29,7 @@ public abstract class Record extends PanacheEntityBase {
     /** Inserts this new record with a fresh id, both timestamps now and version 1. */
     public void insert() {
         id = UUID.randomUUID();
-        createdAt = Clock.now();
+        createdAt = now();
         updatedAt = createdAt;
         version = 1;
         persistAndFlush();
@@ -38,8 +39,13 @@ public abstract class Record extends PanacheEntityBase {
     public void save() {
         Session session = Panache.getEntityManager().unwrap(Session.class);
         if (session.isDirty()) {
-            updatedAt = Clock.now();
+            updatedAt = now();
         }
         session.flush();
+    }
+
+    /** Entities are no beans: the clock is looked up. */
+    private static Instant now() {
+        return Arc.container().instance(AppClock.class).get().now();
     }
 }

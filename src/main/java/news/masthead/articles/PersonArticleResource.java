@@ -1,0 +1,47 @@
+package news.masthead.articles;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.paging.Lists;
+import news.masthead.people.PersonService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The articles about a person: served here, as people know nothing of articles. */
+@Path("/api/v1/people/{idOrSlug}/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "People")
+public class PersonArticleResource {
+
+    @Inject
+    PersonService people;
+    @Inject
+    ArticleService articles;
+
+    @GET
+    @Access(Role.PUBLIC)
+    @Operation(summary = "List articles about a person", description = "The parameters of GET /api/v1/articles; 404 for an unknown person.")
+    @APIResponse(responseCode = "200", description = "A page of articles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
+    public RestResponse<JsonText> list(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+                                       @BeanParam ArticleListParams params, @Context UriInfo uri) {
+        params.person = people.idOf(idOrSlug).toString();
+        return Lists.ok(articles.list(params), uri);
+    }
+}

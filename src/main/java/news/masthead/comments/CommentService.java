@@ -137,8 +137,7 @@ public class CommentService {
     }
 
     private Comment find(String id) {
-        return Lookup.asId(id).map(uuid -> em.find(Comment.class, uuid))
-                .orElseThrow(() -> new ApiException.NotFound("No comment '" + id + "'."));
+        return lookup.byId(Comment.class, id, "comment");
     }
 
     private void moderate(Comment c, CommentInput in) {
@@ -178,7 +177,6 @@ public class CommentService {
             p = p.parentId == null ? null : em.find(Comment.class, p.parentId);
         }
     }
-
 
     private static CommentInput input(Comment c) {
         return new CommentInput(c.parentId, c.authorName, c.authorEmail, c.body, c.status);

@@ -67,8 +67,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
 
     @Override
     protected Person find(String idOrSlug) {
-        return lookup.byIdOrSlug(Person.class, idOrSlug)
-                .orElseThrow(() -> new ApiException.NotFound("No person '" + idOrSlug + "'."));
+        return lookup.byIdOrSlug(Person.class, idOrSlug, "person");
     }
 
     @Override

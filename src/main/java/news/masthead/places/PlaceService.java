@@ -124,8 +124,7 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
 
     @Override
     protected Place find(String idOrSlug) {
-        return lookup.byIdOrSlug(Place.class, idOrSlug)
-                .orElseThrow(() -> new ApiException.NotFound("No place '" + idOrSlug + "'."));
+        return lookup.byIdOrSlug(Place.class, idOrSlug, "place");
     }
 
     @Override

@@ -23,7 +23,6 @@ import news.masthead.articles.ArticleView;
 import news.masthead.people.Person;
 import news.masthead.people.PersonService;
 import news.masthead.people.PersonView;
-import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.paging.Page;
 
@@ -146,8 +145,7 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
 
     @Override
     protected Quote find(String id) {
-        return Lookup.asId(id).map(uuid -> em.find(Quote.class, uuid))
-                .orElseThrow(() -> new ApiException.NotFound("No quote '" + id + "'."));
+        return lookup.byId(Quote.class, id, "quote");
     }
 
     @Override

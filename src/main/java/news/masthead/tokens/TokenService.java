@@ -12,7 +12,6 @@ import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
 import news.masthead.kernel.sql.Writes;
 import news.masthead.kernel.http.IfMatch;
-import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.auth.Role;
@@ -36,6 +35,8 @@ public class TokenService implements TokenVerifier {
     EntityManager em;
     @Inject
     Listing listing;
+    @Inject
+    Lookup lookup;
     @Inject
     Writes writes;
 
@@ -75,8 +76,7 @@ public class TokenService implements TokenVerifier {
     }
 
     private ApiToken find(String id) {
-        return Lookup.asId(id).map(uuid -> em.find(ApiToken.class, uuid))
-                .orElseThrow(() -> new ApiException.NotFound("No token '" + id + "'."));
+        return lookup.byId(ApiToken.class, id, "token");
     }
 
     private static TokenView view(ApiToken t) {

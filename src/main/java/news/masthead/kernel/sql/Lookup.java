@@ -55,6 +55,16 @@ public class Lookup {
                 .setParameter("slug", idOrSlug).getResultStream().findFirst();
     }
 
+    /** The record by id, or 404 naming it as {@code what} ("No quote 'x'."), also when {@code id} is no UUID. */
+    public <E> E byId(Class<E> entity, String id, String what) {
+        return asId(id).map(uuid -> em.find(entity, uuid)).orElseThrow(() -> new ApiException.NotFound("No " + what + " '" + id + "'."));
+    }
+
+    /** The record by id or slug, or 404 naming it as {@code what} ("No person 'x'."). */
+    public <E> E byIdOrSlug(Class<E> entity, String idOrSlug, String what) {
+        return byIdOrSlug(entity, idOrSlug).orElseThrow(() -> new ApiException.NotFound("No " + what + " '" + idOrSlug + "'."));
+    }
+
     /**
      * The id a filter value names: a UUID as given, a slug looked up; empty when no such slug
      * exists (the filter then matches nothing).

@@ -6,19 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A position in the change feed: the seq of the last change seen, as an opaque token. */
-final class ChangeCursor {
+public final class ChangeCursor {
 
     private static final String PREFIX = "changes:";
 
     private ChangeCursor() {
     }
 
-    static String encode(long seq) {
+    public static String encode(long seq) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The seq of {@code token}; 0 (the beginning) when absent. */
-    static long decode(String token) {
+    public static long decode(String token) {
         if (token == null || token.isEmpty()) {
             return 0;
         }

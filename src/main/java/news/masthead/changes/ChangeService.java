@@ -32,9 +32,14 @@ public class ChangeService {
     Caller caller;
 
     public Page<Change> after(String after, String limit) {
-        long from = ChangeCursor.decode(after);
-        int n = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        boolean editor = caller.isEditor();
+        return after(ChangeCursor.decode(after), Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), caller.isEditor());
+    }
+
+    /**
+     * Up to {@code n} entries after {@code from} as editors ({@code editor}) or anonymous callers see them; {@code next}
+     * is the cursor to continue from (see {@link ChangeCursor#decode} for its seq).
+     */
+    public Page<Change> after(long from, int n, boolean editor) {
         if (!editor) {
             em.createNativeQuery("select changes_publish_due()").getSingleResult();
         }

@@ -25,6 +25,7 @@ import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.PageRequest;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -122,6 +123,21 @@ public class CommentService {
 
     public CommentView get(String id) {
         return view(find(id));
+    }
+
+    /**
+     * The comment as the caller may see it: editors every comment (e-mail included), anyone else an approved comment on
+     * an article they may see, without its e-mail; empty otherwise.
+     */
+    public Optional<Object> shown(UUID id) {
+        Comment c = em.find(Comment.class, id);
+        if (c == null) {
+            return Optional.empty();
+        }
+        if (visibility.seesAll()) {
+            return Optional.of(view(c));
+        }
+        return c.status == CommentStatus.approved && visibility.isPublic(c.articleId) ? Optional.of(publicView(c)) : Optional.empty();
     }
 
     /** Moderation: a merge patch of the writable fields, typically {"status": "approved"}. */

@@ -91,9 +91,20 @@ public class DemoContent {
         return load(DemoData.read(mapper));
     }
 
-    /** Blocks until no other transaction holds the lock; released at commit or rollback. */
+    /**
+     * Waits until no other transaction holds the lock; released at commit or rollback. Polled with short statements:
+     * a blocking wait would be one statement, which the request statement timeout ends while another instance loads.
+     */
     private void lock() {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)").setParameter("key", LOCK_KEY).getSingleResult();
+        while (!Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", LOCK_KEY).getSingleResult())) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for another instance's demo load", e);
+            }
+        }
     }
 
     private boolean isEmpty() {

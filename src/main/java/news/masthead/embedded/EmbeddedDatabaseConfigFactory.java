@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Supplies the datasource URL of the embedded PostgreSQL, and a generated admin token, when the
+ * Supplies the datasource URL of the embedded PostgreSQL, a generated admin token and webhook key, when the
  * configuration names no external database. Runs before the datasource is created, so the server
  * is up by the time Flyway and Hibernate start.
  */
@@ -22,6 +22,8 @@ public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
 
     static final String SOURCE_NAME = "embedded-postgres";
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    /** The AES key sealing webhook signing secrets (32 random bytes, base64url), kept in {@code <data-dir>/webhook-key}. */
+    static final String WEBHOOK_KEY = "cms.webhooks.secret-key";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -40,6 +42,9 @@ public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
         props.put("quarkus.datasource.password", EmbeddedDatabase.password());
         if (!isSet(context, AdminTokenFile.CONFIG_KEY)) {
             props.put(AdminTokenFile.CONFIG_KEY, AdminTokenFile.readOrCreate(dataDir));
+        }
+        if (!isSet(context, WEBHOOK_KEY)) {
+            props.put(WEBHOOK_KEY, SecretFile.readOrCreate(dataDir.resolve("webhook-key"), ""));
         }
         return List.of(new PropertiesConfigSource(props, SOURCE_NAME, 150));
     }

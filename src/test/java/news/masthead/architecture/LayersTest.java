@@ -28,6 +28,7 @@ class LayersTest {
             List.of("quotes"),
             List.of("comments"),
             List.of("feeds", "changes"),
+            List.of("webhooks"),
             List.of("demo"));
 
     private static JavaClasses classes;
@@ -55,7 +56,7 @@ class LayersTest {
 
     @Test
     @DisplayName("a feature imports only features of lower levels: tokens, people, places < articles < quotes < comments"
-            + " < feeds, changes < demo")
+            + " < feeds, changes < webhooks < demo")
     void featuresImportOnlyLowerLevels() {
         for (int level = 0; level < FEATURES.size(); level++) {
             for (String feature : FEATURES.get(level)) {

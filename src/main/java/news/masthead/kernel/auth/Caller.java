@@ -12,6 +12,11 @@ public class Caller {
         this.role = role;
     }
 
+    /** Work done outside an HTTP request (a webhook delivery) acts with this role for the rest of its request context. */
+    public void actAs(Role role) {
+        this.role = role;
+    }
+
     public Role role() {
         return role;
     }

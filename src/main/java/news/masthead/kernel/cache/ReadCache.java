@@ -154,7 +154,8 @@ public class ReadCache {
         }
         entries.put(key, e);
         bytes += e.bytes - (old == null ? 0 : old.bytes);
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > config.readCache().maxBytes() && it.hasNext(); ) {
+        long maxBytes = config.readCache().maxBytes();
+        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
             bytes -= it.next().getValue().bytes;
             it.remove();
         }

@@ -43,18 +43,25 @@ public interface CmsConfig {
     @WithDefault("true")
     boolean demoContent();
 
+    /** Limits on the database's time per request. */
     Db db();
 
+    /** HTTP caching headers. */
     Http http();
 
+    /** Cross-origin writes from browsers. */
     Cors cors();
 
+    /** Limits on anonymous comments. */
     Comments comments();
 
+    /** List totals. */
     Lists lists();
 
+    /** Ranked full-text search. */
     Search search();
 
+    /** The in-memory cache of rendered reads. */
     ReadCache readCache();
 
     interface Embedded {

@@ -86,7 +86,8 @@ public class OpenApiFilter implements OASFilter {
         APIResponses r = op.getResponses();
         boolean secured = op.getSecurity() != null && !op.getSecurity().isEmpty();
         boolean hasBody = op.getRequestBody() != null;
-        if (method == PathItem.HttpMethod.POST && r.getAPIResponse("200") != null && r.getAPIResponse("201") == null) {
+        if (method == PathItem.HttpMethod.POST && r.getAPIResponse("200") != null && r.getAPIResponse("201") == null
+                && !OpenApiOperations.ACTIONS.contains(op.getOperationId())) {
             APIResponse created = r.getAPIResponse("200").description("Created; Location names the new resource")
                     .addHeader("Location", OASFactory.createHeader().description("URL of the created resource")
                             .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));

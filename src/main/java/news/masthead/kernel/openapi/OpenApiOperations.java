@@ -1,6 +1,7 @@
 package news.masthead.kernel.openapi;
 
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Map.entry;
 
@@ -50,7 +51,20 @@ final class OpenApiOperations {
             entry("GET /api/v1/tokens", "listTokens"),
             entry("POST /api/v1/tokens", "createToken"),
             entry("GET /api/v1/tokens/{id}", "getToken"),
-            entry("DELETE /api/v1/tokens/{id}", "deleteToken"));
+            entry("DELETE /api/v1/tokens/{id}", "deleteToken"),
+            entry("GET /api/v1/webhooks", "listWebhooks"),
+            entry("POST /api/v1/webhooks", "createWebhook"),
+            entry("GET /api/v1/webhooks/{id}", "getWebhook"),
+            entry("PUT /api/v1/webhooks/{id}", "replaceWebhook"),
+            entry("PATCH /api/v1/webhooks/{id}", "updateWebhook"),
+            entry("DELETE /api/v1/webhooks/{id}", "deleteWebhook"),
+            entry("POST /api/v1/webhooks/{id}/rotate-secret", "rotateWebhookSecret"),
+            entry("POST /api/v1/webhooks/{id}/replay", "replayWebhook"),
+            entry("POST /api/v1/webhooks/{id}/ping", "pingWebhook"),
+            entry("GET /api/v1/webhooks/{id}/deliveries", "listWebhookDeliveries"));
+
+    /** POST operations that act on a resource rather than create one: they answer 200, without Location. */
+    static final Set<String> ACTIONS = Set.of("rotateWebhookSecret", "replayWebhook", "pingWebhook");
 
     private OpenApiOperations() {
     }

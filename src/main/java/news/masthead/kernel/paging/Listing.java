@@ -63,7 +63,8 @@ public class Listing {
         Map<String, Object> params = new HashMap<>(filter.params());
         String from = filter.source(table) + " e where (" + filter.where() + ")";
         if (sort.candidates() != null) {
-            from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + config.search().rankCandidates() + ") e where true";
+            int candidates = config.search().rankCandidates();
+            from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + candidates + ") e where true";
         }
         String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + from + " and "
                 + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);

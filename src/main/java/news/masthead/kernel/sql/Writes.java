@@ -71,10 +71,10 @@ public class Writes {
     }
 
     /**
-     * The row read again under FOR UPDATE. 404 when a concurrent writer deleted it while this one waited: a write to
+     * The row read again under FOR UPDATE, for a write of its own kind (a change of one field, say). 404 when a concurrent writer deleted it while this one waited: a write to
      * a missing record is 404 whatever its If-Match says (RFC 9110 §13.2.1), as it is when the record was gone before.
      */
-    private <E extends VersionedEntity> E lock(E found, IfMatch ifMatch) {
+    public <E extends VersionedEntity> E lock(E found, IfMatch ifMatch) {
         em.detach(found); // else find() would answer from the persistence context, unlocked
         @SuppressWarnings("unchecked")
         E locked = (E) em.find(Hibernate.getClass(found), found.id, LockModeType.PESSIMISTIC_WRITE);

@@ -1,0 +1,32 @@
+package news.masthead.webhooks;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** Runs this instance's delivery loop from start to shutdown. */
+@ApplicationScoped
+class DeliveryWorkers {
+
+    @Inject
+    Attempts attempts;
+    @Inject
+    PgConnections connections;
+    @Inject
+    WebhookConfig config;
+
+    private DeliveryWorker worker;
+
+    void start(@Observes StartupEvent e) {
+        worker = new DeliveryWorker("webhooks", attempts, connections, config);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent e) {
+        if (worker != null) {
+            worker.halt();
+        }
+    }
+}

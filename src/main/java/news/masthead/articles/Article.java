@@ -40,6 +40,8 @@ public class Article extends VersionedEntity {
     public ArticleStatus status;
     public Instant publishedAt;
     public boolean commentsOpen;
+    public UUID leadImageId;
+    public String leadImageCaption;
 
     @ElementCollection
     @CollectionTable(name = "article_people", joinColumns = @JoinColumn(name = "article_id"))

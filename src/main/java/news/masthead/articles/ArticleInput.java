@@ -43,5 +43,12 @@ public record ArticleInput(
                 examples = "2026-11-20T06:00:00Z") Instant publishedAt,
         @Schema(description = "Default true") Boolean commentsOpen,
         @Size(max = 200) @Schema(description = "People the article is about, by id") List<@NotNull UUID> personIds,
-        @Size(max = 200) @Schema(description = "Places the article is about, by id") List<@NotNull UUID> placeIds) {
+        @Size(max = 200) @Schema(description = "Places the article is about, by id") List<@NotNull UUID> placeIds,
+        @Valid @Schema(description = "The picture at the top: an image's id and an optional caption that overrides the image's own")
+        LeadImage leadImage) {
+
+    /** An article's lead image as written. */
+    @Schema(name = "LeadImageInput")
+    public record LeadImage(@NotNull @Schema(required = true) UUID imageId, @Size(max = 5_000) String caption) {
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
+import news.masthead.images.ImageJson;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
 import news.masthead.kernel.http.ETag;
@@ -107,6 +108,7 @@ class ArticleJson {
                 "commentsOpen", value("a.comments_open"),
                 "personIds", array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
                 "placeIds", array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"),
+                "leadImage", LEAD_IMAGE,
                 "createdAt", instant("a.created_at"), "updatedAt", instant("a.updated_at"), "version", value("a.version")));
         if (include.contains("people")) {
             fields.addAll(List.of("people", array(PersonJson.OBJECT,
@@ -121,6 +123,17 @@ class ArticleJson {
                 fields.addAll(List.of(extra.name(), extra.sql()));
             }
         }
+        if (include.contains("images")) { // one subquery per article, in the same statement: no N+1
+            fields.addAll(List.of("images", array(ImageJson.OBJECT,
+                    "from article_images ai join images i on i.id = ai.image_id where ai.article_id = a.id", "i.created_at, i.id")));
+        }
         return object(fields.toArray(String[]::new));
     }
+
+    /** The lead image resolved (as {@link LeadImageView}): the article's caption, else the image's own. */
+    private static final String LEAD_IMAGE = "coalesce((select " + object("imageId", value("i.id"),
+            "caption", value("coalesce(a.lead_image_caption, i.caption)"),
+            "url", value("'/api/v1/images/' || i.id || '/file?v=' || i.version"),
+            "width", value("i.width"), "height", value("i.height"), "alt", value("i.alt"))
+            + " from images i where i.id = a.lead_image_id), 'null')";
 }

@@ -20,6 +20,8 @@ import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
 import news.masthead.kernel.sql.RecordService;
+import news.masthead.images.Image;
+import news.masthead.images.ImageJson;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
 import news.masthead.kernel.errors.ApiException;
@@ -51,7 +53,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     static final String DEFAULT_SORT = "-publishedAt";
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
     static final String RANKED = "e.published_at desc nulls last, e.id desc";
-    static final Set<String> INCLUDES = Set.of("people", "places", "quotes");
+    static final Set<String> INCLUDES = Set.of("people", "places", "quotes", "images");
     /**
      * The articles in a place or any place inside it, from V9's index of them by place and date, so
      * that a page is a walk as long as the page. Its id is the index's, so cursors stay in the index too.
@@ -229,6 +231,8 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         a.commentsOpen = in.commentsOpen() == null || in.commentsOpen();
         replaceAll(a.personIds, distinct(in.personIds()));
         replaceAll(a.placeIds, distinct(in.placeIds()));
+        a.leadImageId = in.leadImage() == null ? null : in.leadImage().imageId();
+        a.leadImageCaption = in.leadImage() == null ? null : in.leadImage().caption();
     }
 
     /**
@@ -262,16 +266,41 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
                 errors.add(new FieldError("body[" + i + "].articleId", "no article with id " + b.articleId()));
             }
         }
+        // Images: the lead image and image blocks must exist (an image in use cannot be deleted, so kept ones do).
+        List<UUID> imageIds = new ArrayList<>(body.stream().map(Block::imageId).filter(Objects::nonNull).toList());
+        if (in.leadImage() != null) {
+            imageIds.add(in.leadImage().imageId());
+        }
+        Set<UUID> images = lookup.existing(Image.class, imageIds);
+        if (in.leadImage() != null && !images.contains(in.leadImage().imageId())) {
+            errors.add(new FieldError("leadImage.imageId", "no image with id " + in.leadImage().imageId()));
+        }
+        for (int i = 0; i < body.size(); i++) {
+            if (body.get(i).imageId() != null && !images.contains(body.get(i).imageId())) {
+                errors.add(new FieldError("body[" + i + "].imageId", "no image with id " + body.get(i).imageId()));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ApiException.InvalidRequest(errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
+    }
+
+    /** The lead image as read: one query, on writes only (reads render it in SQL, see ArticleJson). */
+    private LeadImageView leadImage(Article a) {
+        if (a.leadImageId == null) {
+            return null;
+        }
+        Image i = em.find(Image.class, a.leadImageId);
+        return i == null ? null : new LeadImageView(i.id, a.leadImageCaption != null ? a.leadImageCaption : i.caption,
+                ImageJson.url(i.id, i.version), i.width, i.height, i.alt);
     }
 
     @Override
     protected ArticleInput input(Article a) {
         return new ArticleInput(a.slug, a.headline, a.standfirst, readBody(a.body), a.source, a.byline, a.section,
                 List.copyOf(a.tags), a.language, a.status, a.publishedAt, a.commentsOpen,
-                List.copyOf(a.personIds), List.copyOf(a.placeIds));
+                List.copyOf(a.personIds), List.copyOf(a.placeIds),
+                a.leadImageId == null ? null : new ArticleInput.LeadImage(a.leadImageId, a.leadImageCaption));
     }
 
     /** Related articles named in these bodies that the caller may not see: one query for a page, none for editors. */
@@ -299,7 +328,8 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         }
         return new ArticleView(a.id, a.slug, a.headline, a.standfirst, body, a.source, a.byline, a.section,
                 List.copyOf(a.tags), a.language, a.status, a.publishedAt, a.commentsOpen,
-                List.copyOf(a.personIds), List.copyOf(a.placeIds), a.createdAt, a.updatedAt, a.version, null, null, null);
+                List.copyOf(a.personIds), List.copyOf(a.placeIds), leadImage(a), a.createdAt, a.updatedAt, a.version,
+                null, null, null, null);
     }
 
     private static List<String> normalizeTags(List<String> tags) {

@@ -1,6 +1,7 @@
 package news.masthead.articles;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import news.masthead.images.ImageView;
 import news.masthead.people.PersonView;
 import news.masthead.places.PlaceView;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +29,7 @@ public record ArticleView(
         boolean commentsOpen,
         List<UUID> personIds,
         List<UUID> placeIds,
+        @Schema(nullable = true) LeadImageView leadImage,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "1 on create, +1 on every change", examples = "1") int version,
@@ -35,5 +37,7 @@ public record ArticleView(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=places: the linked places") List<PlaceView> places,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(type = SchemaType.ARRAY, ref = "Quote", description = "With include=quotes: the quotes whose articleId is this article")
-        List<Object> quotes) {
+        List<Object> quotes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "With include=images: the images of leadImage and image blocks")
+        List<ImageView> images) {
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 @ValidBlock
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A body block. paragraph and heading need text; quote needs quoteId (a quote's id); "
-        + "related needs either articleId or url (with an optional title).",
+        + "related needs either articleId or url (with an optional title); image needs imageId (with an optional caption that overrides the image's own).",
         examples = "{\"type\":\"paragraph\",\"text\":\"The convoy left before dawn.\"}")
 public record Block(
         @NotNull @Schema(required = true) Type type,
@@ -19,7 +19,9 @@ public record Block(
         UUID quoteId,
         UUID articleId,
         @Size(max = 2_000) String url,
-        @Size(max = 300) String title) {
+        @Size(max = 300) String title,
+        UUID imageId,
+        @Size(max = 5_000) String caption) {
 
-    public enum Type { paragraph, heading, quote, related }
+    public enum Type { paragraph, heading, quote, related, image }
 }

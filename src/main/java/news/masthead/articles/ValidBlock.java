@@ -32,6 +32,9 @@ public @interface ValidBlock {
                 return true; // @NotNull reports these
             }
             ctx.disableDefaultConstraintViolation();
+            if (b.type() != Block.Type.image && !(absent(ctx, "imageId", b.imageId()) & absent(ctx, "caption", b.caption()))) {
+                return false;
+            }
             boolean ok = switch (b.type()) {
                 case paragraph, heading -> require(ctx, "text", b.text() != null && !b.text().isBlank())
                         & absent(ctx, "quoteId", b.quoteId()) & absent(ctx, "articleId", b.articleId())
@@ -40,6 +43,9 @@ public @interface ValidBlock {
                         & absent(ctx, "text", b.text()) & absent(ctx, "articleId", b.articleId())
                         & absent(ctx, "url", b.url()) & absent(ctx, "title", b.title());
                 case related -> related(ctx, b) & absent(ctx, "text", b.text()) & absent(ctx, "quoteId", b.quoteId());
+                case image -> require(ctx, "imageId", b.imageId() != null)
+                        & absent(ctx, "text", b.text()) & absent(ctx, "quoteId", b.quoteId()) & absent(ctx, "articleId", b.articleId())
+                        & absent(ctx, "url", b.url()) & absent(ctx, "title", b.title());
             };
             return ok;
         }

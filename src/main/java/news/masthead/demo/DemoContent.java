@@ -124,7 +124,7 @@ public class DemoContent {
         Map<String, UUID> personIds = new LinkedHashMap<>();
         for (DemoData.PersonData p : data.people()) {
             put(personIds, p.key(), people.create(new PersonInput(null, p.name(), p.aliases(), p.role(), p.affiliation(),
-                    p.description())).id());
+                    p.description(), null)).id());
         }
         Map<String, UUID> placeIds = new LinkedHashMap<>();
         for (DemoData.PlaceData p : data.places()) {
@@ -144,7 +144,7 @@ public class DemoContent {
             }
             put(articleIds, a.key(), articles.create(new ArticleInput(null, a.headline(), a.standfirst(), body, a.source(),
                     a.byline(), a.section(), a.tags(), null, a.status(), DemoData.time(a.publishedAt(), now),
-                    a.commentsOpen(), refs(personIds, a.people(), "person"), refs(placeIds, a.places(), "place"))).id());
+                    a.commentsOpen(), refs(personIds, a.people(), "person"), refs(placeIds, a.places(), "place"), null)).id());
         }
         for (DemoData.QuoteData q : data.quotes()) {
             if (q.article() != null) {

@@ -45,7 +45,7 @@ record DemoData(List<PersonData> people, List<PlaceData> places, List<ArticleDat
 
         Block toBlock(Function<String, UUID> quoteIds, Function<String, UUID> articleIds) {
             return new Block(type, text, quote == null ? null : quoteIds.apply(quote),
-                    article == null ? null : articleIds.apply(article), url, title);
+                    article == null ? null : articleIds.apply(article), url, title, null, null);
         }
     }
 

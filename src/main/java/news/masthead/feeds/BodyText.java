@@ -52,6 +52,7 @@ public class BodyText {
             case paragraph, heading -> b.text();
             case quote -> quotes.get(b.quoteId());
             case related -> b.title() != null ? "Related: " + b.title() : null;
+            case image -> b.caption(); // the picture itself travels as an enclosure, not in the text
         }).filter(Objects::nonNull).collect(Collectors.joining("\n\n"));
     }
 }

@@ -8,6 +8,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 @Entity
 @Table(name = "people")
@@ -20,4 +21,6 @@ public class Person extends VersionedEntity {
     public String role;
     public String affiliation;
     public String description;
+    /** A portrait (images/); null: none. */
+    public UUID imageId;
 }

@@ -8,6 +8,7 @@ import news.masthead.kernel.text.Slugs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.UUID;
 
 @JsonIgnoreProperties({"id", "createdAt", "updatedAt", "version"})
 @Schema(name = "PersonInput", description = "Writable fields of a person. Omitted optional fields take their defaults.")
@@ -20,5 +21,6 @@ public record PersonInput(
         List<@NotBlank @Size(max = 200) String> aliases,
         @Size(max = 300) @Schema(examples = "Foreign minister of Ukraine") String role,
         @Size(max = 300) @Schema(examples = "Government of Ukraine") String affiliation,
-        @Size(max = 5_000) @Schema(examples = "Career diplomat, appointed in 2024.") String description) {
+        @Size(max = 5_000) @Schema(examples = "Career diplomat, appointed in 2024.") String description,
+        @Schema(description = "A portrait: an image's id") UUID imageId) {
 }

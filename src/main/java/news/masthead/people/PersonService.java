@@ -2,6 +2,7 @@ package news.masthead.people;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.query.Params;
@@ -29,6 +30,8 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
     static final String RANKED = "e.name, e.id";
 
+    @Inject
+    EntityManager em;
     @Inject
     Lookup lookup;
     @Inject
@@ -78,11 +81,17 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
         p.role = in.role();
         p.affiliation = in.affiliation();
         p.description = in.description();
+        // A lower-level query, not the images feature (which lists the people shown in an image).
+        if (in.imageId() != null && em.createNativeQuery("select 1 from images where id = :id").setParameter("id", in.imageId())
+                .getResultList().isEmpty()) {
+            throw ApiException.InvalidRequest.field("imageId", "no image with id " + in.imageId());
+        }
+        p.imageId = in.imageId();
     }
 
     @Override
     protected PersonInput input(Person p) {
-        return new PersonInput(p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description);
+        return new PersonInput(p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description, p.imageId);
     }
 
     @Override
@@ -91,7 +100,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     }
 
     public static PersonView view(Person p) {
-        return new PersonView(p.id, p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description,
+        return new PersonView(p.id, p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description, p.imageId,
                 p.createdAt, p.updatedAt, p.version);
     }
 }

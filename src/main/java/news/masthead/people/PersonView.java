@@ -15,6 +15,7 @@ public record PersonView(
         @Schema(nullable = true, examples = "Foreign minister of Ukraine") String role,
         @Schema(nullable = true) String affiliation,
         @Schema(nullable = true) String description,
+        @Schema(nullable = true, description = "A portrait: an image's id") UUID imageId,
         Instant createdAt,
         Instant updatedAt,
         @Schema(examples = "1") int version) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import news.masthead.changes.Change;
 import news.masthead.changes.ChangeCursor;
 import news.masthead.changes.ChangeService;
+import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.paging.Page;
 
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ class Attempts {
     @Inject
     SecretBox secrets;
     @Inject
-    WebhookConfig config;
+    CmsConfig cms;
     @Inject
     ObjectMapper json;
 
@@ -151,11 +152,11 @@ class Attempts {
         if (cur.failingSince == null) {
             cur.failingSince = cur.now;
         }
-        if (!Duration.between(cur.failingSince, cur.now).minus(config.retryFor()).isNegative()) {
+        if (!Duration.between(cur.failingSince, cur.now).minus(cms.webhooks().retryFor()).isNegative()) {
             update(c, """
                     update webhooks set active = false, inactive_reason = ?, version = version + 1,
                         updated_at = date_trunc('milliseconds', now()) where id = ?""",
-                    "Deliveries failed for " + config.retryFor() + " since " + cur.failingSince + "; last attempt: "
+                    "Deliveries failed for " + cms.webhooks().retryFor() + " since " + cur.failingSince + "; last attempt: "
                             + outcome.error(), cur.webhook);
             clearFailure(cur);
         } else {
@@ -167,7 +168,7 @@ class Attempts {
 
     /** A signed POST of {@code event} to {@code url}, unless the url now resolves to an address it may not reach. */
     Sender.Outcome send(UUID webhook, String url, String sealedSecret, String messageId, Event event) {
-        var refusal = Destination.refusal(url, config.allowPrivateAddresses());
+        var refusal = Destination.refusal(url, cms.webhooks().allowPrivateAddresses());
         if (refusal.isPresent()) {
             return new Sender.Outcome(null, 0, "not sent: the url " + refusal.get());
         }
@@ -209,15 +210,15 @@ class Attempts {
 
     /** retry-initial-delay doubled per failed attempt, capped at retry-max-delay, times a random 0.8 to 1.2. */
     private Duration backoff(int attempts) {
-        long initial = config.retryInitialDelay().toMillis();
-        long max = config.retryMaxDelay().toMillis();
+        long initial = cms.webhooks().retryInitialDelay().toMillis();
+        long max = cms.webhooks().retryMaxDelay().toMillis();
         long delay = attempts >= 40 ? max : Math.min(max, initial << Math.min(attempts - 1, 40));
         return Duration.ofMillis((long) (delay * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
     }
 
     private Sender sender() {
         if (sender == null) {
-            sender = new Sender(config.timeout());
+            sender = new Sender(cms.webhooks().timeout());
         }
         return sender;
     }

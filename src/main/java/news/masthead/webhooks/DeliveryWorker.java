@@ -1,5 +1,6 @@
 package news.masthead.webhooks;
 
+import news.masthead.kernel.config.CmsConfig;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -34,7 +35,7 @@ final class DeliveryWorker {
     private final String name;
     private final Attempts attempts;
     private final PgConnections connections;
-    private final WebhookConfig config;
+    private final CmsConfig.Webhooks config;
     private final ExecutorService pool;
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
     private final List<Connection> workerConnections = new ArrayList<>();
@@ -44,7 +45,7 @@ final class DeliveryWorker {
     private volatile Connection listener;
     private long prunedAt;
 
-    DeliveryWorker(String name, Attempts attempts, PgConnections connections, WebhookConfig config) {
+    DeliveryWorker(String name, Attempts attempts, PgConnections connections, CmsConfig.Webhooks config) {
         this.name = name;
         this.attempts = attempts;
         this.connections = connections;

@@ -1,5 +1,6 @@
 package news.masthead.webhooks;
 
+import news.masthead.kernel.config.CmsConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +16,12 @@ class DeliveryWorkers {
     @Inject
     PgConnections connections;
     @Inject
-    WebhookConfig config;
+    CmsConfig cms;
 
     private DeliveryWorker worker;
 
     void start(@Observes StartupEvent e) {
-        worker = new DeliveryWorker("webhooks", attempts, connections, config);
+        worker = new DeliveryWorker("webhooks", attempts, connections, cms.webhooks());
         worker.start();
     }
 

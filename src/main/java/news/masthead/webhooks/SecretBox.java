@@ -2,6 +2,7 @@ package news.masthead.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.ApiException;
 
 import javax.crypto.Cipher;
@@ -28,7 +29,7 @@ class SecretBox {
     private static final int TAG_BITS = 128;
 
     @Inject
-    WebhookConfig config;
+    CmsConfig cms;
 
     /** A new secret as Standard Webhooks writes it: whsec_ + base64 of 32 random bytes. */
     static String newSecret() {
@@ -68,7 +69,7 @@ class SecretBox {
     }
 
     private byte[] key() {
-        String text = config.secretKey().map(String::trim).filter(s -> !s.isEmpty())
+        String text = cms.webhooks().secretKey().map(String::trim).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> new ApiException.Unavailable("Webhooks need cms.webhooks.secret-key (32 bytes, base64) "
                         + "to keep their signing secrets; it is generated into the data directory only with the embedded database.",
                         3600));

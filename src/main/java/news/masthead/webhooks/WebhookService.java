@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import news.masthead.changes.ChangeCursor;
+import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
@@ -50,7 +51,7 @@ public class WebhookService {
     @Inject
     SecretBox secrets;
     @Inject
-    WebhookConfig config;
+    CmsConfig cms;
     @Inject
     Attempts attempts;
     @Inject
@@ -157,7 +158,7 @@ public class WebhookService {
 
     private WebhookInput checked(WebhookInput in) {
         validation.valid(in);
-        Destination.refusal(in.url(), config.allowPrivateAddresses()).ifPresent(why -> {
+        Destination.refusal(in.url(), cms.webhooks().allowPrivateAddresses()).ifPresent(why -> {
             throw ApiException.InvalidRequest.field("url", why);
         });
         return in;

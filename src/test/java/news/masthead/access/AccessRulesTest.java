@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static io.restassured.RestAssured.given;
 import static news.masthead.Api.ADMIN_TOKEN;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,7 +53,7 @@ class AccessRulesTest {
                 if (requestBody != null) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) requestBody).get("content");
-                    request = request.contentType(content.keySet().iterator().next()).body("{}");
+                    request = request.contentType(content.keySet().iterator().next()).body("{}".getBytes(UTF_8)); // bytes: any type
                 }
                 Response r = request.request(method, url);
                 boolean needsToken = operation.get("security") != null && !((List<?>) operation.get("security")).isEmpty();

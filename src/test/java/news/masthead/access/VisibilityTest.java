@@ -38,7 +38,7 @@ class VisibilityTest {
 
     /** An article with everything that hangs off it: a linked person and place, a quote and an approved comment. */
     record Fixture(String id, String slug, String headline, String quoteId, String commentId, String commentBody,
-                   String personId, String placeId) {
+                   String personId, String placeId, String imageId) {
     }
 
     private static Fixture fixture(String status, Instant publishedAt) {
@@ -51,6 +51,11 @@ class VisibilityTest {
                 .personIds(personId)
                 .placeIds(placeId)
                 .tags("vis-" + tag).fields();
+        // An image that only this article uses: anonymous callers see it exactly while they see the article.
+        String imageId = io.restassured.RestAssured.given().header("Authorization", "Bearer " + news.masthead.Api.ADMIN_TOKEN)
+                .contentType("image/png").body(news.masthead.images.TestImages.picture(40, 30, "png")).post("/api/v1/images")
+                .then().statusCode(201).extract().path("id");
+        article.put("leadImage", Map.of("imageId", imageId));
         if (publishedAt != null) {
             article.put("publishedAt", publishedAt.toString());
         }
@@ -64,7 +69,7 @@ class VisibilityTest {
         String commentId = Comments.commentOn(id).authorName("Editor").authorEmail("vis-" + tag + "@example.org").body(commentBody)
                 .post(editor()).then().statusCode(201).extract().path("id");
         editor().body(Map.of("status", "approved")).patch("/api/v1/comments/" + commentId).then().statusCode(200);
-        return new Fixture(id, slug, headline, quoteId, commentId, commentBody, personId, placeId);
+        return new Fixture(id, slug, headline, quoteId, commentId, commentBody, personId, placeId, imageId);
     }
 
     @Test
@@ -101,14 +106,14 @@ class VisibilityTest {
                     String body = r.asString();
                     assertTrue(r.statusCode() == 200 || r.statusCode() == 404, url + " answered " + r.statusCode() + ": " + body);
                     for (Fixture f : r.statusCode() == 404 ? List.<Fixture>of() : hidden) { // a 404 echoes the path it was asked
-                        for (String secret : List.of(f.id(), f.slug(), f.headline(), f.commentBody())) {
+                        for (String secret : List.of(f.id(), f.slug(), f.headline(), f.commentBody(), f.imageId())) {
                             assertFalse(body.contains(secret), "GET " + url + " shows hidden " + secret + ": " + body);
                         }
                     }
                     if (target == visible && r.statusCode() == 200 && body.contains(visible.id())) {
                         sawVisible = true;
                     }
-                    if (target != visible && url.startsWith("/api/v1/articles/")) {
+                    if (target != visible && (url.startsWith("/api/v1/articles/") || url.startsWith("/api/v1/images/"))) {
                         assertTrue(r.statusCode() == 404, url + " should be 404 for anonymous callers");
                     }
                 }
@@ -176,6 +181,7 @@ class VisibilityTest {
                 case "people" -> List.of(f.personId());
                 case "places" -> List.of(f.placeId());
                 case "comments" -> List.of(f.commentId());
+                case "images" -> List.of(f.imageId());
                 default -> {
                     fail("VisibilityTest does not know what to put in " + m.group() + " of " + template + ": teach it");
                     yield List.of();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -24,6 +25,7 @@ class LayersTest {
     /** The feature packages by level, lowest first; a feature may import only features of lower levels. */
     static final List<List<String>> FEATURES = List.of(
             List.of("tokens", "people", "places"),
+            List.of("images"),
             List.of("articles"),
             List.of("quotes"),
             List.of("comments"),
@@ -55,7 +57,7 @@ class LayersTest {
     }
 
     @Test
-    @DisplayName("a feature imports only features of lower levels: tokens, people, places < articles < quotes < comments"
+    @DisplayName("a feature imports only features of lower levels: tokens, people, places < images < articles < quotes < comments"
             + " < feeds, changes < webhooks < demo")
     void featuresImportOnlyLowerLevels() {
         for (int level = 0; level < FEATURES.size(); level++) {
@@ -72,6 +74,14 @@ class LayersTest {
                 rule.check(classes);
             }
         }
+    }
+
+    @Test
+    @DisplayName("every class lives in the kernel, the embedded database or a feature of a known level")
+    void everyPackageHasALevel() {
+        classes().that().resideInAPackage("news.masthead.*..").should()
+                .resideInAnyPackage(packages(all(), "kernel", "embedded"))
+                .check(classes);
     }
 
     @Test

@@ -78,7 +78,7 @@ class ArticlesTest {
         assertBody("""
                 {"id": "", "slug": "defaults-%1$s", "headline": "Defaults %1$s", "standfirst": null, "body": [], "source": null,
                  "byline": null, "section": null, "tags": [], "language": "en", "status": "draft", "publishedAt": null,
-                 "commentsOpen": true, "personIds": [], "placeIds": [], "createdAt": "", "updatedAt": "", "version": 1}
+                 "commentsOpen": true, "personIds": [], "placeIds": [], "leadImage": null, "createdAt": "", "updatedAt": "", "version": 1}
                 """.formatted(u), created);
     }
 
@@ -121,7 +121,7 @@ class ArticlesTest {
                           {"type": "related", "url": "https://example.org/story", "title": "Elsewhere"}],
                  "source": "Masthead Wire", "byline": "Olena Marchenko", "section": "world", "tags": ["ukraine", "war"],
                  "language": "uk", "status": "published", "publishedAt": "2026-11-20T06:00:00Z", "commentsOpen": false,
-                 "personIds": ["%4$s"], "placeIds": ["%5$s"], "createdAt": "", "updatedAt": "", "version": 1}
+                 "personIds": ["%4$s"], "placeIds": ["%5$s"], "leadImage": null, "createdAt": "", "updatedAt": "", "version": 1}
                 """.formatted(u, quoteId, relatedId, personId, placeId), read("articles", id).response());
     }
 

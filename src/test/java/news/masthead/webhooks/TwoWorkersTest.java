@@ -1,5 +1,6 @@
 package news.masthead.webhooks;
 
+import news.masthead.kernel.config.CmsConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ class TwoWorkersTest {
     @Inject
     PgConnections connections;
     @Inject
-    WebhookConfig config;
+    CmsConfig cms;
     @Inject
     DeliveryWorkers serviceWorker;
 
@@ -53,7 +54,7 @@ class TwoWorkersTest {
     }
 
     private DeliveryWorker worker(String name) {
-        DeliveryWorker w = new DeliveryWorker(name, attempts, connections, config);
+        DeliveryWorker w = new DeliveryWorker(name, attempts, connections, cms.webhooks());
         started.add(w);
         w.start();
         return w;

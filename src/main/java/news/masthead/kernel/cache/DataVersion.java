@@ -40,7 +40,8 @@ public class DataVersion {
     private static final String MICROS = "(extract(epoch from %s) * 1000000)::bigint";
     private static final String MAX_SEQ = "(select max(seq) from changes where collection = '%s')";
     private static final String READ = "select coalesce(greatest(" + MAX_SEQ.formatted("articles") + ", " + MAX_SEQ.formatted("people")
-            + ", " + MAX_SEQ.formatted("places") + ", " + MAX_SEQ.formatted("quotes") + "), 0), coalesce(" + MAX_SEQ.formatted("comments")
+            + ", " + MAX_SEQ.formatted("places") + ", " + MAX_SEQ.formatted("quotes")
+            + ", " + MAX_SEQ.formatted("images") + "), 0), coalesce(" + MAX_SEQ.formatted("comments")
             + ", 0), " + MICROS.formatted("now()") + ", coalesce((select " + MICROS.formatted("min(published_at)")
             + " from articles where status = 'scheduled' and published_at > now()), " + Long.MAX_VALUE + ")";
 

@@ -64,6 +64,11 @@ public interface CmsConfig {
     /** The in-memory cache of rendered reads. */
     ReadCache readCache();
 
+    Images images();
+
+    /** Webhook subscriptions and their deliveries (docs/webhooks.md). */
+    Webhooks webhooks();
+
     interface Embedded {
 
         /** Start from an empty cluster, deleting the one in the data directory (tests). */
@@ -136,5 +141,70 @@ public interface CmsConfig {
         /** Memory (bytes) for rendered pages, articles and list totals; 0 turns the cache off. */
         @WithDefault("33554432")
         long maxBytes();
+    }
+
+    interface Images {
+
+        /** Largest image upload in bytes (the file; a multipart body may be a little larger); over it 413. */
+        @WithDefault("26214400")
+        long maxBytes();
+
+        /** The only widths and heights a rendition may have: no caller can make the server render arbitrary sizes. */
+        @WithDefault("160,320,640,960,1280,1920,2560")
+        List<Integer> widths();
+
+        /** Memory (bytes) for encoded renditions, least recently used dropped first. */
+        @WithDefault("67108864")
+        long cacheBytes();
+
+        /** Renditions decoded at the same time (each holds up to tens of MB of pixels); the others wait. */
+        @WithDefault("2")
+        int concurrentDecodes();
+
+        /** Largest picture accepted, in pixels (width × height): a small file can claim a huge canvas. */
+        @WithDefault("120000000")
+        long maxPixels();
+    }
+
+    interface Webhooks {
+
+        /**
+         * AES-256 key (32 bytes, base64 or base64url) sealing the signing secrets at rest. The embedded database
+         * generates one into {@code <data-dir>/webhook-key}; with an external database it must be given, the same on
+         * every instance, or creating a webhook answers 503.
+         */
+        Optional<String> secretKey();
+
+        /** Deliver to urls resolving to loopback, private, link-local, multicast or unspecified addresses (tests). */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /** An attempt without an answer within this time fails. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The wait before the first retry; it doubles (±20% jitter) up to {@link #retryMaxDelay()}. */
+        @WithDefault("5s")
+        Duration retryInitialDelay();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration retryMaxDelay();
+
+        /** How long a failing entry is retried before the webhook is deactivated, with the reason on it. */
+        @WithDefault("24h")
+        Duration retryFor();
+
+        /** Deliveries wake on LISTEN/NOTIFY at each commit; this poll is the fallback and the pace of due retries. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** Webhooks served at once by one instance (each worker has its own database connection, outside the pool). */
+        @WithDefault("4")
+        int workers();
+
+        /** How long the delivery log is kept. */
+        @WithDefault("7d")
+        Duration deliveryRetention();
     }
 }

@@ -68,7 +68,19 @@ public abstract class ApiException extends RuntimeException {
     /** 413: the request body is over the 1 MiB limit. */
     public static final class TooLarge extends ApiException {
         public TooLarge() {
-            super(413, Problem.ABOUT_BLANK, "Content Too Large", "The request body is larger than 1 MiB.", null);
+            this("The request body is larger than 1 MiB.");
+        }
+
+        /** A route with a limit of its own (image uploads) names it. */
+        public TooLarge(String detail) {
+            super(413, Problem.ABOUT_BLANK, "Content Too Large", detail, null);
+        }
+    }
+
+    /** 415: the body is not of a type the operation takes, or not what its Content-Type says. */
+    public static final class UnsupportedType extends ApiException {
+        public UnsupportedType(String detail) {
+            super(415, Problem.ABOUT_BLANK, "Unsupported Media Type", detail, null);
         }
     }
 

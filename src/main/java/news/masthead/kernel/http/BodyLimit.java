@@ -19,7 +19,7 @@ import news.masthead.kernel.errors.Problem;
  * Request bodies are limited to 1 MiB, answered with a problem+json 413: up front when
  * Content-Length says so, otherwise (chunked uploads) as soon as the 1 MiB + 1st byte is read.
  * Quarkus' own limit (quarkus.http.limits.max-body-size) stays above this one as a hard cap; its
- * 413 has no body.
+ * 413 has no body. Uploads (image and multipart bodies) have a larger limit of their own (images/).
  */
 @Provider
 @ApplicationScoped
@@ -30,7 +30,8 @@ public class BodyLimit implements ReaderInterceptor {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+            if (length != null && !ownLimit(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))
+                    && length.length() < 19 && length.chars().allMatch(Character::isDigit)
                     && Long.parseLong(length) > MAX_BYTES) {
                 ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
@@ -43,8 +44,16 @@ public class BodyLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Limited(context.getInputStream()));
+        if (!ownLimit(context.getMediaType() == null ? null : context.getMediaType().toString())) {
+            context.setInputStream(new Limited(context.getInputStream()));
+        }
         return context.proceed();
+    }
+
+    /** Image files and multipart forms are uploads: the operations that take them enforce their own limit. */
+    static boolean ownLimit(String contentType) {
+        String type = contentType == null ? "" : contentType.trim().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("image/") || type.startsWith("multipart/form-data");
     }
 
     private static final class Limited extends FilterInputStream {

@@ -45,11 +45,17 @@ public class HttpCaching {
             // The resource knows better (the change feed is polled: a copy kept for a minute would be stale): keep it.
         } else if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        } else if (keepsPublic(response.getHeaderString(HttpHeaders.CACHE_CONTROL))) {
+            // The resource set its own public lifetime (an image file at its version is immutable): keep it.
         } else {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.http().publicMaxAge());
         }
         // The body depends on the representation asked for, on who asks, and (for CORS) on the origin.
         headers.putSingle(HttpHeaders.VARY, "Accept, Authorization, Origin");
+    }
+
+    private static boolean keepsPublic(String cacheControl) {
+        return cacheControl != null && cacheControl.startsWith("public");
     }
 
     private static boolean forbidsStoring(String cacheControl) {

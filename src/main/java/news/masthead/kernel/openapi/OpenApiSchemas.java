@@ -23,7 +23,7 @@ final class OpenApiSchemas {
     private static final String PREFIX = "#/components/schemas/";
     /** Response fields Jackson leaves out when empty: only with include=..., or only on validation failures. */
     private static final Map<String, Set<String>> SOMETIMES_OMITTED = Map.of(
-            "Article", Set.of("people", "places", "quotes"),
+            "Article", Set.of("people", "places", "quotes", "images"),
             "Quote", Set.of("speaker", "article"),
             "Problem", Set.of("errors"));
     /** Written without their empty fields (NON_NULL or NON_EMPTY): any field may be missing. */
@@ -80,7 +80,8 @@ final class OpenApiSchemas {
      */
     void requireResponseFields() {
         components.getSchemas().forEach((name, schema) -> {
-            if (schema.getProperties() == null || inputs.contains(name) || name.endsWith("Patch") || SPARSE.contains(name)) {
+            if (schema.getProperties() == null || inputs.contains(name) || name.endsWith("Input") || name.endsWith("Patch")
+                    || SPARSE.contains(name)) {
                 return;
             }
             Set<String> omitted = name.startsWith("Page") ? Set.of("total", "totalIsEstimate") : SOMETIMES_OMITTED.getOrDefault(name, Set.of());

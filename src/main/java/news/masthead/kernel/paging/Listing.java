@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public class Listing {
 
     /** Tables whose every write lands in the change feed, so that {@link ReadCache} may keep their totals. */
-    private static final Set<String> TRACKED = Set.of("articles", "people", "places", "quotes", "comments");
+    private static final Set<String> TRACKED = Set.of("articles", "people", "places", "quotes", "comments", "images");
     /** The estimated rows of a plan's top node, in EXPLAIN's text output. */
     private static final Pattern PLAN_ROWS = Pattern.compile("\\brows=(\\d+)");
 

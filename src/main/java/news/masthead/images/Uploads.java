@@ -1,0 +1,70 @@
+package news.masthead.images;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.errors.ApiException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Checks an upload before anything is stored: the declared type must be one we take and match the file's first
+ * bytes (415 otherwise), the header must give a size within cms.images.max-pixels and the whole picture must
+ * decode (400 otherwise). Runs outside any transaction: no connection is held while a file arrives or decodes.
+ */
+@ApplicationScoped
+class Uploads {
+
+    @Inject
+    CmsConfig cms;
+    @Inject
+    Renditions renditions;
+
+    Upload inspect(InputStream body, String declaredType, String filename) {
+        ImageFormat declared = ImageFormat.ofMediaType(declaredType == null ? "" : declaredType.split(";")[0].trim())
+                .orElseThrow(() -> new ApiException.UnsupportedType(
+                        "Content type '" + declaredType + "' is not an image type we take: image/jpeg, image/png, image/webp, image/gif."));
+        byte[] data = Upload.readBounded(body, cms.images().maxBytes());
+        ImageFormat actual = ImageFormat.sniff(data, data.length).orElseThrow(() -> new ApiException.UnsupportedType(
+                "The file is not a JPEG, PNG, WebP or GIF image (its first bytes say otherwise)."));
+        if (actual != declared) {
+            throw new ApiException.UnsupportedType("Declared " + declared.mediaType + " but the file is " + actual.mediaType + ".");
+        }
+        Pictures.Size size;
+        try {
+            size = Pictures.size(data, actual);
+            if (size.width() <= 0 || size.height() <= 0 || (long) size.width() * size.height() > cms.images().maxPixels()) {
+                throw ApiException.InvalidRequest.field("file", "the picture is " + size.width() + " × " + size.height()
+                        + " pixels; at most " + cms.images().maxPixels() + " pixels are accepted");
+            }
+            renditions.decoding(() -> {
+                Pictures.verify(data, actual, size);
+                return null;
+            });
+        } catch (IOException e) {
+            throw ApiException.InvalidRequest.field("file", "the file does not decode as " + actual.mediaType + ": " + e.getMessage());
+        }
+        return new Upload(data, actual, clean(filename), size, sha256(data), EmbeddedMetadata.read(data));
+    }
+
+    /** The last path segment, without control characters, at most 255 characters; null when nothing is left. */
+    private static String clean(String filename) {
+        if (filename == null) {
+            return null;
+        }
+        String name = filename.replaceAll("^.*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        return name.isEmpty() ? null : name.substring(0, Math.min(255, name.length()));
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

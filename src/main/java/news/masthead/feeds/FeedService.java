@@ -13,6 +13,7 @@ import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
+import news.masthead.kernel.http.ETag;
 
 import java.net.URI;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public class FeedService {
         return cache.get("feed|" + base + "|" + self, Source.CONTENT, r -> r.body().length, () -> {
             List<FeedItem> items = newest(query);
             byte[] body = write.apply(FeedLinks.of(base, self, query, items), items);
-            return new Rendered(body, "W/\"" + Digest.of(body) + "\"");
+            return new Rendered(body, ETag.weak(body));
         });
     }
 

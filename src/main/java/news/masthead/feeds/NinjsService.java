@@ -11,6 +11,7 @@ import news.masthead.articles.ArticleView;
 import news.masthead.articles.Visibility;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
+import news.masthead.kernel.http.ETag;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,7 +36,7 @@ public class NinjsService {
     @Inject
     Visibility visibility;
 
-    /** The document as bytes, its strong ETag (a digest of them) and when it last changed. */
+    /** The document as bytes, its strong ETag ({@link ETag#strong}) and when it last changed. */
     public record Document(byte[] body, String etag, Instant lastModified) {
     }
 
@@ -72,7 +73,7 @@ public class NinjsService {
                 people, places, subjects);
         try {
             byte[] body = mapper.writeValueAsBytes(n);
-            return new Document(body, "\"ninjs-" + Digest.of(body) + "\"", lastModified);
+            return new Document(body, ETag.strong("ninjs", body), lastModified);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

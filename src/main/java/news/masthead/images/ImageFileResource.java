@@ -13,6 +13,7 @@ import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -77,15 +78,15 @@ public class ImageFileResource {
         }
         ImageService.FileInfo info = images.file(id);
         if (wantsOriginal) {
-            String etag = "\"" + info.sha256() + "\"";
+            String etag = ETag.version(info.version(), "original");
             return ifNoneMatch(headers, etag) ? notModified(etag) : RestResponse.ResponseBuilder.ok(images.original(info.id()))
                     .type(info.format().mediaType).header(HttpHeaders.ETAG, etag).build();
         }
         RenditionSpec.Plan plan = spec.plan(info.width(), info.height(), info.focalX(), info.focalY(),
                 cms.images().widths().stream().max(Integer::compare).orElse(2560));
         String fmt = spec.formatFor(info.format());
-        String etag = "\"" + info.version() + "-" + plan.width() + "x" + plan.height() + (spec.cover() ? "-c" + plan.region().x + "."
-                + plan.region().y : "") + "." + fmt + "\"";
+        String etag = ETag.version(info.version(), plan.width() + "x" + plan.height()
+                + (spec.cover() ? "-c" + plan.region().x + "." + plan.region().y : "") + "." + fmt);
         String cacheControl = !info.isPublic() ? "private, no-cache"
                 : String.valueOf(info.version()).equals(v) ? IMMUTABLE : "public, max-age=" + cms.http().publicMaxAge();
         if (ifNoneMatch(headers, etag)) {

@@ -181,12 +181,12 @@ with article as (
 ), feed as (
     insert into changes (seq, collection, id, op, public_op, at)
     select nextval('changes_seq'), 'articles', id, 'upsert',
-           case when status = 'published' or (status = 'scheduled' and published_at <= clock_timestamp()) then 'upsert' end,
+           case when article_visible(status, published_at, clock_timestamp()) then 'upsert' end,
            clock_timestamp()
     from article
 )
 insert into change_schedule (collection, id, due_at)
-select 'articles', id, published_at from article where status = 'scheduled' and published_at > clock_timestamp();
+select 'articles', id, published_at from article where article_embargoed(status, published_at, clock_timestamp());
 
 -- 2 or 3 people per article (distinct: the offsets k * 101 differ modulo :people), 1 town.
 insert into article_people (article_id, position, person_id)

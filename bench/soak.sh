@@ -47,7 +47,7 @@ generate
 [ "$GENERATE_ONLY" = 1 ] && exit 0
 
 # What the readers draw from: every slug anonymous readers can see, and second to fourth pages of lists.
-$SQL -c "select slug from articles where status = 'published' or (status = 'scheduled' and published_at <= now())" > "$OUT/slugs.txt"
+$SQL -c "select slug from articles where article_visible(status, published_at, now())" > "$OUT/slugs.txt"
 PEOPLE=$($SQL -c "select count(*) from people where slug like 'person-%'")
 : > "$OUT/pages.txt"
 for i in $(seq 1 12); do
@@ -188,7 +188,7 @@ compare() {
       "$c" "$rows" "$extra" "$missing"
   done
 }
-VISIBLE="(a.status = 'published' or (a.status = 'scheduled' and a.published_at <= now()))"
+VISIBLE="article_visible(a.status, a.published_at, now())"
 replay admin
 echo "Change feed as admin: $(wc -l < "$OUT/feed-admin") entries"
 compare admin "select 'articles', id from articles union all select 'people', id from people

@@ -81,7 +81,7 @@ create trigger articles_images after insert or update of lead_image_id, body on 
 -- Anonymous callers may see an image while a visible article or any person uses it.
 create function masthead_image_public(image uuid) returns boolean language sql stable as $$
     select exists (select 1 from article_images ai join articles a on a.id = ai.article_id
-                   where ai.image_id = image and masthead_visible(a.status, a.published_at))
+                   where ai.image_id = image and article_visible(a.status, a.published_at, now()))
         or exists (select 1 from people p where p.image_id = image)
 $$;
 
@@ -99,7 +99,7 @@ create or replace function masthead_block(b jsonb) returns text language sql imm
         || '}'
 $$;
 
--- The change feed learns images: V3's changes_public_state with an images branch (public while used by a
+-- The change feed learns images: V12's changes_public_state with an images branch (public while used by a
 -- visible article or a person; see masthead_image_public).
 create or replace function changes_public_state(tbl text, row_id uuid, at_time timestamptz, out live boolean,
                                                 out visible boolean, out visible_from timestamptz)
@@ -112,16 +112,15 @@ begin
     if tbl = 'articles' then
         select status, published_at into st, pub from articles where id = row_id;
         live := found;
-        visible := live and (st = 'published' or (st = 'scheduled' and pub <= at_time));
-        if live and st = 'scheduled' and pub > at_time then
+        visible := live and article_visible(st, pub, at_time);
+        if live and article_embargoed(st, pub, at_time) then
             visible_from := pub;
         end if;
     elsif tbl = 'comments' then
         execute 'select status, article_id from comments where id = $1' into st, art using row_id;
         live := st is not null;
         visible := live and st = 'approved' and exists (
-            select 1 from articles a where a.id = art
-              and (a.status = 'published' or (a.status = 'scheduled' and a.published_at <= at_time)));
+            select 1 from articles a where a.id = art and article_visible(a.status, a.published_at, at_time));
     elsif tbl = 'images' then
         live := exists (select 1 from images where id = row_id);
         visible := live and masthead_image_public(row_id);

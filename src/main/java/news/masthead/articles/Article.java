@@ -23,6 +23,16 @@ import java.util.UUID;
 @Table(name = "articles")
 public class Article extends VersionedEntity {
 
+    /**
+     * SQL standing in for the articles table (alias it e): the articles in the place bound as :place or in any place
+     * inside it, from article_places_within (V9; its rows come from V12's place_containers, as do the counters' place
+     * keys). Lists and feeds filter by place through it, so both walk the index of that place by date, as long as
+     * the page; its id is the index's, so cursors stay in the index too.
+     */
+    public static final String IN_PLACE_SQL = "(select w.article_id as id, w.published_at, a.status, a.tags, a.section,"
+            + " a.search, a.updated_at, a.headline from article_places_within w join articles a on a.id = w.article_id"
+            + " where w.place_id = :place)";
+
     public String slug;
     public String headline;
     public String standfirst;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,29 +21,28 @@ class ArticleCounts {
         static final Key ALL = new Key("", "");
     }
 
-    private static final Set<ArticleStatus> VISIBLE = EnumSet.of(ArticleStatus.published, ArticleStatus.scheduled);
-
     @Inject
     EntityManager em;
 
     /**
      * @param status    the status asked for, or null for any
-     * @param anonymous the caller sees only visible articles: published ones, and scheduled ones whose time has come
+     * @param anonymous the caller sees only visible articles ({@link Visibility})
      */
     long total(Key key, ArticleStatus status, boolean anonymous) {
         Set<ArticleStatus> statuses = status == null ? EnumSet.allOf(ArticleStatus.class) : EnumSet.of(status);
-        if (anonymous) {
-            statuses.retainAll(VISIBLE);
+        if (anonymous) { // the statuses an article is visible in once its time has come; the embargoed are taken off below
+            statuses.removeIf(s -> !Visibility.visible(s, Instant.EPOCH, Instant.MAX));
         }
         if (statuses.isEmpty()) {
             return 0;
         }
         String sql = "select coalesce((select sum(n) from article_counts where status = any(cast(:statuses as text[]))"
                 + " and dimension = :dimension and value = :value), 0)";
-        if (anonymous && statuses.contains(ArticleStatus.scheduled)) {
-            // Scheduled articles still ahead are counted but not yet visible; there are few (articles_scheduled_idx).
-            sql += " - (select count(*) from articles e join article_counted c on c.article_id = e.id where e.status = 'scheduled'"
-                    + " and e.published_at > now() and row('scheduled', :dimension, :value)::article_count_key = any(c.keys))";
+        if (anonymous) {
+            // Embargoed articles are counted but not yet visible; there are few, and articles_scheduled_idx finds them.
+            sql += " - (select count(*) from articles e join article_counted c on c.article_id = e.id"
+                    + " where " + Visibility.embargoedSql("e") + " and e.status = any(cast(:statuses as text[]))"
+                    + " and row(e.status, :dimension, :value)::article_count_key = any(c.keys))";
         }
         String array = statuses.stream().map(Enum::name).collect(Collectors.joining(",", "{", "}"));
         return ((Number) em.createNativeQuery(sql).setParameter("dimension", key.dimension()).setParameter("value", key.value())

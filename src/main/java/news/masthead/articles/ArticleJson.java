@@ -9,7 +9,7 @@ import news.masthead.kernel.sql.Lookup;
 import news.masthead.images.ImageJson;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
-import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.http.JsonText;
 
 import java.time.Instant;
@@ -82,8 +82,9 @@ class ArticleJson {
         Object[] row = (Object[]) rows.get(0);
         // A copy that hides no block is the editors' copy, byte for byte: the version's tag. Else it names the visible ones.
         String visibleRelated = (String) row[2];
-        String etag = visibleRelated == null || !visibleRelated.contains("0") ? Conditional.etag(((Number) row[1]).intValue())
-                : "\"" + row[1] + "-r" + visibleRelated + "\"";
+        long version = ((Number) row[1]).longValue();
+        String etag = visibleRelated == null || !visibleRelated.contains("0") ? ETag.version(version)
+                : ETag.version(version, "r" + visibleRelated);
         return Optional.of(new Rendered(JsonText.of((String) row[0]), etag, Instant.parse((String) row[3])));
     }
 

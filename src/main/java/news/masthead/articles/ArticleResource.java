@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.auth.Role;
@@ -87,7 +88,7 @@ public class ArticleResource {
     @Operation(summary = "Replace an article", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<ArticleView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                              @RequestBody(required = true) ArticleInput input, @Context HttpHeaders headers) {
-        ArticleView a = articles.replace(idOrSlug, input, v -> Conditional.requireMatch(headers, v));
+        ArticleView a = articles.replace(idOrSlug, input, IfMatch.of(headers));
         return Conditional.written(a, a.version(), a.updatedAt());
     }
 
@@ -102,7 +103,7 @@ public class ArticleResource {
                                            @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
                                                    schema = @Schema(implementation = ArticleInput.class))) JsonNode patch,
                                            @Context HttpHeaders headers) {
-        ArticleView a = articles.patch(idOrSlug, patch, v -> Conditional.requireMatch(headers, v));
+        ArticleView a = articles.patch(idOrSlug, patch, IfMatch.of(headers));
         return Conditional.written(a, a.version(), a.updatedAt());
     }
 
@@ -113,7 +114,7 @@ public class ArticleResource {
     @Operation(summary = "Delete an article", description = "Deletes its comments; its quotes stay, with articleId set to null. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                      @Context HttpHeaders headers) {
-        articles.delete(idOrSlug, v -> Conditional.requireMatch(headers, v));
+        articles.delete(idOrSlug, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 }

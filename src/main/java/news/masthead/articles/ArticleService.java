@@ -2,7 +2,6 @@ package news.masthead.articles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,14 +13,13 @@ import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.json.Patching;
 import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.text.SlugAllocator;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
-import news.masthead.kernel.errors.Validation;
+import news.masthead.kernel.sql.RecordService;
 import news.masthead.images.Image;
 import news.masthead.images.ImageJson;
 import news.masthead.people.Person;
@@ -43,11 +41,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 
 @ApplicationScoped
 @Transactional
-public class ArticleService {
+public class ArticleService extends RecordService<Article, ArticleInput, ArticleView> {
 
     static final Map<String, SortField> SORTS = Map.of(
             "publishedAt", new SortField("e.published_at", true, ValueType.INSTANT),
@@ -57,12 +54,6 @@ public class ArticleService {
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
     static final String RANKED = "e.published_at desc nulls last, e.id desc";
     static final Set<String> INCLUDES = Set.of("people", "places", "quotes", "images");
-    /**
-     * The articles in a place or any place inside it, from V9's index of them by place and date, so
-     * that a page is a walk as long as the page. Its id is the index's, so cursors stay in the index too.
-     */
-    private static final String IN_PLACE = "(select w.article_id as id, w.published_at, a.status, a.tags, a.section, a.search,"
-            + " a.updated_at, a.headline from article_places_within w join articles a on a.id = w.article_id where w.place_id = :place)";
     private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
     };
 
@@ -81,17 +72,17 @@ public class ArticleService {
     @Inject
     SlugAllocator slugs;
     @Inject
-    Validation validation;
-    @Inject
     ArticleJson json;
     @Inject
     ReadCache cache;
     @Inject
-    Patching patching;
-    @Inject
     ArticleCounts counts;
     @Inject
     Event<ArticleDeleting> deleting;
+
+    public ArticleService() {
+        super(Article::new, ArticleInput.class);
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(ArticleListParams params) {
@@ -122,6 +113,7 @@ public class ArticleService {
     }
 
     /** The article as the caller may see it. */
+    @Override
     public ArticleView get(String idOrSlug) {
         Article a = find(idOrSlug);
         return view(a, hiddenRelated(List.of(a)));
@@ -146,7 +138,7 @@ public class ArticleService {
             f.and("e.status = :status", "status=" + p.status, "status", status.name());
         }
         if (Params.present(p.tag)) {
-            String tag = Params.text("tag", p.tag, 100).trim().toLowerCase(Locale.ROOT);
+            String tag = Params.text("tag", p.tag, 100).toLowerCase(Locale.ROOT);
             f.and("e.tags @> array[cast(:tag as text)]", "tag=" + tag, "tag", tag);
             keys.add(new ArticleCounts.Key("tag", tag));
         }
@@ -164,7 +156,7 @@ public class ArticleService {
         }
         if (Params.present(p.place)) {
             lookup.resolveId(Place.class, Params.idOrSlug("place", p.place)).ifPresentOrElse(id -> {
-                f.from(IN_PLACE, "place=" + id, "place", id);
+                f.from(Article.IN_PLACE_SQL, "place=" + id, "place", id);
                 keys.add(new ArticleCounts.Key("place", id.toString()));
             }, f::matchNothing);
         }
@@ -194,45 +186,20 @@ public class ArticleService {
         return list.stream().map(a -> view(a, hidden)).toList();
     }
 
-    public ArticleView create(ArticleInput input) {
-        validation.valid(input);
-        Article a = new Article();
-        apply(a, input);
-        a.insert();
-        return view(a);
-    }
-
-    public ArticleView replace(String idOrSlug, ArticleInput input, IntConsumer precondition) {
-        validation.valid(input);
-        Article a = lookup.locked(find(idOrSlug));
-        precondition.accept(a.version);
-        apply(a, input);
-        a.save();
-        return view(a);
-    }
-
-    public ArticleView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
-        Article a = lookup.locked(find(idOrSlug));
-        precondition.accept(a.version);
-        apply(a, patching.merge(input(a), patch, ArticleInput.class));
-        a.save();
-        return view(a);
-    }
-
-    public void delete(String idOrSlug, IntConsumer precondition) {
-        Article a = lookup.locked(find(idOrSlug));
-        precondition.accept(a.version);
-        deleting.fire(new ArticleDeleting(a.id)); // its quotes stay, unlinked (see quotes)
-        a.delete();
-        em.flush();
+    /** Its quotes stay, unlinked (see quotes). */
+    @Override
+    protected void beforeDelete(Article a) {
+        deleting.fire(new ArticleDeleting(a.id));
     }
 
     /** The article by id or slug, or 404, also for one the caller may not see. */
-    Article find(String idOrSlug) {
+    @Override
+    protected Article find(String idOrSlug) {
         return visibility.article(idOrSlug);
     }
 
-    private void apply(Article a, ArticleInput in) {
+    @Override
+    protected void apply(Article a, ArticleInput in) {
         checkReferences(in, a.body == null ? List.of() : readBody(a.body));
         a.slug = slugs.allocate("Article", in.slug(), in.headline(), "article", a.id, a.slug);
         a.headline = in.headline();
@@ -322,7 +289,8 @@ public class ArticleService {
                 ImageJson.url(i.id, i.version), i.width, i.height, i.alt);
     }
 
-    ArticleInput input(Article a) {
+    @Override
+    protected ArticleInput input(Article a) {
         return new ArticleInput(a.slug, a.headline, a.standfirst, readBody(a.body), a.source, a.byline, a.section,
                 List.copyOf(a.tags), a.language, a.status, a.publishedAt, a.commentsOpen,
                 List.copyOf(a.personIds), List.copyOf(a.placeIds),
@@ -341,7 +309,8 @@ public class ArticleService {
         return related;
     }
 
-    ArticleView view(Article a) {
+    @Override
+    protected ArticleView show(Article a) {
         return view(a, Set.of());
     }
 

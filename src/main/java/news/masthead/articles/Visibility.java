@@ -7,18 +7,22 @@ import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.auth.Caller;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The one place that decides which articles a caller may see. Editors see every article; anyone
- * else sees an article only when it is published, or scheduled and its publishedAt has come (a
- * query condition evaluated at read time, so no job publishes anything). Everything that reads
- * articles, or data hanging off them (quotes' articleId, comments, feeds, changes), asks here.
- * "Has come" is always decided by the database's clock ({@code now()}), never the JVM's, so that
+ * The one place that decides which articles a caller may see. Editors see every article; anyone else
+ * sees an article only while it is visible: published, or scheduled and its publishedAt has come (a
+ * condition evaluated at read time, so no job publishes anything). The rule itself is written once, as
+ * the SQL functions {@code article_visible} and {@code article_embargoed} of migration V12, which every
+ * query, trigger and counter calls; {@link #visible} and {@link #embargoed} are the same rule for a row
+ * already in memory (a test checks that both sides agree on every status and time). "Has come" is always
+ * decided by the database's clock ({@code now()}, {@link #databaseNow()}), never the JVM's, so that
  * instances whose clocks disagree still agree on what is visible.
  */
 @ApplicationScoped
@@ -31,16 +35,30 @@ public class Visibility {
     @Inject
     Lookup lookup;
 
-    /** HQL condition: the article aliased {@code alias} may be read by an anonymous caller right now. */
-    public static String publicArticle(String alias) {
-        return "(" + alias + ".status = 'published' or (" + alias + ".status = 'scheduled' and "
-                + alias + ".publishedAt <= function('now')))";
+    /** SQL condition: the row of articles aliased {@code alias} is visible to anonymous readers now. */
+    public static String publicArticleSql(String alias) {
+        return "article_visible(" + alias + ".status, " + alias + ".published_at, now())";
     }
 
-    /** The same condition in SQL over the articles table aliased {@code alias}. */
-    public static String publicArticleSql(String alias) {
-        return "(" + alias + ".status = 'published' or (" + alias + ".status = 'scheduled' and "
-                + alias + ".published_at <= now()))";
+    /** SQL condition: the row aliased {@code alias} is embargoed now (it becomes visible at its published_at). */
+    static String embargoedSql(String alias) {
+        return "article_embargoed(" + alias + ".status, " + alias + ".published_at, now())";
+    }
+
+    /** V12's article_visible: visible to anonymous readers at {@code at}, which must be the database's clock. */
+    public static boolean visible(ArticleStatus status, Instant publishedAt, Instant at) {
+        return status == ArticleStatus.published
+                || status == ArticleStatus.scheduled && publishedAt != null && !embargoed(status, publishedAt, at);
+    }
+
+    /** V12's article_embargoed: scheduled and its time still ahead of {@code at} (the database's clock). */
+    public static boolean embargoed(ArticleStatus status, Instant publishedAt, Instant at) {
+        return status == ArticleStatus.scheduled && publishedAt != null && publishedAt.isAfter(at);
+    }
+
+    /** The database's clock: the {@code at} of {@link #visible} and {@link #embargoed}. */
+    public Instant databaseNow() {
+        return (Instant) em.createNativeQuery("select now()", Instant.class).getSingleResult();
     }
 
     /** Whether the current caller sees every article (drafts, archived, future-scheduled). */
@@ -48,17 +66,12 @@ public class Visibility {
         return caller.isEditor();
     }
 
-    /** HQL condition over {@code alias}: the articles the current caller may see. */
-    public String articles(String alias) {
-        return seesAll() ? "true" : publicArticle(alias);
-    }
-
-    /** A name for what {@link #articles(String)} admits, for binding list cursors to it. */
+    /** A name for what the current caller may see, for binding list cursors and cache entries to it. */
     public String scope() {
         return seesAll() ? "all" : "visible";
     }
 
-    /** Whether an anonymous caller may read the article with this id now (by the database's clock). */
+    /** Whether anonymous callers may read the article with this id now (article_visible, by the database's clock). */
     public boolean isPublic(UUID id) {
         return !em.createNativeQuery("select 1 from articles a where a.id = cast(:id as uuid) and " + publicArticleSql("a"))
                 .setParameter("id", id.toString()).getResultList().isEmpty();
@@ -66,7 +79,7 @@ public class Visibility {
 
     /** The article by id or slug when the caller may see it; otherwise 404, exactly as if it did not exist. */
     public Article article(String idOrSlug) {
-        return lookup.byIdOrSlug(Article.class, idOrSlug).filter(a -> seesAll() || isPublic(a.id))
+        return lookup.byIdOrSlug(Article.class, idOrSlug).filter(a -> seesAll() || visible(a.status, a.publishedAt, databaseNow()))
                 .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'."));
     }
 
@@ -77,7 +90,9 @@ public class Visibility {
         if (wanted.isEmpty() || seesAll()) {
             return wanted;
         }
-        return new HashSet<>(em.createQuery("select e.id from Article e where e.id in :ids and " + publicArticle("e"), UUID.class)
-                .setParameter("ids", wanted).getResultList());
+        @SuppressWarnings("unchecked")
+        List<UUID> visible = em.createNativeQuery("select e.id from articles e where e.id in (:ids) and " + publicArticleSql("e"),
+                UUID.class).setParameter("ids", wanted).getResultList();
+        return new HashSet<>(visible);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.query.Params;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.paging.Page;
 import org.hibernate.query.NativeQuery;
@@ -32,7 +32,7 @@ public class ChangeService {
     Caller caller;
 
     public Page<Change> after(String after, String limit) {
-        return after(ChangeCursor.decode(after), parseLimit(limit), caller.isEditor());
+        return after(ChangeCursor.decode(after), Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), caller.isEditor());
     }
 
     /**
@@ -72,20 +72,5 @@ public class ChangeService {
             next = Math.max(next, horizon); // nothing more for this caller up to the horizon
         }
         return new Page<>(items, null, n, ChangeCursor.encode(next));
-    }
-
-    private static int parseLimit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(limit.trim());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the 400 below
-        }
-        throw ApiException.InvalidRequest.field("limit", "must be an integer from 1 to " + MAX_LIMIT);
     }
 }

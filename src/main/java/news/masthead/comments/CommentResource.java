@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.query.ListParams;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
@@ -78,7 +79,7 @@ public class CommentResource {
                                            @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
                                                    schema = @Schema(implementation = CommentInput.class))) JsonNode patch,
                                            @Context HttpHeaders headers) {
-        CommentView c = comments.patch(id, patch, v -> Conditional.requireMatch(headers, v));
+        CommentView c = comments.patch(id, patch, IfMatch.of(headers));
         return Conditional.written(c, c.version(), c.updatedAt());
     }
 
@@ -89,7 +90,7 @@ public class CommentResource {
     @Operation(summary = "Delete a comment", description = "Its replies stay, as top-level comments. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                      @Context HttpHeaders headers) {
-        comments.delete(id, v -> Conditional.requireMatch(headers, v));
+        comments.delete(id, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 }

@@ -12,12 +12,13 @@ import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.json.Patching;
-import news.masthead.kernel.text.Slugs;
+import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
-import news.masthead.kernel.errors.Validation;
+import news.masthead.kernel.sql.Form;
+import news.masthead.kernel.sql.Writes;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.paging.Page;
@@ -26,7 +27,6 @@ import news.masthead.kernel.paging.PageRequest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 
 @ApplicationScoped
 @Transactional
@@ -55,9 +55,7 @@ public class CommentService {
     @Inject
     Listing listing;
     @Inject
-    Validation validation;
-    @Inject
-    Patching patching;
+    Writes writes;
 
     /** An article's approved comments, oldest first; 404 when the caller may not see the article. */
     @VersionedRead // its total comes from ReadCache
@@ -74,18 +72,19 @@ public class CommentService {
      * was sent; 403 when the article's comments are closed.
      */
     public PublicCommentView post(String articleIdOrSlug, CommentInput input) {
-        validation.valid(input);
-        Article a = visibility.article(articleIdOrSlug);
-        if (!a.commentsOpen) {
-            throw new ApiException.Forbidden("Comments are closed on this article.");
-        }
-        capPending(a.id);
-        Comment c = new Comment();
-        c.articleId = a.id;
-        apply(c, input);
-        c.status = CommentStatus.pending;
-        c.insert();
-        return publicView(c);
+        return publicView(writes.create(input, () -> {
+            Article a = visibility.article(articleIdOrSlug);
+            if (!a.commentsOpen) {
+                throw new ApiException.Forbidden("Comments are closed on this article.");
+            }
+            capPending(a.id);
+            Comment c = new Comment();
+            c.articleId = a.id;
+            return c;
+        }, (c, in) -> {
+            apply(c, in);
+            c.status = CommentStatus.pending;
+        }));
     }
 
     /**
@@ -112,11 +111,11 @@ public class CommentService {
         SortSpec spec = SortSpec.parse(sort, SORTS, DEFAULT_SORT);
         Filter filter = new Filter();
         if (article != null) {
-            articleFilter(article).ifPresentOrElse(
+            lookup.resolveId(Article.class, Params.idOrSlug("article", article)).ifPresentOrElse(
                     id -> filter.and("e.article_id = :article", "article=" + id, "article", id), filter::matchNothing);
         }
         if (status != null) {
-            CommentStatus s = CommentStatus.parse(status, "status");
+            CommentStatus s = Params.oneOf("status", status, CommentStatus.class);
             filter.and("e.status = :status", "status=" + s, "status", s.name());
         }
         return listing.page(Comment.class, "comments", c -> c.id, filter, spec, page).map(CommentService::view);
@@ -142,32 +141,27 @@ public class CommentService {
     }
 
     /** Moderation: a merge patch of the writable fields, typically {"status": "approved"}. */
-    public CommentView patch(String id, JsonNode patch, IntConsumer precondition) {
-        Comment c = find(id);
-        precondition.accept(c.version);
-        CommentInput merged = patching.merge(input(c), patch, CommentInput.class);
-        if (merged.status() == null) {
-            throw ApiException.InvalidRequest.field("status", "must not be null");
-        }
-        apply(c, merged);
-        c.status = merged.status();
-        c.save();
-        return view(c);
+    public CommentView patch(String id, JsonNode patch, IfMatch ifMatch) {
+        return view(writes.patch(find(id), ifMatch, patch, new Form<>(CommentInput.class, CommentService::input, this::moderate)));
     }
 
     /** Deletes the comment; its replies stay, as top-level comments. */
-    public void delete(String id, IntConsumer precondition) {
-        Comment c = find(id);
-        precondition.accept(c.version);
-        em.createQuery("update Comment r set r.parentId = null, r.updatedAt = :now, r.version = r.version + 1 where r.parentId = :id")
-                .setParameter("now", clock.now()).setParameter("id", c.id).executeUpdate();
-        c.delete();
-        em.flush();
+    public void delete(String id, IfMatch ifMatch) {
+        writes.delete(find(id), ifMatch, c -> em.createQuery(
+                        "update Comment r set r.parentId = null, r.updatedAt = :now, r.version = r.version + 1 where r.parentId = :id")
+                .setParameter("now", clock.now()).setParameter("id", c.id).executeUpdate());
     }
 
     private Comment find(String id) {
-        return Lookup.asId(id).map(uuid -> em.find(Comment.class, uuid))
-                .orElseThrow(() -> new ApiException.NotFound("No comment '" + id + "'."));
+        return lookup.byId(Comment.class, id, "comment");
+    }
+
+    private void moderate(Comment c, CommentInput in) {
+        if (in.status() == null) {
+            throw ApiException.InvalidRequest.field("status", "must not be null");
+        }
+        apply(c, in);
+        c.status = in.status();
     }
 
     private void apply(Comment c, CommentInput in) {
@@ -198,14 +192,6 @@ public class CommentService {
             }
             p = p.parentId == null ? null : em.find(Comment.class, p.parentId);
         }
-    }
-
-    /** The article named by a filter value, by id or slug; empty when there is none, 400 when malformed. */
-    private Optional<UUID> articleFilter(String value) {
-        if (Lookup.asId(value).isEmpty() && !value.matches(Slugs.PATTERN)) {
-            throw ApiException.InvalidRequest.field("article", "must be an article id or slug");
-        }
-        return lookup.byIdOrSlug(Article.class, value).map(a -> a.id);
     }
 
     private static CommentInput input(Comment c) {

@@ -16,6 +16,7 @@ import news.masthead.places.PlaceInput;
 import news.masthead.places.PlaceService;
 import news.masthead.quotes.QuoteInput;
 import news.masthead.quotes.QuoteService;
+import news.masthead.kernel.http.IfMatch;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -148,8 +149,7 @@ public class DemoContent {
         for (DemoData.QuoteData q : data.quotes()) {
             if (q.article() != null) {
                 quotes.replace(quoteIds.get(q.key()).toString(),
-                        quoteInput(q, personIds.get(q.speaker()), ref(articleIds, q.article(), "article"), now), version -> {
-                        });
+                        quoteInput(q, personIds.get(q.speaker()), ref(articleIds, q.article(), "article"), now), IfMatch.NONE);
             }
         }
         return new Loaded(Map.copyOf(personIds), Map.copyOf(placeIds), Map.copyOf(articleIds), Map.copyOf(quoteIds));

@@ -68,13 +68,9 @@ public class FeedResource {
         }));
     }
 
-    /** 200 with the feed's weak ETag, or 304 when If-None-Match names it. */
+    /** 200 with the feed's weak ETag, or 304 when If-None-Match names it (a feed has no Last-Modified). */
     private static RestResponse<byte[]> conditional(HttpHeaders headers, FeedService.Rendered feed) {
-        if (Conditional.matchesAny(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), feed.etag())) {
-            return RestResponse.ResponseBuilder.<byte[]>notModified().header(HttpHeaders.ETAG, feed.etag()).build();
-        }
-        return RestResponse.ResponseBuilder.ok(feed.body()).header(HttpHeaders.ETAG, feed.etag())
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
+        return Conditional.ok(headers, feed.body(), feed.etag(), null);
     }
 
     /** The feed filters as query parameters. */

@@ -14,6 +14,7 @@ import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.images.Published;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
+import news.masthead.kernel.http.ETag;
 
 import java.net.URI;
 import java.time.Instant;
@@ -61,16 +62,17 @@ public class FeedService {
         return cache.get("feed|" + base + "|" + self, Source.CONTENT, r -> r.body().length, () -> {
             List<FeedItem> items = newest(query);
             byte[] body = write.apply(FeedLinks.of(base, self, query, items), items);
-            return new Rendered(body, "W/\"" + Digest.of(body) + "\"");
+            return new Rendered(body, ETag.weak(body));
         });
     }
 
     /**
      * The newest visible articles that match: one walk of the date index, or of the tag's GIN index
-     * ({@code tags @>}), the section's index or the place's article_places_within index, whichever the
-     * planner finds shorter; then one load of those rows.
+     * ({@code tags @>}) or the section's index, whichever the planner finds shorter, or with a place, of
+     * that place's article_places_within index (the source lists use too); then one load of those rows.
      */
     public List<FeedItem> newest(FeedQuery query) {
+        String source = "articles";
         StringBuilder where = new StringBuilder(Visibility.publicArticleSql("e"));
         Map<String, Object> params = new HashMap<>();
         if (query.tag() != null) {
@@ -94,11 +96,10 @@ public class FeedService {
             if (place.isEmpty()) {
                 return List.of();
             }
-            // The place or any place inside it (V9 lists every place an article is in).
-            where.append(" and exists (select 1 from article_places_within w where w.article_id = e.id and w.place_id = :place)");
+            source = Article.IN_PLACE_SQL;
             params.put("place", place.get());
         }
-        Query q = em.createNativeQuery("select e.id from articles e where " + where
+        Query q = em.createNativeQuery("select e.id from " + source + " e where " + where
                 + " order by e.published_at desc nulls last, e.id desc limit " + SIZE, UUID.class);
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import news.masthead.articles.Visibility;
 import news.masthead.images.Published;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
+import news.masthead.kernel.http.ETag;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,7 +39,7 @@ public class NinjsService {
     @Inject
     Published published;
 
-    /** The document as bytes, its strong ETag (a digest of them) and when it last changed. */
+    /** The document as bytes, its strong ETag ({@link ETag#strong}) and when it last changed. */
     public record Document(byte[] body, String etag, Instant lastModified) {
     }
 
@@ -65,7 +66,7 @@ public class NinjsService {
             }
         }
         List<Ninjs.Concept> subjects = a.tags().stream().map(t -> new Ninjs.Concept(t, "about", null, null)).toList();
-        boolean embargoed = a.status() == ArticleStatus.scheduled && a.publishedAt() != null && !visibility.isPublic(a.id());
+        boolean embargoed = Visibility.embargoed(a.status(), a.publishedAt(), visibility.databaseNow());
         Ninjs n = new Ninjs("urn:uuid:" + a.id(), "text", String.valueOf(a.version()), a.updatedAt(), a.createdAt(),
                 embargoed ? a.publishedAt() : null, pubstatus(a.status(), embargoed), a.language(),
                 List.of(new Ninjs.Text("main", "text/plain", a.headline())),
@@ -75,7 +76,7 @@ public class NinjsService {
                 people, places, subjects, associations(a, root));
         try {
             byte[] body = mapper.writeValueAsBytes(n);
-            return new Document(body, "\"ninjs-" + Digest.of(body) + "\"", lastModified);
+            return new Document(body, ETag.strong("ninjs", body), lastModified);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -98,7 +98,7 @@ public class ImageFileResource {
     }
 
     private static boolean ifNoneMatch(HttpHeaders headers, String etag) {
-        return Conditional.matchesAny(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag);
+        return Conditional.notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), null, etag, null);
     }
 
     private static RestResponse<byte[]> notModified(String etag) {

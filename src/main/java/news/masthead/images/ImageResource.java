@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Page;
@@ -154,7 +155,7 @@ public class ImageResource {
             + "cannot change (upload a new image). Honours If-Match.")
     public RestResponse<ImageView> replace(@PathParam("id") String id, @RequestBody(required = true) ImageInput input,
                                            @Context HttpHeaders headers) {
-        ImageView i = images.replace(id, input, v -> Conditional.requireMatch(headers, v));
+        ImageView i = images.replace(id, input, IfMatch.of(headers));
         return Conditional.written(i, i.version(), i.updatedAt());
     }
 
@@ -168,7 +169,7 @@ public class ImageResource {
                                          @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
                                                  schema = @Schema(implementation = ImageInput.class))) JsonNode patch,
                                          @Context HttpHeaders headers) {
-        ImageView i = images.patch(id, patch, v -> Conditional.requireMatch(headers, v));
+        ImageView i = images.patch(id, patch, IfMatch.of(headers));
         return Conditional.written(i, i.version(), i.updatedAt());
     }
 
@@ -178,7 +179,7 @@ public class ImageResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete an image", description = "409, naming one, while an article or a person uses it. Honours If-Match.")
     public RestResponse<Void> delete(@PathParam("id") String id, @Context HttpHeaders headers) {
-        images.delete(id, v -> Conditional.requireMatch(headers, v));
+        images.delete(id, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 

@@ -10,7 +10,9 @@ import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.query.Params;
-import news.masthead.kernel.json.Patching;
+import news.masthead.kernel.sql.Form;
+import news.masthead.kernel.sql.Writes;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 
 /**
  * Image records. Who may see one is decided here, in SQL: editors see every image; anyone else only those a
@@ -52,7 +53,7 @@ public class ImageService {
     @Inject
     Validation validation;
     @Inject
-    Patching patching;
+    Writes writes;
     @Inject
     Caller caller;
     @Inject
@@ -124,27 +125,20 @@ public class ImageService {
         return view(i);
     }
 
-    public ImageView replace(String id, ImageInput input, IntConsumer precondition) {
-        validation.valid(input);
-        Image i = lookup.locked(find(id));
-        precondition.accept(i.version);
-        apply(i, input);
-        i.save();
-        return view(i);
+    public ImageView replace(String id, ImageInput input, IfMatch ifMatch) {
+        return view(writes.replace(find(id), ifMatch, input, this::apply));
     }
 
-    public ImageView patch(String id, JsonNode patch, IntConsumer precondition) {
-        Image i = lookup.locked(find(id));
-        precondition.accept(i.version);
-        apply(i, patching.merge(input(i), patch, ImageInput.class));
-        i.save();
-        return view(i);
+    public ImageView patch(String id, JsonNode patch, IfMatch ifMatch) {
+        return view(writes.patch(find(id), ifMatch, patch, new Form<>(ImageInput.class, ImageService::input, this::apply)));
+    }
+
+    public void delete(String id, IfMatch ifMatch) {
+        writes.delete(find(id), ifMatch, this::requireUnused);
     }
 
     /** 409 naming an article or person that uses the image: a page would lose its picture. */
-    public void delete(String id, IntConsumer precondition) {
-        Image i = lookup.locked(find(id));
-        precondition.accept(i.version);
+    private void requireUnused(Image i) {
         List<?> users = em.createNativeQuery("""
                         (select 'article "' || a.headline || '" (' || a.id || ')' from article_images ai
                          join articles a on a.id = ai.article_id where ai.image_id = :id order by a.created_at limit 1)
@@ -156,8 +150,6 @@ public class ImageService {
             throw new ApiException.Conflict("The image is used by " + String.join(" and ", users.stream().map(Object::toString).toList())
                     + "; remove it from them first.");
         }
-        i.delete();
-        em.flush();
     }
 
     private Image find(String id) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Page;
@@ -74,7 +75,7 @@ public class PersonResource {
     @Operation(summary = "Replace a person", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<PersonView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                             @RequestBody(required = true) PersonInput input, @Context HttpHeaders headers) {
-        PersonView p = people.replace(idOrSlug, input, v -> Conditional.requireMatch(headers, v));
+        PersonView p = people.replace(idOrSlug, input, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
 
@@ -88,7 +89,7 @@ public class PersonResource {
                                           @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
                                                   schema = @Schema(implementation = PersonInput.class))) JsonNode patch,
                                           @Context HttpHeaders headers) {
-        PersonView p = people.patch(idOrSlug, patch, v -> Conditional.requireMatch(headers, v));
+        PersonView p = people.patch(idOrSlug, patch, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
 
@@ -99,7 +100,7 @@ public class PersonResource {
     @Operation(summary = "Delete a person", description = "409 while the person is quoted or linked to an article. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                      @Context HttpHeaders headers) {
-        people.delete(idOrSlug, v -> Conditional.requireMatch(headers, v));
+        people.delete(idOrSlug, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 }

@@ -16,10 +16,6 @@ import java.util.UUID;
 @Table(name = "places")
 public class Place extends VersionedEntity {
 
-    /** SQL: the id bound as :place and the ids of every place below it, any depth. */
-    public static final String SELF_AND_DESCENDANTS_SQL = "with recursive sub(id) as (select cast(:place as uuid) "
-            + "union select c.id from places c join sub on c.parent_id = sub.id) select id from sub";
-
     public String slug;
     public String name;
     @JdbcTypeCode(SqlTypes.ARRAY)

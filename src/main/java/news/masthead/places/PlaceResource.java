@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
@@ -78,7 +79,7 @@ public class PlaceResource {
     @Operation(summary = "Replace a place", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<PlaceView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                             @RequestBody(required = true) PlaceInput input, @Context HttpHeaders headers) {
-        PlaceView p = places.replace(idOrSlug, input, v -> Conditional.requireMatch(headers, v));
+        PlaceView p = places.replace(idOrSlug, input, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
 
@@ -92,7 +93,7 @@ public class PlaceResource {
                                           @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
                                                   schema = @Schema(implementation = PlaceInput.class))) JsonNode patch,
                                           @Context HttpHeaders headers) {
-        PlaceView p = places.patch(idOrSlug, patch, v -> Conditional.requireMatch(headers, v));
+        PlaceView p = places.patch(idOrSlug, patch, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
 
@@ -103,7 +104,7 @@ public class PlaceResource {
     @Operation(summary = "Delete a place", description = "409 while other places lie inside it or articles are linked to it. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
                                      @Context HttpHeaders headers) {
-        places.delete(idOrSlug, v -> Conditional.requireMatch(headers, v));
+        places.delete(idOrSlug, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 }

@@ -1,6 +1,5 @@
 package news.masthead.places;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,14 +8,13 @@ import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.json.Patching;
 import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.text.SlugAllocator;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
-import news.masthead.kernel.errors.Validation;
+import news.masthead.kernel.sql.RecordService;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Page;
@@ -27,11 +25,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 
 @ApplicationScoped
 @Transactional
-public class PlaceService {
+public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
 
     static final Map<String, SortField> SORTS = Map.of("name", new SortField("e.name", false, ValueType.TEXT));
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
@@ -51,11 +48,11 @@ public class PlaceService {
     @Inject
     SlugAllocator slugs;
     @Inject
-    Validation validation;
-    @Inject
-    Patching patching;
-    @Inject
     ReadCache cache;
+
+    public PlaceService() {
+        super(Place::new, PlaceInput.class);
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(PlaceListParams params) {
@@ -68,7 +65,8 @@ public class PlaceService {
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
         if (Params.present(params.within)) {
             lookup.resolveId(Place.class, Params.idOrSlug("within", params.within)).ifPresentOrElse(
-                    id -> filter.and("e.id in (" + Place.SELF_AND_DESCENDANTS_SQL + ") and e.id <> :place", "within=" + id, "place", id),
+                    id -> filter.and("e.id in (select s.id from place_subtree(:place) s(id)) and e.id <> :place", "within=" + id,
+                            "place", id),
                     filter::matchNothing);
         }
         if (Params.present(params.kind)) {
@@ -114,62 +112,24 @@ public class PlaceService {
                 "minLon", lon - dLon, "maxLon", lon + dLon);
     }
 
-    public PlaceView get(String idOrSlug) {
-        return view(find(idOrSlug));
-    }
-
-    public PlaceView create(PlaceInput input) {
-        validation.valid(input);
-        Place p = new Place();
-        apply(p, input);
-        p.insert();
-        return view(p);
-    }
-
-    public PlaceView replace(String idOrSlug, PlaceInput input, IntConsumer precondition) {
-        validation.valid(input);
-        Place p = lookup.locked(find(idOrSlug));
-        precondition.accept(p.version);
-        apply(p, input);
-        p.save();
-        return view(p);
-    }
-
-    public PlaceView patch(String idOrSlug, JsonNode patch, IntConsumer precondition) {
-        Place p = lookup.locked(find(idOrSlug));
-        precondition.accept(p.version);
-        apply(p, patching.merge(input(p), patch, PlaceInput.class));
-        p.save();
-        return view(p);
-    }
-
     /** 409 while other places lie inside it or articles are linked to it. */
-    public void delete(String idOrSlug, IntConsumer precondition) {
-        Place p = lookup.locked(find(idOrSlug));
-        precondition.accept(p.version);
-        long children = em.createQuery("select count(c) from Place c where c.parentId = :id", Long.class)
-                .setParameter("id", p.id).getSingleResult();
-        long articles = ((Number) em.createNativeQuery("select count(*) from article_places where place_id = :id")
-                .setParameter("id", p.id).getSingleResult()).longValue();
+    @Override
+    protected void beforeDelete(Place p) {
+        long children = lookup.references("places", "parent_id", p.id);
+        long articles = lookup.references("article_places", "place_id", p.id);
         if (children > 0 || articles > 0) {
             throw new ApiException.Conflict(p.name + " contains " + children + " place(s) and is linked to " + articles
                     + " article(s); move or delete those first.");
         }
-        p.delete();
-        em.flush();
     }
 
-    /** The id of the place this id or slug names, or 404. */
-    public UUID idOf(String idOrSlug) {
-        return find(idOrSlug).id;
+    @Override
+    protected Place find(String idOrSlug) {
+        return lookup.byIdOrSlug(Place.class, idOrSlug, "place");
     }
 
-    Place find(String idOrSlug) {
-        return lookup.byIdOrSlug(Place.class, idOrSlug)
-                .orElseThrow(() -> new ApiException.NotFound("No place '" + idOrSlug + "'."));
-    }
-
-    private void apply(Place p, PlaceInput in) {
+    @Override
+    protected void apply(Place p, PlaceInput in) {
         lookup.requireOne(Place.class, "parentId", in.parentId(), "place");
         if (in.parentId() != null && p.id != null && createsCycle(p.id, in.parentId())) {
             throw ApiException.InvalidRequest.field("parentId", "would make the place its own ancestor");
@@ -185,21 +145,21 @@ public class PlaceService {
         p.countryCode = in.countryCode() == null ? null : in.countryCode().toUpperCase(Locale.ROOT);
     }
 
-    /** True when {@code parentId} is {@code id} itself or lies below it. */
+    /** True when {@code parentId} is {@code id} itself or lies below it (V12's place_containers walks up from it). */
     private boolean createsCycle(UUID id, UUID parentId) {
-        Object hit = em.createNativeQuery("""
-                        with recursive up(id, parent_id) as (
-                            select id, parent_id from places where id = :parent
-                            union
-                            select p.id, p.parent_id from places p join up on p.id = up.parent_id)
-                        select count(*) from up where id = :self""")
-                .setParameter("parent", parentId).setParameter("self", id).getSingleResult();
-        return ((Number) hit).longValue() > 0;
+        return !em.createNativeQuery("select 1 from place_containers(:parent) c(id) where c.id = :self")
+                .setParameter("parent", parentId).setParameter("self", id).getResultList().isEmpty();
     }
 
-    static PlaceInput input(Place p) {
+    @Override
+    protected PlaceInput input(Place p) {
         return new PlaceInput(p.slug, p.name, List.copyOf(p.aliases), p.kind, p.parentId, p.latitude, p.longitude,
                 p.population, p.countryCode);
+    }
+
+    @Override
+    protected PlaceView show(Place p) {
+        return view(p);
     }
 
     public static PlaceView view(Place p) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Page;
@@ -79,7 +80,7 @@ public class QuoteResource {
     @Operation(summary = "Replace a quote", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<QuoteView> replace(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                             @RequestBody(required = true) QuoteInput input, @Context HttpHeaders headers) {
-        QuoteView p = quotes.replace(id, input, v -> Conditional.requireMatch(headers, v));
+        QuoteView p = quotes.replace(id, input, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
 
@@ -93,7 +94,7 @@ public class QuoteResource {
                                           @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
                                                   schema = @Schema(implementation = QuoteInput.class))) JsonNode patch,
                                           @Context HttpHeaders headers) {
-        QuoteView p = quotes.patch(id, patch, v -> Conditional.requireMatch(headers, v));
+        QuoteView p = quotes.patch(id, patch, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
 
@@ -104,7 +105,7 @@ public class QuoteResource {
     @Operation(summary = "Delete a quote", description = "Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                      @Context HttpHeaders headers) {
-        quotes.delete(id, v -> Conditional.requireMatch(headers, v));
+        quotes.delete(id, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 }

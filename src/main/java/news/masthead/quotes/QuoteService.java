@@ -1,6 +1,5 @@
 package news.masthead.quotes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,19 +13,17 @@ import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.json.Patching;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
-import news.masthead.kernel.errors.Validation;
+import news.masthead.kernel.sql.RecordService;
 import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.articles.ArticleService;
 import news.masthead.articles.ArticleView;
 import news.masthead.people.Person;
 import news.masthead.people.PersonService;
 import news.masthead.people.PersonView;
-import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.paging.Page;
 
 import java.util.ArrayList;
@@ -36,12 +33,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
-public class QuoteService {
+public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
 
     static final Map<String, SortField> SORTS = Map.of(
             "saidAt", new SortField("e.said_at", true, ValueType.INSTANT),
@@ -61,11 +57,11 @@ public class QuoteService {
     @Inject
     Listing listing;
     @Inject
-    Validation validation;
-    @Inject
-    Patching patching;
-    @Inject
     ArticleService articleService;
+
+    public QuoteService() {
+        super(Quote::new, QuoteInput.class);
+    }
 
     @VersionedRead // its total comes from ReadCache
     public Page<QuoteView> list(QuoteListParams params) {
@@ -108,9 +104,9 @@ public class QuoteService {
      */
     public Shown shown(String id) {
         Quote q = find(id);
-        QuoteView v = views(List.of(q), Set.of()).get(0);
+        QuoteView v = show(q);
         boolean articleHidden = q.articleId != null && v.articleId() == null;
-        return new Shown(v, articleHidden ? "\"" + q.version + "-h\"" : Conditional.etag(q.version));
+        return new Shown(v, articleHidden ? ETag.version(q.version, "h") : ETag.version(q.version));
     }
 
     /** Views of a page of quotes with their includes: a constant number of queries whatever the page size. */
@@ -141,44 +137,19 @@ public class QuoteService {
                 .setParameter("now", clock.now()).setParameter("id", deleting.id()).executeUpdate();
     }
 
-    public QuoteView create(QuoteInput input) {
-        validation.valid(input);
-        Quote q = new Quote();
-        apply(q, input);
-        q.insert();
+    /** The quote without includes. */
+    @Override
+    protected QuoteView show(Quote q) {
         return views(List.of(q), Set.of()).get(0);
     }
 
-    public QuoteView replace(String id, QuoteInput input, IntConsumer precondition) {
-        validation.valid(input);
-        Quote q = lookup.locked(find(id));
-        precondition.accept(q.version);
-        apply(q, input);
-        q.save();
-        return views(List.of(q), Set.of()).get(0);
+    @Override
+    protected Quote find(String id) {
+        return lookup.byId(Quote.class, id, "quote");
     }
 
-    public QuoteView patch(String id, JsonNode patch, IntConsumer precondition) {
-        Quote q = lookup.locked(find(id));
-        precondition.accept(q.version);
-        apply(q, patching.merge(input(q), patch, QuoteInput.class));
-        q.save();
-        return views(List.of(q), Set.of()).get(0);
-    }
-
-    public void delete(String id, IntConsumer precondition) {
-        Quote q = lookup.locked(find(id));
-        precondition.accept(q.version);
-        q.delete();
-        em.flush();
-    }
-
-    Quote find(String id) {
-        return Lookup.asId(id).map(uuid -> em.find(Quote.class, uuid))
-                .orElseThrow(() -> new ApiException.NotFound("No quote '" + id + "'."));
-    }
-
-    private void apply(Quote q, QuoteInput in) {
+    @Override
+    protected void apply(Quote q, QuoteInput in) {
         lookup.requireOne(Person.class, "speakerId", in.speakerId(), "person");
         lookup.requireOne(Article.class, "articleId", in.articleId(), "article");
         q.text = in.text();
@@ -195,7 +166,8 @@ public class QuoteService {
         return visibility.visibleArticleIds(ids);
     }
 
-    static QuoteInput input(Quote q) {
+    @Override
+    protected QuoteInput input(Quote q) {
         return new QuoteInput(q.text, q.speakerId, q.articleId, q.context, q.channel, q.saidAt, q.language);
     }
 

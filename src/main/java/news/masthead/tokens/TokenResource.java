@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.query.ListParams;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
@@ -73,7 +74,7 @@ public class TokenResource {
             description = "Effective at once: the next request carrying it is a 401, on every instance. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                      @Context HttpHeaders headers) {
-        tokens.delete(id, v -> Conditional.requireMatch(headers, v));
+        tokens.delete(id, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 }

@@ -10,8 +10,8 @@ import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
-import news.masthead.kernel.errors.Validation;
-import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.sql.Writes;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.auth.Role;
@@ -19,7 +19,6 @@ import news.masthead.kernel.auth.TokenVerifier;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 
 @ApplicationScoped
 @Transactional
@@ -37,7 +36,9 @@ public class TokenService implements TokenVerifier {
     @Inject
     Listing listing;
     @Inject
-    Validation validation;
+    Lookup lookup;
+    @Inject
+    Writes writes;
 
     /** Outside any transaction: one autocommit statement, no BEGIN/COMMIT round trips around it. */
     @Override
@@ -60,27 +61,22 @@ public class TokenService implements TokenVerifier {
     }
 
     public CreatedTokenView create(TokenInput input) {
-        validation.valid(input);
         String secret = Secrets.generate();
-        ApiToken t = new ApiToken();
-        t.name = input.name();
-        t.role = input.role();
-        t.secretHash = Secrets.hash(secret);
-        t.insert();
+        ApiToken t = writes.create(input, ApiToken::new, (token, in) -> {
+            token.name = in.name();
+            token.role = in.role();
+            token.secretHash = Secrets.hash(secret);
+        });
         return new CreatedTokenView(t.id, t.name, t.role, secret, t.createdAt, t.updatedAt, t.version);
     }
 
     /** Revokes the token: its row goes, so the next request carrying it is a 401. */
-    public void delete(String id, IntConsumer precondition) {
-        ApiToken t = find(id);
-        precondition.accept(t.version);
-        t.delete();
-        em.flush();
+    public void delete(String id, IfMatch ifMatch) {
+        writes.delete(find(id), ifMatch);
     }
 
     private ApiToken find(String id) {
-        return Lookup.asId(id).map(uuid -> em.find(ApiToken.class, uuid))
-                .orElseThrow(() -> new ApiException.NotFound("No token '" + id + "'."));
+        return lookup.byId(ApiToken.class, id, "token");
     }
 
     private static TokenView view(ApiToken t) {

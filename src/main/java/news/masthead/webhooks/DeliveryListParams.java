@@ -2,6 +2,7 @@ package news.masthead.webhooks;
 
 import jakarta.ws.rs.QueryParam;
 import news.masthead.kernel.paging.PageRequest;
+import news.masthead.kernel.query.ListParams;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** A delivery log is read newest first only, so it takes the paging parameters without sort. */
@@ -20,6 +21,6 @@ public class DeliveryListParams {
     public String total;
 
     PageRequest page() {
-        return PageRequest.of(limit, cursor, total);
+        return ListParams.page(limit, cursor, total);
     }
 }

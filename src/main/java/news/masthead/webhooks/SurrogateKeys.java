@@ -24,17 +24,17 @@ class SurrogateKeys {
             "quotes", "quote", "comments", "comment");
     private static final String ARTICLES_WITH = """
             select 'article:' || a.id from articles a where a.id in (select article_id from %s where %s = :id)
-              and (:all or masthead_visible(a.status, a.published_at))""";
+              and (:all or article_visible(a.status, a.published_at, now()))""";
     private static final Map<String, String> EMBEDDING = Map.of(
             "people", ARTICLES_WITH.formatted("article_people", "person_id")
                     + " union all select 'quote:' || q.id from quotes q where q.speaker_id = :id",
             "places", ARTICLES_WITH.formatted("article_places", "place_id"),
             "quotes", """
                     select 'article:' || a.id from quotes q join articles a on a.id = q.article_id
-                    where q.id = :id and (:all or masthead_visible(a.status, a.published_at))""",
+                    where q.id = :id and (:all or article_visible(a.status, a.published_at, now()))""",
             "comments", """
                     select 'article:' || a.id from comments c join articles a on a.id = c.article_id
-                    where c.id = :id and (:all or masthead_visible(a.status, a.published_at))""",
+                    where c.id = :id and (:all or article_visible(a.status, a.published_at, now()))""",
             "articles", "select 'quote:' || q.id from quotes q where q.article_id = :id");
 
     @Inject

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.query.ListParams;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
@@ -84,7 +85,7 @@ public class WebhookResource {
     @Operation(summary = "Replace a webhook", description = "Omitted optional fields return to their defaults. Honours If-Match.")
     public RestResponse<WebhookView> replace(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                              @RequestBody(required = true) WebhookInput input, @Context HttpHeaders headers) {
-        WebhookView w = webhooks.replace(id, input, v -> Conditional.requireMatch(headers, v));
+        WebhookView w = webhooks.replace(id, input, IfMatch.of(headers));
         return Conditional.written(w, w.version(), w.updatedAt());
     }
 
@@ -100,7 +101,7 @@ public class WebhookResource {
                                            @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
                                                    schema = @Schema(implementation = WebhookInput.class))) JsonNode patch,
                                            @Context HttpHeaders headers) {
-        WebhookView w = webhooks.patch(id, patch, v -> Conditional.requireMatch(headers, v));
+        WebhookView w = webhooks.patch(id, patch, IfMatch.of(headers));
         return Conditional.written(w, w.version(), w.updatedAt());
     }
 
@@ -111,7 +112,7 @@ public class WebhookResource {
     @Operation(summary = "Delete a webhook", description = "Nothing more is sent; its delivery log goes with it. Honours If-Match.")
     public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
                                      @Context HttpHeaders headers) {
-        webhooks.delete(id, v -> Conditional.requireMatch(headers, v));
+        webhooks.delete(id, IfMatch.of(headers));
         return RestResponse.noContent();
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import news.masthead.changes.ChangeCursor;
@@ -13,7 +12,9 @@ import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.json.Patching;
+import news.masthead.kernel.sql.Form;
+import news.masthead.kernel.sql.Writes;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
@@ -29,7 +30,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.IntConsumer;
 
 @ApplicationScoped
 @Transactional
@@ -45,7 +45,9 @@ public class WebhookService {
     @Inject
     Validation validation;
     @Inject
-    Patching patching;
+    Lookup lookup;
+    @Inject
+    Writes writes;
     @Inject
     SecretBox secrets;
     @Inject
@@ -82,27 +84,20 @@ public class WebhookService {
         return CreatedWebhookView.of(view(w), secret);
     }
 
-    public WebhookView replace(String id, WebhookInput input, IntConsumer precondition) {
-        Webhook w = locked(id);
-        precondition.accept(w.version);
-        apply(w, checked(input.withDefaults()));
-        w.save();
-        return view(w);
+    public WebhookView replace(String id, WebhookInput input, IfMatch ifMatch) {
+        return view(writes.replace(find(id), ifMatch, input, this::applyChecked));
     }
 
-    public WebhookView patch(String id, JsonNode patch, IntConsumer precondition) {
-        Webhook w = locked(id);
-        precondition.accept(w.version);
-        apply(w, checked(patching.merge(input(w), patch, WebhookInput.class).withDefaults()));
-        w.save();
-        return view(w);
+    public WebhookView patch(String id, JsonNode patch, IfMatch ifMatch) {
+        return view(writes.patch(find(id), ifMatch, patch, new Form<>(WebhookInput.class, WebhookService::input, this::applyChecked)));
     }
 
-    public void delete(String id, IntConsumer precondition) {
-        Webhook w = locked(id);
-        precondition.accept(w.version);
-        w.delete();
-        em.flush();
+    public void delete(String id, IfMatch ifMatch) {
+        writes.delete(find(id), ifMatch);
+    }
+
+    private void applyChecked(Webhook w, WebhookInput in) {
+        apply(w, checked(in.withDefaults()));
     }
 
     /** A new signing secret, shown in this answer only; the next attempt is signed with it. */
@@ -185,14 +180,11 @@ public class WebhookService {
     }
 
     private Webhook find(String id) {
-        return Lookup.asId(id).map(uuid -> em.find(Webhook.class, uuid))
-                .orElseThrow(() -> new ApiException.NotFound("No webhook '" + id + "'."));
+        return lookup.byId(Webhook.class, id, "webhook");
     }
 
     private Webhook locked(String id) {
-        Webhook w = find(id);
-        em.refresh(w, LockModeType.PESSIMISTIC_WRITE);
-        return w;
+        return writes.lock(find(id), IfMatch.NONE);
     }
 
     private static String encodeCursor(long id) {

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * What {@link ReadCache} checks its entries against: the versions of the data (the largest committed
  * change-feed seq of the content collections, and of comments), the database's clock and the moment
- * the next scheduled article comes due. Comments have their own version because readers post them
- * all day, and a comment changes no article, person, place or quote.
+ * the next embargoed article comes due (V12's article_embargoed). Comments have their own version
+ * because readers post them all day, and a comment changes no article, person, place or quote.
  * <p>
  * Requests that ask at the same time share one read: each waits for a read that started after it
  * asked, so it still sees every write committed before it arrived, on any instance. Under load one
@@ -43,7 +43,7 @@ public class DataVersion {
             + ", " + MAX_SEQ.formatted("places") + ", " + MAX_SEQ.formatted("quotes")
             + ", " + MAX_SEQ.formatted("images") + "), 0), coalesce(" + MAX_SEQ.formatted("comments")
             + ", 0), " + MICROS.formatted("now()") + ", coalesce((select " + MICROS.formatted("min(published_at)")
-            + " from articles where status = 'scheduled' and published_at > now()), " + Long.MAX_VALUE + ")";
+            + " from articles where article_embargoed(status, published_at, now())), " + Long.MAX_VALUE + ")";
 
     /** What a value is computed from. */
     public enum Source {

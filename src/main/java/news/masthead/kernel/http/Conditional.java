@@ -14,106 +14,96 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Strong ETags derived from a resource's version, and the conditional requests they serve. */
+/**
+ * The one evaluator of conditional requests (RFC 9110 §13) for validators made by {@link ETag}: If-Match
+ * before a write (strong comparison), If-None-Match or else If-Modified-Since before a read (weak comparison);
+ * each header may list several tags or say {@code *}.
+ */
 public final class Conditional {
 
     private Conditional() {
     }
 
-    public static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    /** 200 with ETag and Last-Modified, or 304 when the client's copy is current. */
+    /** 200 with a record's validators, or 304 when the client's copy is current. */
     public static <T> RestResponse<T> ok(HttpHeaders headers, T body, long version, Instant updatedAt) {
-        if (notModified(headers, etag(version), updatedAt.truncatedTo(ChronoUnit.SECONDS))) {
-            return validators(RestResponse.ResponseBuilder.<T>notModified(), version, updatedAt).build();
-        }
-        return validators(RestResponse.ResponseBuilder.ok(body), version, updatedAt).build();
+        return ok(headers, body, ETag.version(version), updatedAt);
     }
 
-    /**
-     * 200 with the given strong ETag and Last-Modified, or 304: for another representation of a
-     * resource, whose tag must differ from the version tag of the JSON one.
-     */
+    /** 200 with this ETag (and Last-Modified, unless null), or 304 with them when the client's copy is current. */
     public static <T> RestResponse<T> ok(HttpHeaders headers, T body, String etag, Instant lastModified) {
-        Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
-        RestResponse.ResponseBuilder<T> rb = notModified(headers, etag, seconds)
-                ? RestResponse.ResponseBuilder.<T>notModified() : RestResponse.ResponseBuilder.ok(body);
-        return rb.header(HttpHeaders.ETAG, etag).header(HttpHeaders.LAST_MODIFIED, httpDate(seconds))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        boolean current = notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified);
+        return validators(current ? RestResponse.ResponseBuilder.<T>notModified() : RestResponse.ResponseBuilder.ok(body),
+                etag, lastModified).build();
     }
 
     /** 200 after a write, with the new validators. */
     public static <T> RestResponse<T> written(T body, long version, Instant updatedAt) {
-        return validators(RestResponse.ResponseBuilder.ok(body), version, updatedAt).build();
+        return validators(RestResponse.ResponseBuilder.ok(body), ETag.version(version), updatedAt).build();
     }
 
     /** 201 with Location (the request path + id) and validators. */
     public static <T> RestResponse<T> created(UriInfo uri, UUID id, T body, long version, Instant updatedAt) {
-        URI location = uri.getAbsolutePathBuilder().path(id.toString()).build();
-        return validators(RestResponse.ResponseBuilder.<T>created(location).entity(body), version, updatedAt).build();
+        return created(uri.getAbsolutePathBuilder().path(id.toString()).build(), body, version, updatedAt);
     }
 
     /** 201 with the given Location and validators. */
     public static <T> RestResponse<T> created(URI location, T body, long version, Instant updatedAt) {
-        return validators(RestResponse.ResponseBuilder.<T>created(location).entity(body), version, updatedAt).build();
+        return validators(RestResponse.ResponseBuilder.<T>created(location).entity(body), ETag.version(version), updatedAt).build();
     }
 
-    private static <T> RestResponse.ResponseBuilder<T> validators(RestResponse.ResponseBuilder<T> rb, long version, Instant updatedAt) {
-        return rb.header(HttpHeaders.ETAG, etag(version))
-                .header(HttpHeaders.LAST_MODIFIED, httpDate(updatedAt.truncatedTo(ChronoUnit.SECONDS)));
+    private static <T> RestResponse.ResponseBuilder<T> validators(RestResponse.ResponseBuilder<T> rb, String etag, Instant lastModified) {
+        rb.header(HttpHeaders.ETAG, etag);
+        return lastModified == null ? rb : rb.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
     }
 
-    /** Throws 412 when If-Match is present and names neither "*" nor the current version. */
-    public static void requireMatch(HttpHeaders headers, long currentVersion) {
-        String ifMatch = headers.getHeaderString("If-Match");
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return;
+    /** Throws 412 when If-Match is present and names neither "*" nor {@code current} (strong comparison). */
+    static void requireMatch(String ifMatch, String current) {
+        if (ifMatch != null && !ifMatch.isBlank() && !anyMatches(ifMatch, current, true)) {
+            throw new ApiException.PreconditionFailed("If-Match " + ifMatch.trim() + " does not match the current ETag " + current + ".");
         }
-        String current = etag(currentVersion);
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.equals("*") || t.equals(current)) { // strong comparison: weak tags never match
-                return;
-            }
-        }
-        throw new ApiException.PreconditionFailed("If-Match " + ifMatch.trim() + " does not match the current ETag " + current + ".");
     }
 
-    /** If-None-Match's weak comparison: W/"x" and "x" match each other. */
-    public static boolean matchesAny(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
+    /**
+     * Whether a read may answer 304: If-None-Match names {@code etag} (weak comparison), or, only when there is no
+     * If-None-Match, {@code lastModified} (if known) is not after If-Modified-Since.
+     */
+    public static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
+        if (ifNoneMatch != null) {
+            return anyMatches(ifNoneMatch, etag, false);
+        }
+        if (ifModifiedSince == null || lastModified == null) {
             return false;
         }
-        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
-        for (String tag : ifNoneMatch.split(",")) {
+        try {
+            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false; // RFC 9110: an invalid date is ignored
+        }
+    }
+
+    /** Whether the comma-separated {@code tags} say "*" or name {@code etag}; strongly, a weak tag matches nothing. */
+    private static boolean anyMatches(String tags, String etag, boolean strong) {
+        String opaque = opaque(etag);
+        for (String tag : tags.split(",")) {
             String t = tag.trim();
-            if (t.equals("*") || t.equals(opaque) || t.equals("W/" + opaque)) {
+            if (t.equals("*") || (strong ? t.equals(etag) && !isWeak(t) : opaque(t).equals(opaque))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean notModified(HttpHeaders headers, String etag, Instant lastModified) {
-        String ifNoneMatch = headers.getHeaderString("If-None-Match");
-        if (ifNoneMatch != null) {
-            return matchesAny(ifNoneMatch, etag);
-        }
-        String ims = headers.getHeaderString("If-Modified-Since");
-        if (ims != null) {
-            try {
-                Instant since = ZonedDateTime.parse(ims.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !lastModified.isAfter(since);
-            } catch (DateTimeParseException e) {
-                return false; // RFC 9110: an invalid date is ignored
-            }
-        }
-        return false;
+    private static boolean isWeak(String etag) {
+        return etag.startsWith("W/");
     }
 
-    public static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    private static String opaque(String etag) {
+        return isWeak(etag) ? etag.substring(2) : etag;
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
     }
 }

@@ -12,14 +12,12 @@ import news.masthead.kernel.config.CmsConfig;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.io.UncheckedIOException;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /**
  * Caching headers for every API response: anonymous reads may sit in a CDN briefly, anything
  * sent with a token is private, a resource that forbids storing its answer (no-store, no-cache) is
  * obeyed, and bodies without a version-based ETag (list pages, includes) get a weak ETag over their
- * bytes so an unchanged one answers 304.
+ * bytes ({@link ETag#weak}) so an unchanged one answers 304.
  */
 @ApplicationScoped // created at first use, at run time: the configuration mapping is not there at static init
 public class HttpCaching {
@@ -74,24 +72,11 @@ public class HttpCaching {
         }
         String etag = body.etag();
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        if (Conditional.matchesAny(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (Conditional.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), null, etag, null)) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
             response.setEntity(body, null, MediaType.APPLICATION_JSON_TYPE);
         }
-    }
-
-    /**
-     * Two hardware-accelerated checksums with different polynomials and the length: a weak validator
-     * only has to tell successive versions of one URL's body apart, and SHA-256 over every list page
-     * cost more CPU than building the page.
-     */
-    static String weakETag(byte[] body) {
-        CRC32C c = new CRC32C();
-        c.update(body);
-        CRC32 d = new CRC32();
-        d.update(body);
-        return "W/\"" + Integer.toHexString(body.length) + "-" + Long.toHexString(c.getValue() << 32 | d.getValue()) + "\"";
     }
 }

@@ -26,7 +26,7 @@ public final class JsonText {
     public String etag() {
         String t = etag;
         if (t == null) {
-            etag = t = HttpCaching.weakETag(bytes);
+            etag = t = ETag.weak(bytes);
         }
         return t;
     }

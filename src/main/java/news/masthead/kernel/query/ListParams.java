@@ -24,6 +24,12 @@ public class ListParams {
     public String sort;
 
     public PageRequest page() {
-        return PageRequest.of(limit, cursor, total);
+        return page(limit, cursor, total);
+    }
+
+    /** The paging parameters, for a list that declares them itself. */
+    public static PageRequest page(String limit, String cursor, String total) {
+        return new PageRequest(Params.limit(limit, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT),
+                Params.present(cursor) ? cursor : null, Params.flag("total", total, true));
     }
 }

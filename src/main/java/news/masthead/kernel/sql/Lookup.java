@@ -3,7 +3,6 @@ package news.masthead.kernel.sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.FieldError;
 
@@ -56,14 +55,14 @@ public class Lookup {
                 .setParameter("slug", idOrSlug).getResultStream().findFirst();
     }
 
-    /**
-     * Re-reads a row with FOR UPDATE before a write: a concurrent writer of the same resource waits
-     * for this transaction and then sees its version, so If-Match decides between them and a write
-     * never interleaves with another.
-     */
-    public <E> E locked(E entity) {
-        em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
-        return entity;
+    /** The record by id, or 404 naming it as {@code what} ("No quote 'x'."), also when {@code id} is no UUID. */
+    public <E> E byId(Class<E> entity, String id, String what) {
+        return asId(id).map(uuid -> em.find(entity, uuid)).orElseThrow(() -> new ApiException.NotFound("No " + what + " '" + id + "'."));
+    }
+
+    /** The record by id or slug, or 404 naming it as {@code what} ("No person 'x'."). */
+    public <E> E byIdOrSlug(Class<E> entity, String idOrSlug, String what) {
+        return byIdOrSlug(entity, idOrSlug).orElseThrow(() -> new ApiException.NotFound("No " + what + " '" + idOrSlug + "'."));
     }
 
     /**
@@ -77,6 +76,12 @@ public class Lookup {
         }
         return em.createQuery("select e.id from " + entity.getSimpleName() + " e where e.slug = :slug", UUID.class)
                 .setParameter("slug", idOrSlug).getResultStream().findFirst();
+    }
+
+    /** How many rows of {@code table} point at {@code id} through {@code column}: what a delete would orphan. */
+    public long references(String table, String column, UUID id) {
+        return ((Number) em.createNativeQuery("select count(*) from " + table + " where " + column + " = :id")
+                .setParameter("id", id).getSingleResult()).longValue();
     }
 
     /** The ids of {@code ids} that name an existing row of {@code entity}. */

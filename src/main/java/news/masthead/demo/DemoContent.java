@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import news.masthead.articles.ArticleInput;
 import news.masthead.articles.ArticleService;
 import news.masthead.articles.Block;
+import news.masthead.images.ImageInput;
+import news.masthead.images.ImageService;
 import news.masthead.kernel.time.AppClock;
 import news.masthead.people.PersonInput;
 import news.masthead.people.PersonService;
@@ -36,6 +38,8 @@ public class DemoContent {
 
     /** Key of the advisory lock: "MHDEMO01" in ASCII, unlikely to clash with anyone else's. */
     static final long LOCK_KEY = 0x4D4844454D4F3031L;
+    /** Credit and copyright of the pictures the loader draws. */
+    static final String CREDIT = "Masthead demo";
 
     @Inject
     EntityManager em;
@@ -50,22 +54,25 @@ public class DemoContent {
     @Inject
     ArticleService articles;
     @Inject
+    ImageService images;
+    @Inject
     AppClock clock;
 
     /** What one load created, by the keys of the demo files. */
+    /** {@code images}: by the key of the article or person that uses the picture. */
     public record Loaded(Map<String, UUID> people, Map<String, UUID> places, Map<String, UUID> articles,
-                         Map<String, UUID> quotes) {
+                         Map<String, UUID> quotes, Map<String, UUID> images) {
 
-        static final Loaded NOTHING = new Loaded(Map.of(), Map.of(), Map.of(), Map.of());
+        static final Loaded NOTHING = new Loaded(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
         public boolean isEmpty() {
-            return people.isEmpty() && places.isEmpty() && articles.isEmpty() && quotes.isEmpty();
+            return people.isEmpty() && places.isEmpty() && articles.isEmpty() && quotes.isEmpty() && images.isEmpty();
         }
 
         @Override
         public String toString() {
-            return people.size() + " people, " + places.size() + " places, " + articles.size() + " articles and "
-                    + quotes.size() + " quotes";
+            return people.size() + " people, " + places.size() + " places, " + articles.size() + " articles, "
+                    + quotes.size() + " quotes and " + images.size() + " images";
         }
     }
 
@@ -121,10 +128,12 @@ public class DemoContent {
      */
     private Loaded load(DemoData data) {
         Instant now = clock.now().truncatedTo(ChronoUnit.MINUTES);
+        Map<String, UUID> imageIds = new LinkedHashMap<>();
         Map<String, UUID> personIds = new LinkedHashMap<>();
         for (DemoData.PersonData p : data.people()) {
+            UUID portrait = p.image() == null ? null : picture(imageIds, p.key(), DemoPictures.portrait(p.key()), p.image());
             put(personIds, p.key(), people.create(new PersonInput(null, p.name(), p.aliases(), p.role(), p.affiliation(),
-                    p.description(), null)).id());
+                    p.description(), portrait)).id());
         }
         Map<String, UUID> placeIds = new LinkedHashMap<>();
         for (DemoData.PlaceData p : data.places()) {
@@ -142,9 +151,11 @@ public class DemoContent {
             for (DemoData.BlockData b : a.body()) {
                 body.add(b.toBlock(k -> ref(quoteIds, k, "quote"), k -> ref(articleIds, k, "earlier article")));
             }
+            ArticleInput.LeadImage lead = a.image() == null ? null
+                    : new ArticleInput.LeadImage(picture(imageIds, a.key(), DemoPictures.landscape(a.key()), a.image()), null);
             put(articleIds, a.key(), articles.create(new ArticleInput(null, a.headline(), a.standfirst(), body, a.source(),
                     a.byline(), a.section(), a.tags(), null, a.status(), DemoData.time(a.publishedAt(), now),
-                    a.commentsOpen(), refs(personIds, a.people(), "person"), refs(placeIds, a.places(), "place"), null)).id());
+                    a.commentsOpen(), refs(personIds, a.people(), "person"), refs(placeIds, a.places(), "place"), lead)).id());
         }
         for (DemoData.QuoteData q : data.quotes()) {
             if (q.article() != null) {
@@ -152,7 +163,16 @@ public class DemoContent {
                         quoteInput(q, personIds.get(q.speaker()), ref(articleIds, q.article(), "article"), now), IfMatch.NONE);
             }
         }
-        return new Loaded(Map.copyOf(personIds), Map.copyOf(placeIds), Map.copyOf(articleIds), Map.copyOf(quoteIds));
+        return new Loaded(Map.copyOf(personIds), Map.copyOf(placeIds), Map.copyOf(articleIds), Map.copyOf(quoteIds),
+                Map.copyOf(imageIds));
+    }
+
+    /** Stores a drawn picture with its alt text and caption, credited to "Masthead demo". */
+    private UUID picture(Map<String, UUID> ids, String key, byte[] jpeg, DemoData.ImageData about) {
+        ImageInput in = new ImageInput(about.alt(), about.caption(), CREDIT, CREDIT, null, null, null, null, null);
+        UUID id = images.create(jpeg, "image/jpeg", key + ".jpg", in).id();
+        put(ids, key, id);
+        return id;
     }
 
     private static QuoteInput quoteInput(DemoData.QuoteData q, UUID speaker, UUID article, Instant now) {

@@ -26,7 +26,13 @@ record DemoData(List<PersonData> people, List<PlaceData> places, List<ArticleDat
 
     static final String DIR = "demo/";
 
-    record PersonData(String key, String name, List<String> aliases, String role, String affiliation, String description) {
+    /** {@code image}: a portrait drawn at load time, or null. */
+    record PersonData(String key, String name, List<String> aliases, String role, String affiliation, String description,
+                      ImageData image) {
+    }
+
+    /** A picture drawn at load time (see {@link DemoPictures}) and what the newsroom says about it. */
+    record ImageData(String alt, String caption) {
     }
 
     /** Parents come before their children in the file. */
@@ -34,10 +40,13 @@ record DemoData(List<PersonData> people, List<PlaceData> places, List<ArticleDat
                      Double latitude, Double longitude, Long population, String countryCode) {
     }
 
-    /** Related articles ({@code "article": key}) come before the articles that link to them. */
+    /**
+     * Related articles ({@code "article": key}) come before the articles that link to them; {@code image}: a lead
+     * image drawn at load time, or null.
+     */
     record ArticleData(String key, String headline, String standfirst, String source, String byline, String section,
                        List<String> tags, ArticleStatus status, String publishedAt, Boolean commentsOpen,
-                       List<String> people, List<String> places, List<BlockData> body) {
+                       List<String> people, List<String> places, List<BlockData> body, ImageData image) {
     }
 
     /** A body block: like the API's, with {@code quote} and {@code article} naming keys instead of ids. */

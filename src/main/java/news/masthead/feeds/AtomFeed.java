@@ -44,6 +44,10 @@ final class AtomFeed {
                 text(w, "name", item.author() != null ? item.author() : "Masthead");
                 w.writeEndElement();
                 link(w, "alternate", "application/json", feed.articleUrl(item));
+                if (item.image() != null) {
+                    link(w, "enclosure", item.image().standard().contentType(), feed.url(item.image().standard().path()));
+                    w.writeAttribute("length", String.valueOf(item.imageLength()));
+                }
                 if (item.standfirst() != null && !item.standfirst().isBlank()) {
                     w.writeStartElement("summary");
                     w.writeAttribute("type", "text");

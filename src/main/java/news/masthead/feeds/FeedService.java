@@ -11,6 +11,7 @@ import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.cache.DataVersion.Source;
+import news.masthead.images.Published;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
 import news.masthead.kernel.http.ETag;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +50,8 @@ public class FeedService {
     BodyText bodyText;
     @Inject
     ReadCache cache;
+    @Inject
+    Published published;
 
     /**
      * The feed of {@code query} written by {@code write}, from the read cache while current. The key is the
@@ -100,14 +104,17 @@ public class FeedService {
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
         List<UUID> ids = q.getResultList();
-        return listing.load(Article.class, ids, a -> a.id).stream().map(this::item).toList();
+        List<Article> articles = listing.load(Article.class, ids, a -> a.id);
+        Map<UUID, Published.Picture> images = published.of(articles.stream().map(a -> a.leadImageId).filter(Objects::nonNull)
+                .distinct().toList());
+        return articles.stream().map(a -> item(a, images.get(a.leadImageId))).toList();
     }
 
-    private FeedItem item(Article a) {
+    private FeedItem item(Article a, Published.Picture image) {
         String author = a.byline != null && !a.byline.isBlank() ? a.byline
                 : a.source != null && !a.source.isBlank() ? a.source : null;
         Instant updated = a.publishedAt != null && a.publishedAt.isAfter(a.updatedAt) ? a.publishedAt : a.updatedAt;
         return new FeedItem(a.id, a.slug, a.headline, a.standfirst, bodyText.of(a.body), author, List.copyOf(a.tags),
-                a.language, a.publishedAt, updated);
+                a.language, a.publishedAt, updated, image, image == null ? 0 : published.standardLength(image));
     }
 }

@@ -28,6 +28,9 @@ public record JsonFeed(
             String title,
             @Schema(description = "The standfirst") String summary,
             @JsonProperty("content_text") String contentText,
+            @Schema(description = "The lead image: a JPEG rendition 1280 pixels wide (or the original's width if smaller)") String image,
+            @JsonProperty("banner_image") @Schema(description = "The lead image cropped to 1920 × 640 around its focal point")
+            String bannerImage,
             @JsonProperty("date_published") Instant datePublished,
             @JsonProperty("date_modified") Instant dateModified,
             List<Author> authors,
@@ -41,7 +44,9 @@ public record JsonFeed(
 
     static JsonFeed of(FeedLinks feed, List<FeedItem> items) {
         return new JsonFeed(VERSION, feed.title(), feed.home(), feed.self(), items.stream().map(i -> new Item(
-                i.id().toString(), feed.articleUrl(i), i.headline(), i.standfirst(), i.text(), i.published(), i.updated(),
+                i.id().toString(), feed.articleUrl(i), i.headline(), i.standfirst(), i.text(),
+                i.image() == null ? null : feed.url(i.image().standard().path()),
+                i.image() == null ? null : feed.url(i.image().banner().path()), i.published(), i.updated(),
                 i.author() == null ? null : List.of(new Author(i.author())), i.tags().isEmpty() ? null : i.tags(),
                 i.language())).toList());
     }

@@ -24,7 +24,8 @@ public record Ninjs(
         List<Text> bodies,
         List<Concept> people,
         List<Concept> places,
-        List<Concept> subjects) {
+        List<Concept> subjects,
+        @Schema(description = "The lead image (name \"leadimage\") with its JPEG renditions") List<Association> associations) {
 
     public static final String MEDIA_TYPE = "application/ninjs+json";
 
@@ -39,6 +40,19 @@ public record Ninjs(
     @Schema(name = "NinjsConcept")
     public record Concept(String name, String rel, String uri,
                           @JsonProperty("geometry_geojson") Point geometryGeojson) {
+    }
+
+    /** A picture the item uses, with links to its renditions. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @Schema(name = "NinjsAssociation")
+    public record Association(String name, @Schema(examples = "picture") String type, String uri, String version,
+                              List<Text> descriptions, @Schema(description = "The credit") String by, String copyrightnotice,
+                              List<Rendition> renditions) {
+    }
+
+    /** One rendition of a picture: an absolute link, its type and size. */
+    @Schema(name = "NinjsRendition")
+    public record Rendition(String name, String href, String contenttype, int width, int height) {
     }
 
     /** A GeoJSON point: [longitude, latitude]. */

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import news.masthead.articles.ArticleStatus;
 import news.masthead.articles.ArticleView;
 import news.masthead.articles.Visibility;
+import news.masthead.images.Published;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
 import news.masthead.kernel.http.ETag;
@@ -35,6 +36,8 @@ public class NinjsService {
     ObjectMapper mapper;
     @Inject
     Visibility visibility;
+    @Inject
+    Published published;
 
     /** The document as bytes, its strong ETag ({@link ETag#strong}) and when it last changed. */
     public record Document(byte[] body, String etag, Instant lastModified) {
@@ -70,13 +73,34 @@ public class NinjsService {
                 a.standfirst() == null || a.standfirst().isBlank() ? List.of()
                         : List.of(new Ninjs.Text("summary", "text/plain", a.standfirst())),
                 List.of(new Ninjs.Text("main", "text/plain", bodyText.of(a.body()))),
-                people, places, subjects);
+                people, places, subjects, associations(a, root));
         try {
             byte[] body = mapper.writeValueAsBytes(n);
             return new Document(body, ETag.strong("ninjs", body), lastModified);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The lead image as a picture association: the article's caption (else the image's), alt text, credit, renditions. */
+    private List<Ninjs.Association> associations(ArticleView a, String root) {
+        if (a.leadImage() == null) {
+            return List.of();
+        }
+        Published.Picture p = published.of(List.of(a.leadImage().imageId())).get(a.leadImage().imageId());
+        if (p == null) {
+            return List.of();
+        }
+        List<Ninjs.Text> descriptions = new ArrayList<>();
+        if (a.leadImage().caption() != null) {
+            descriptions.add(new Ninjs.Text("caption", "text/plain", a.leadImage().caption()));
+        }
+        if (p.alt() != null) {
+            descriptions.add(new Ninjs.Text("alt", "text/plain", p.alt()));
+        }
+        return List.of(new Ninjs.Association("leadimage", "picture", root + "api/v1/images/" + p.id(), String.valueOf(p.version()),
+                descriptions, p.credit(), p.copyright(), p.renditions().stream().map(r -> new Ninjs.Rendition(r.name(), root + r.path(),
+                r.contentType(), r.width(), r.height())).toList()));
     }
 
     /** usable once public; withheld while a draft or not yet due; canceled when archived. */

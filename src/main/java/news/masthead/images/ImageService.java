@@ -23,6 +23,7 @@ import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.paging.Page;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +59,8 @@ public class ImageService {
     Caller caller;
     @Inject
     Originals originals;
+    @Inject
+    Uploads uploads;
 
     /** What a rendition needs to know, without the bytes. */
     record FileInfo(UUID id, int version, ImageFormat format, int width, int height, double focalX, double focalY, String sha256,
@@ -123,6 +126,11 @@ public class ImageService {
         i.insert();
         originals.store(i.id, upload.data());
         return view(i);
+    }
+
+    /** Stores a file the server made itself (demo content), checked exactly as an upload is. */
+    public ImageView create(byte[] data, String contentType, String filename, ImageInput metadata) {
+        return create(uploads.inspect(new ByteArrayInputStream(data), contentType, filename), metadata);
     }
 
     public ImageView replace(String id, ImageInput input, IfMatch ifMatch) {

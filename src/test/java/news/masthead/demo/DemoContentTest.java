@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import news.masthead.Api;
+import news.masthead.images.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -136,6 +137,36 @@ class DemoContentTest {
         JsonPath morning = get("quotes", loaded.quotes().get("hordiienko-morning"));
         assertEquals("Telegram", morning.getString("channel"));
         assertEquals("in his morning update", morning.getString("context"));
+    }
+
+    @Test
+    void demoPicturesAreLeadImagesAndAPortraitWithAltTextAndCreditAndAreServed() {
+        DemoContent.Loaded loaded = demo.loadUnconditionally();
+        assertEquals(Set.of("izium-water", "kupiansk-evacuation", "aran-ferry", "ni-fhlatharta"), loaded.images().keySet());
+        for (String key : List.of("izium-water", "kupiansk-evacuation", "aran-ferry")) {
+            JsonPath article = anonymous().get("/api/v1/articles/" + loaded.articles().get(key)).then().statusCode(200)
+                    .extract().jsonPath();
+            UUID image = loaded.images().get(key);
+            assertEquals(image.toString(), article.getString("leadImage.imageId"), key);
+            assertEquals(List.of(1600, 900), List.of(article.getInt("leadImage.width"), article.getInt("leadImage.height")), key);
+            assertPicture(image, "image/jpeg", 640, 360);
+        }
+        UUID portrait = loaded.images().get("ni-fhlatharta");
+        assertEquals(portrait.toString(), anonymous().get("/api/v1/people/" + loaded.people().get("ni-fhlatharta")).then()
+                .statusCode(200).extract().path("imageId"));
+        assertPicture(portrait, "image/jpeg", 640, 800);
+    }
+
+    /** The record (anonymous: a visible article or a person uses it) has alt text and the demo credit; a rendition is served. */
+    private static void assertPicture(UUID id, String type, int width, int height) {
+        JsonPath image = anonymous().get("/api/v1/images/" + id).then().statusCode(200).extract().jsonPath();
+        assertFalse(image.getString("alt").isBlank());
+        assertEquals("Masthead demo", image.getString("credit"));
+        assertEquals("Masthead demo", image.getString("copyright"));
+        assertEquals(type, image.getString("contentType"));
+        byte[] rendition = anonymous().get("/api/v1/images/" + id + "/file?w=640").then().statusCode(200).contentType(type)
+                .extract().asByteArray();
+        assertEquals(List.of(width, height), List.of(TestImages.read(rendition).getWidth(), TestImages.read(rendition).getHeight()));
     }
 
     @Test

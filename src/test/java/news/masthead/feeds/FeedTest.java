@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Places;
+import news.masthead.images.TestImages;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -53,7 +55,7 @@ class FeedTest {
     private final String tag = "feed-" + u;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private String country, region, town, person, personSlug, countrySlug;
-    private String first, second, third;
+    private String first, second, third, image;
 
     private boolean created;
 
@@ -69,6 +71,8 @@ class FeedTest {
         region = Places.place().name("Feed Oblast " + u).kind("region").parent(country).create();
         town = Places.place().name("Feedtown " + u).kind("town").parent(region).create();
         person = People.person().name("Feed Minister " + u).create();
+        image = editor().contentType("image/jpeg").body(TestImages.picture(1600, 900, "jpeg")).post("/api/v1/images")
+                .then().statusCode(201).extract().path("id");
         personSlug = anonymous().get("/api/v1/people/" + person).then().extract().path("slug");
         first = Articles.article().headline("Convoy leaves at dawn " + u)
                 .standfirst("Residents describe a hurried departure.")
@@ -78,6 +82,7 @@ class FeedTest {
                 .tags(tag, "War")
                 .placeIds(town)
                 .personIds(person)
+                .with("leadImage", Map.of("imageId", image))
                 .body(List.of(Map.of("type", "heading", "text", "Before dawn"),
                         Map.of("type", "paragraph", "text", "The convoy left <early> & fast.")))
                 .create();
@@ -167,6 +172,32 @@ class FeedTest {
         assertEquals(List.of(Map.of("name", "Olena Marchenko")), item.get("authors"));
         assertEquals(List.of(tag, "war"), item.get("tags"));
         assertEquals(List.of(Map.of("name", "Masthead Wire")), feed.getList("items[1].authors"));
+    }
+
+    @Test
+    void theLeadImageIsAnAtomEnclosureAndTheJsonFeedImageAndBanner() {
+        String root = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/";
+        String standard = "api/v1/images/" + image + "/file?w=1280&format=jpeg&v=1";
+        byte[] rendition = anonymous().get("/" + standard).then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
+        assertEquals(List.of(1280, 720), List.of(TestImages.read(rendition).getWidth(), TestImages.read(rendition).getHeight()));
+
+        List<Element> entries = children(parse(anonymous().queryParam("tag", tag).get("/api/v1/feeds/articles.atom")
+                .then().statusCode(200).extract().asByteArray()), "entry");
+        Element enclosure = link(entries.get(0), "enclosure");
+        assertEquals(root + standard, enclosure.getAttribute("href"));
+        assertEquals("image/jpeg", enclosure.getAttribute("type"));
+        assertEquals(String.valueOf(rendition.length), enclosure.getAttribute("length"), "the standard rendition's byte length");
+        assertTrue(children(entries.get(1), "link").stream().noneMatch(l -> l.getAttribute("rel").equals("enclosure")),
+                "no lead image, no enclosure");
+
+        JsonPath feed = anonymous().queryParam("tag", tag).get("/api/v1/feeds/articles.json").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(root + standard, feed.getString("items[0].image"));
+        assertEquals(root + "api/v1/images/" + image + "/file?w=1920&h=640&fit=cover&format=jpeg&v=1",
+                feed.getString("items[0].banner_image"));
+        assertNull(feed.get("items[1].image"));
+        assertNull(feed.get("items[1].banner_image"));
+        anonymous().get(feed.getString("items[0].banner_image")).then().statusCode(200).contentType("image/jpeg");
     }
 
     @Test

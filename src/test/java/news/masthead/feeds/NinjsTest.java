@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Places;
+import news.masthead.images.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -80,6 +81,34 @@ class NinjsTest {
         assertTrue(n.at("/places/1/uri").asText().endsWith("/api/v1/places/" + area));
         assertTrue(n.at("/places/1/geometry_geojson").isMissingNode(), "no coordinates, no geometry");
         assertEquals(List.of("war", "ukraine"), List.of(n.at("/subjects/0/name").asText(), n.at("/subjects/1/name").asText()));
+    }
+
+    @Test
+    void theLeadImageIsAPictureAssociationWithRenditions() throws Exception {
+        String image = editor().contentType("image/jpeg").body(TestImages.picture(1600, 900, "jpeg")).post("/api/v1/images")
+                .then().statusCode(201).extract().path("id");
+        editor().body(Map.of("alt", "A convoy at dawn", "credit", "Masthead/Test", "copyright", "Masthead 2026"))
+                .patch("/api/v1/images/" + image).then().statusCode(200);
+        String id = Articles.article().headline("Ninjs picture " + unique()).published()
+                .with("leadImage", Map.of("imageId", image, "caption", "The convoy")).create();
+
+        JsonNode n = json.readTree(anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).extract().asByteArray());
+        assertEquals(List.of(), MiniSchema.load("ninjs-2-subset.schema.json").validate(n));
+        String root = RestAssured.baseURI + ":" + RestAssured.port + "/";
+        String file = root + "api/v1/images/" + image + "/file?w=";
+        assertEquals(json.readTree("""
+                [{"name": "leadimage", "type": "picture", "uri": "%1$sapi/v1/images/%2$s", "version": "2",
+                  "descriptions": [{"role": "caption", "contenttype": "text/plain", "value": "The convoy"},
+                                   {"role": "alt", "contenttype": "text/plain", "value": "A convoy at dawn"}],
+                  "by": "Masthead/Test", "copyrightnotice": "Masthead 2026",
+                  "renditions": [
+                    {"name": "w320", "href": "%3$s320&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 320, "height": 180},
+                    {"name": "w640", "href": "%3$s640&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 640, "height": 360},
+                    {"name": "w1280", "href": "%3$s1280&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 1280, "height": 720}]}]
+                """.formatted(root, image, file)), n.get("associations"));
+        byte[] w640 = anonymous().get(n.at("/associations/0/renditions/1/href").asText()).then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        assertEquals(List.of(640, 360), List.of(TestImages.read(w640).getWidth(), TestImages.read(w640).getHeight()));
     }
 
     @Test

@@ -9,6 +9,7 @@ import news.masthead.fixtures.Comments;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Places;
 import news.masthead.fixtures.Quotes;
+import news.masthead.images.TestImages;
 import news.masthead.kernel.cache.ReadCache;
 import org.junit.jupiter.api.Test;
 
@@ -142,7 +143,10 @@ class NoStallUnderLoadTest {
         return String.join("/", parts);
     }
 
-    /** A published article about a person and a city, quoting the person, with an approved comment; made once. */
+    /**
+     * A published article about a person and a city, with a lead image, quoting the person, with an approved comment,
+     * and an inactive webhook; made once.
+     */
     private static synchronized Map<String, String> ids() {
         if (ids != null) {
             return ids;
@@ -151,8 +155,11 @@ class NoStallUnderLoadTest {
         String person = People.person().name("Load Person " + u).create();
         String country = Places.place().name("Load Country " + u).kind("country").create();
         String city = Places.place().name("Load City " + u).kind("city").parent(country).create();
+        String image = editor().contentType("image/png").body(TestImages.picture(640, 480, "png")).post("/api/v1/images")
+                .then().statusCode(201).extract().path("id");
         String article = Articles.article().headline("Load article " + u)
                 .published()
+                .with("leadImage", Map.of("imageId", image))
                 .personIds(person)
                 .placeIds(city)
                 .tags("load").create();
@@ -163,6 +170,9 @@ class NoStallUnderLoadTest {
         editor().body(Map.of("status", "approved")).patch("/api/v1/comments/" + comment).then().statusCode(200);
         String token = admin().body(Map.of("name", "load " + u, "role", "editor")).post("/api/v1/tokens")
                 .then().statusCode(201).extract().path("id");
+        // Inactive: nothing is delivered to its (public, unreachable) address while the test runs.
+        String webhook = admin().body(Map.of("url", "https://192.0.2.10/load", "events", List.of("articles.*"), "scope", "public",
+                "active", false)).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         Map<String, String> m = new LinkedHashMap<>();
         m.put("articles", editor().get("/api/v1/articles/" + article).then().extract().path("slug"));
         m.put("people", editor().get("/api/v1/people/" + person).then().extract().path("slug"));
@@ -170,6 +180,8 @@ class NoStallUnderLoadTest {
         m.put("quotes", quote);
         m.put("comments", comment);
         m.put("tokens", token);
+        m.put("images", image);
+        m.put("webhooks", webhook);
         ids = m;
         return m;
     }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.Quotes;
+import news.masthead.images.TestImages;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static news.masthead.Api.anonymous;
+import static news.masthead.Api.editor;
 import static news.masthead.Api.person;
 import static news.masthead.Api.place;
 import static news.masthead.Api.unique;
@@ -23,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StatementCountTest {
 
     private static final String TAG = "stmt" + unique();
+    private static final String PICTURED = "stmtimg" + unique();
+    private static final String PLAIN = "stmtnoimg" + unique();
 
     @Inject
     SessionFactory sessionFactory;
@@ -48,6 +53,19 @@ class StatementCountTest {
                     .placeIds(placeId).post().then().statusCode(201).extract().path("id");
             Quotes.quote().text("Quote " + i).speaker(people.get(i % 3)).article(a).post().then().statusCode(201);
         }
+        for (int i = 0; i < 10; i++) {
+            String lead = image();
+            Articles.article().headline("Pictured " + i).published().tags(PICTURED)
+                    .with("leadImage", Map.of("imageId", lead))
+                    .body(List.of(Map.of("type", "image", "imageId", image(), "caption", "Block " + i))).create();
+            Articles.article().headline("Plain " + i).published().tags(PLAIN)
+                    .body(List.of(Map.of("type", "paragraph", "text", "No picture " + i))).create();
+        }
+    }
+
+    private static String image() {
+        return editor().contentType("image/jpeg").body(TestImages.picture(160, 90, "jpeg")).post("/api/v1/images")
+                .then().statusCode(201).extract().path("id");
     }
 
     /** Statements of a first request (so nothing of it is cached yet, see ReadCacheTest), without a total. */
@@ -64,6 +82,18 @@ class StatementCountTest {
         long one = statements(base + 1, 1);
         long hundred = statements(base + 100, 100);
         assertEquals(one, hundred, "statements for 1 item vs 100 items");
+    }
+
+    @Test
+    void includeImagesCostsTheSameWithOrWithoutImagesAndForOneOrTenArticles() {
+        String query = "&include=images&total=false&limit=";
+        long plain = statements("/api/v1/articles?tag=" + PLAIN + query + 10, 10);
+        long one = statements("/api/v1/articles?tag=" + PICTURED + query + 1, 1);
+        long ten = statements("/api/v1/articles?tag=" + PICTURED + query + 10, 10);
+        assertEquals(plain, ten, "statements for 10 articles without images vs 10 with a lead image and an image block each");
+        assertEquals(one, ten, "statements for 1 pictured article vs 10");
+        anonymous().get("/api/v1/articles?tag=" + PICTURED + "&include=images&limit=10").then().statusCode(200)
+                .body("items.images.flatten().size()", org.hamcrest.Matchers.equalTo(20));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.time.AppClock;
 import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.query.Params;
@@ -67,6 +68,7 @@ public class ImageService {
                     boolean isPublic) {
     }
 
+    @VersionedRead // its total comes from ReadCache
     public Page<ImageView> list(ImageListParams params) {
         Filter filter = new Filter();
         if (!caller.isEditor()) {

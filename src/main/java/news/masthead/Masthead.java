@@ -8,8 +8,7 @@ import news.masthead.kernel.http.MalformedPath;
 @QuarkusMain
 public final class Masthead {
 
-    private Masthead() {
-    }
+    private Masthead() {}
 
     public static void main(String... args) {
         System.setProperty(MalformedPath.QUARKUS_CHECK_OFF, "true");

@@ -37,8 +37,7 @@ public final class Api {
 
     private static String editorToken;
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification anonymous() {
         return RestAssured.given().contentType(ContentType.JSON);
@@ -68,7 +67,12 @@ public final class Api {
 
     /** Creates a resource as editor and returns its id. */
     public static String create(String collection, Map<String, ?> body) {
-        return editor().body(body).post("/api/v1/" + collection).then().statusCode(201).extract().path("id");
+        return editor().body(body)
+                .post("/api/v1/" + collection)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String person(String name) {
@@ -98,7 +102,11 @@ public final class Api {
     /** Creates an API token with this role ("editor" or "admin") as the test admin and returns its secret. */
     public static String token(String role) {
         return admin().body(Map.of("name", "test " + role + " " + unique(), "role", role))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("secret");
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
     }
 
     /** Creates an article with this status (and publishedAt, may be null) and returns its id. */
@@ -122,12 +130,17 @@ public final class Api {
 
     /** The resource as the editor sees it. */
     public static ExtractableResponse<Response> read(String collection, String idOrSlug) {
-        return editor().get("/api/v1/" + collection + "/" + idOrSlug).then().statusCode(200).extract();
+        return editor().get("/api/v1/" + collection + "/" + idOrSlug)
+                .then()
+                .statusCode(200)
+                .extract();
     }
 
     /** Asserts an RFC 9457 problem document with this status. */
     public static ValidatableResponse problem(Response response, int status) {
-        return response.then().statusCode(status).contentType("application/problem+json")
+        return response.then()
+                .statusCode(status)
+                .contentType("application/problem+json")
                 .body("type", not(emptyOrNullString()))
                 .body("title", not(emptyOrNullString()))
                 .body("status", equalTo(status))
@@ -149,7 +162,8 @@ public final class Api {
      * Every item of a list, walked page by page through the {@code next} cursors; checks on the way that the
      * envelope is complete and that a Link rel="next" header is sent exactly when there is a next page.
      */
-    public static List<Map<String, Object>> walk(Supplier<RequestSpecification> caller, String path, int limit, String sort) {
+    public static List<Map<String, Object>> walk(
+            Supplier<RequestSpecification> caller, String path, int limit, String sort) {
         List<Map<String, Object>> all = new ArrayList<>();
         String cursor = null;
         int pages = 0;
@@ -161,8 +175,11 @@ public final class Api {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            ExtractableResponse<Response> page = request.get(path).then().statusCode(200)
-                    .body("limit", equalTo(limit)).body("total", notNullValue())
+            ExtractableResponse<Response> page = request.get(path)
+                    .then()
+                    .statusCode(200)
+                    .body("limit", equalTo(limit))
+                    .body("total", notNullValue())
                     .extract();
             List<Map<String, Object>> items = page.path("items");
             assertTrue(items.size() <= limit, "a page holds at most limit items");

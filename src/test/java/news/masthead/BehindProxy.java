@@ -16,12 +16,20 @@ public class BehindProxy implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("cms.comments.rate-limit", String.valueOf(RATE_LIMIT),
-                "cms.comments.max-pending-per-article", String.valueOf(MAX_PENDING),
-                "quarkus.http.proxy.proxy-address-forwarding", "true",
-                "quarkus.http.proxy.allow-x-forwarded", "true",
-                "quarkus.http.proxy.enable-forwarded-host", "true",
-                "quarkus.http.proxy.enable-forwarded-prefix", "true",
-                "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1,10.0.0.0/8");
+        return Map.of(
+                "cms.comments.rate-limit",
+                String.valueOf(RATE_LIMIT),
+                "cms.comments.max-pending-per-article",
+                String.valueOf(MAX_PENDING),
+                "quarkus.http.proxy.proxy-address-forwarding",
+                "true",
+                "quarkus.http.proxy.allow-x-forwarded",
+                "true",
+                "quarkus.http.proxy.enable-forwarded-host",
+                "true",
+                "quarkus.http.proxy.enable-forwarded-prefix",
+                "true",
+                "quarkus.http.proxy.trusted-proxies",
+                "127.0.0.1,::1,10.0.0.0/8");
     }
 }

@@ -25,8 +25,7 @@ public final class Json {
     private static final List<String> ALWAYS_VOLATILE = List.of("id", "createdAt", "updatedAt");
     private static final TextNode ANY = TextNode.valueOf("<volatile>");
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Asserts the response body equals this JSON (a text block reads best) but for the volatile values. */
     public static void assertBody(String expected, Response response, String... alsoVolatile) {
@@ -39,7 +38,8 @@ public final class Json {
         JsonNode want = masked(read(expected), volatileNames);
         JsonNode got = masked(read(actual), volatileNames);
         if (!want.equals(got)) {
-            assertEquals(want.toPrettyString(), got.toPrettyString(), "the whole body (volatile: " + volatileNames + ")");
+            assertEquals(
+                    want.toPrettyString(), got.toPrettyString(), "the whole body (volatile: " + volatileNames + ")");
         }
     }
 
@@ -53,8 +53,11 @@ public final class Json {
 
     private static JsonNode masked(JsonNode node, Set<String> volatileNames) {
         if (node instanceof ObjectNode object) {
-            object.properties().forEach(p -> p.setValue(volatileNames.contains(p.getKey()) && !p.getValue().isNull()
-                    ? ANY : masked(p.getValue(), volatileNames)));
+            object.properties()
+                    .forEach(p -> p.setValue(
+                            volatileNames.contains(p.getKey()) && !p.getValue().isNull()
+                                    ? ANY
+                                    : masked(p.getValue(), volatileNames)));
         } else if (node.isArray()) {
             node.forEach(child -> masked(child, volatileNames));
         }

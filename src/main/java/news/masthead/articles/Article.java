@@ -1,6 +1,5 @@
 package news.masthead.articles;
 
-import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import news.masthead.kernel.sql.VersionedEntity;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -40,14 +40,19 @@ public class Article extends VersionedEntity {
     @Column(columnDefinition = "json")
     @ColumnTransformer(write = "?::json")
     public String body;
+
     public String source;
     public String byline;
     public String section;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> tags = new ArrayList<>();
+
     public String language;
+
     @Enumerated(EnumType.STRING)
     public ArticleStatus status;
+
     public Instant publishedAt;
     public boolean commentsOpen;
     public UUID leadImageId;
@@ -64,5 +69,4 @@ public class Article extends VersionedEntity {
     @OrderColumn(name = "position")
     @Column(name = "place_id")
     public List<UUID> placeIds = new ArrayList<>();
-
 }

@@ -30,7 +30,8 @@ class ArticleCounts {
      */
     long total(Key key, ArticleStatus status, boolean anonymous) {
         Set<ArticleStatus> statuses = status == null ? EnumSet.allOf(ArticleStatus.class) : EnumSet.of(status);
-        if (anonymous) { // the statuses an article is visible in once its time has come; the embargoed are taken off below
+        if (anonymous) { // the statuses an article is visible in once its time has come; the embargoed are taken off
+            // below
             statuses.removeIf(s -> !Visibility.visible(s, Instant.EPOCH, Instant.MAX));
         }
         if (statuses.isEmpty()) {
@@ -45,7 +46,11 @@ class ArticleCounts {
                     + " and row(e.status, :dimension, :value)::article_count_key = any(c.keys))";
         }
         String array = statuses.stream().map(Enum::name).collect(Collectors.joining(",", "{", "}"));
-        return ((Number) em.createNativeQuery(sql).setParameter("dimension", key.dimension()).setParameter("value", key.value())
-                .setParameter("statuses", array).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(sql)
+                        .setParameter("dimension", key.dimension())
+                        .setParameter("value", key.value())
+                        .setParameter("statuses", array)
+                        .getSingleResult())
+                .longValue();
     }
 }

@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
 import news.masthead.images.ImageJson;
-import news.masthead.people.PersonJson;
-import news.masthead.places.PlaceJson;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.sql.Lookup;
+import news.masthead.people.PersonJson;
+import news.masthead.places.PlaceJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,13 +42,14 @@ class ArticleJson {
      * version when one is published, retracted, deleted or comes due: its ETag then names the visible
      * ones too, and Last-Modified is the latest of those changes.
      */
-    record Rendered(JsonText body, String etag, Instant lastModified) {
-    }
+    record Rendered(JsonText body, String etag, Instant lastModified) {}
 
     @Inject
     EntityManager em;
+
     @Inject
     Listing listing;
+
     @Inject
     Instance<ArticleInclude> extraIncludes;
 
@@ -68,28 +69,33 @@ class ArticleJson {
         }
         // By id first; a UUID that is no article's id may still be a slug.
         String match = id.isPresent() ? "(a.id = cast(:id as uuid) or a.slug = :slug)" : "a.slug = :slug";
-        String validators = seesAll ? ", null, masthead_instant(a.updated_at) from articles a"
+        String validators = seesAll
+                ? ", null, masthead_instant(a.updated_at) from articles a"
                 : ", s.visible, masthead_instant(greatest(a.updated_at, s.changed)) from articles a cross join lateral"
-                + " masthead_related_state(case when strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
+                        + " masthead_related_state(case when strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
         var query = em.createNativeQuery("select " + objectSql(include, seesAll) + ", a.version" + validators
-                + " where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
-                + " order by a.slug = :slug limit 1").setParameter("slug", idOrSlug);
+                        + " where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
+                        + " order by a.slug = :slug limit 1")
+                .setParameter("slug", idOrSlug);
         id.ifPresent(uuid -> query.setParameter("id", uuid.toString()));
         List<?> rows = query.getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        // A copy that hides no block is the editors' copy, byte for byte: the version's tag. Else it names the visible ones.
+        // A copy that hides no block is the editors' copy, byte for byte: the version's tag. Else it names the visible
+        // ones.
         String visibleRelated = (String) row[2];
         long version = ((Number) row[1]).longValue();
-        String etag = visibleRelated == null || !visibleRelated.contains("0") ? ETag.version(version)
+        String etag = visibleRelated == null || !visibleRelated.contains("0")
+                ? ETag.version(version)
                 : ETag.version(version, "r" + visibleRelated);
         return Optional.of(new Rendered(JsonText.of((String) row[0]), etag, Instant.parse((String) row[3])));
     }
 
     private String objectSql(Set<String> include, boolean seesAll) {
-        return objects.computeIfAbsent(include.stream().sorted().collect(Collectors.joining(",")) + "|" + seesAll,
+        return objects.computeIfAbsent(
+                include.stream().sorted().collect(Collectors.joining(",")) + "|" + seesAll,
                 key -> buildObject(include, seesAll));
     }
 
@@ -97,26 +103,70 @@ class ArticleJson {
     private String buildObject(Set<String> include, boolean seesAll) {
         // The stored body is already the API's JSON. Anonymous callers do not see related blocks naming an
         // article they may not see: a body with such a block is rebuilt without them.
-        String body = seesAll ? "a.body::text" : "case when strpos(a.body::text, '\"articleId\"') = 0 then a.body::text else "
-                + array("masthead_block(b)", "from jsonb_array_elements(a.body::jsonb) with ordinality x(b, n) where b -> 'articleId' is null"
-                + " or exists (select 1 from articles r where r.id = (b ->> 'articleId')::uuid and " + Visibility.publicArticleSql("r") + ")", "n")
-                + " end";
-        List<String> fields = new ArrayList<>(List.of("id", value("a.id"), "slug", value("a.slug"), "headline", value("a.headline"),
-                "standfirst", value("a.standfirst"), "body", body,
-                "source", value("a.source"), "byline", value("a.byline"), "section", value("a.section"), "tags", value("a.tags"),
-                "language", value("a.language"), "status", value("a.status"), "publishedAt", instant("a.published_at"),
-                "commentsOpen", value("a.comments_open"),
-                "personIds", array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
-                "placeIds", array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"),
-                "leadImage", LEAD_IMAGE,
-                "createdAt", instant("a.created_at"), "updatedAt", instant("a.updated_at"), "version", value("a.version")));
+        String body = seesAll
+                ? "a.body::text"
+                : "case when strpos(a.body::text, '\"articleId\"') = 0 then a.body::text else "
+                        + array(
+                                "masthead_block(b)",
+                                "from jsonb_array_elements(a.body::jsonb) with ordinality x(b, n) where b -> 'articleId' is null"
+                                        + " or exists (select 1 from articles r where r.id = (b ->> 'articleId')::uuid and "
+                                        + Visibility.publicArticleSql("r") + ")",
+                                "n")
+                        + " end";
+        List<String> fields = new ArrayList<>(List.of(
+                "id",
+                value("a.id"),
+                "slug",
+                value("a.slug"),
+                "headline",
+                value("a.headline"),
+                "standfirst",
+                value("a.standfirst"),
+                "body",
+                body,
+                "source",
+                value("a.source"),
+                "byline",
+                value("a.byline"),
+                "section",
+                value("a.section"),
+                "tags",
+                value("a.tags"),
+                "language",
+                value("a.language"),
+                "status",
+                value("a.status"),
+                "publishedAt",
+                instant("a.published_at"),
+                "commentsOpen",
+                value("a.comments_open"),
+                "personIds",
+                array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
+                "placeIds",
+                array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"),
+                "leadImage",
+                LEAD_IMAGE,
+                "createdAt",
+                instant("a.created_at"),
+                "updatedAt",
+                instant("a.updated_at"),
+                "version",
+                value("a.version")));
         if (include.contains("people")) {
-            fields.addAll(List.of("people", array(PersonJson.OBJECT,
-                    "from article_people ap join people p on p.id = ap.person_id where ap.article_id = a.id", "ap.position")));
+            fields.addAll(List.of(
+                    "people",
+                    array(
+                            PersonJson.OBJECT,
+                            "from article_people ap join people p on p.id = ap.person_id where ap.article_id = a.id",
+                            "ap.position")));
         }
         if (include.contains("places")) {
-            fields.addAll(List.of("places", array(PlaceJson.OBJECT,
-                    "from article_places ap join places pl on pl.id = ap.place_id where ap.article_id = a.id", "ap.position")));
+            fields.addAll(List.of(
+                    "places",
+                    array(
+                            PlaceJson.OBJECT,
+                            "from article_places ap join places pl on pl.id = ap.place_id where ap.article_id = a.id",
+                            "ap.position")));
         }
         for (ArticleInclude extra : extraIncludes) {
             if (include.contains(extra.name())) {
@@ -124,16 +174,30 @@ class ArticleJson {
             }
         }
         if (include.contains("images")) { // one subquery per article, in the same statement: no N+1
-            fields.addAll(List.of("images", array(ImageJson.OBJECT,
-                    "from article_images ai join images i on i.id = ai.image_id where ai.article_id = a.id", "i.created_at, i.id")));
+            fields.addAll(List.of(
+                    "images",
+                    array(
+                            ImageJson.OBJECT,
+                            "from article_images ai join images i on i.id = ai.image_id where ai.article_id = a.id",
+                            "i.created_at, i.id")));
         }
         return object(fields.toArray(String[]::new));
     }
 
     /** The lead image resolved (as {@link LeadImageView}): the article's caption, else the image's own. */
-    private static final String LEAD_IMAGE = "coalesce((select " + object("imageId", value("i.id"),
-            "caption", value("coalesce(a.lead_image_caption, i.caption)"),
-            "url", value("'/api/v1/images/' || i.id || '/file?v=' || i.version"),
-            "width", value("i.width"), "height", value("i.height"), "alt", value("i.alt"))
+    private static final String LEAD_IMAGE = "coalesce((select "
+            + object(
+                    "imageId",
+                    value("i.id"),
+                    "caption",
+                    value("coalesce(a.lead_image_caption, i.caption)"),
+                    "url",
+                    value("'/api/v1/images/' || i.id || '/file?v=' || i.version"),
+                    "width",
+                    value("i.width"),
+                    "height",
+                    value("i.height"),
+                    "alt",
+                    value("i.alt"))
             + " from images i where i.id = a.lead_image_id), 'null')";
 }

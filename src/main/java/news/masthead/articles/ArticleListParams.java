@@ -1,15 +1,16 @@
 package news.masthead.articles;
 
 import jakarta.ws.rs.QueryParam;
-import news.masthead.kernel.query.ListParams;
 import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.query.ListParams;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Query parameters of article lists (GET /articles and the per-person and per-place sub-lists). */
 public class ArticleListParams extends ListParams {
 
     @QueryParam("status")
-    @Parameter(description = "draft, scheduled, published or archived (anonymous callers only ever see visible articles)")
+    @Parameter(
+            description = "draft, scheduled, published or archived (anonymous callers only ever see visible articles)")
     public String status;
 
     @QueryParam("tag")
@@ -25,7 +26,9 @@ public class ArticleListParams extends ListParams {
     public String person;
 
     @QueryParam("place")
-    @Parameter(description = "Articles linked to this place or any place inside it (id or slug)", example = "kharkiv-oblast")
+    @Parameter(
+            description = "Articles linked to this place or any place inside it (id or slug)",
+            example = "kharkiv-oblast")
     public String place;
 
     @QueryParam("publishedAfter")
@@ -37,11 +40,15 @@ public class ArticleListParams extends ListParams {
     public String publishedBefore;
 
     @QueryParam("q")
-    @Parameter(description = "Full-text search over headline, standfirst and body text (websearch syntax: "
-            + "\"a phrase\", -exclude, a OR b)" + OpenApiDocs.RANKED + "by publishedAt, newest first", example = "convoy -night")
+    @Parameter(
+            description = "Full-text search over headline, standfirst and body text (websearch syntax: "
+                    + "\"a phrase\", -exclude, a OR b)" + OpenApiDocs.RANKED + "by publishedAt, newest first",
+            example = "convoy -night")
     public String q;
 
     @QueryParam("include")
-    @Parameter(description = "Comma-separated: people, places, quotes — adds those arrays to each article", example = "people,places")
+    @Parameter(
+            description = "Comma-separated: people, places, quotes — adds those arrays to each article",
+            example = "people,places")
     public String include;
 }

@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** OpenAPI: a page of articles. */
 @Schema(name = "PageArticleView")
-public final class ArticlePage extends PageSchema<ArticleView> {
-}
+public final class ArticlePage extends PageSchema<ArticleView> {}

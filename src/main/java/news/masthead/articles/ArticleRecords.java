@@ -2,8 +2,8 @@ package news.masthead.articles;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import news.masthead.kernel.sql.RecordReader;
 import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.sql.RecordReader;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -24,7 +24,8 @@ class ArticleRecords implements RecordReader {
     @Override
     public Optional<String> read(UUID id) {
         try {
-            return Optional.of(new String(articles.json(id.toString(), null).body().bytes(), StandardCharsets.UTF_8));
+            return Optional.of(
+                    new String(articles.json(id.toString(), null).body().bytes(), StandardCharsets.UTF_8));
         } catch (ApiException.NotFound gone) {
             return Optional.empty();
         }

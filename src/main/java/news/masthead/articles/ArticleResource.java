@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.http.JsonText;
-import news.masthead.kernel.paging.Lists;
-import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.paging.Lists;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,10 +44,18 @@ public class ArticleResource {
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "List articles", description = "Sort: publishedAt (default -publishedAt), updatedAt, headline; "
-            + "with q and no sort, by relevance. Anonymous callers see only visible articles (published, or scheduled whose time has come).")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
+    @Operation(
+            summary = "List articles",
+            description =
+                    "Sort: publishedAt (default -publishedAt), updatedAt, headline; "
+                            + "with q and no sort, by relevance. Anonymous callers see only visible articles (published, or scheduled whose time has come).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of articles",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticlePage.class)))
     public RestResponse<JsonText> list(@BeanParam ArticleListParams params, @Context UriInfo uri) {
         return Lists.ok(articles.list(params), uri);
     }
@@ -55,14 +63,21 @@ public class ArticleResource {
     @GET
     @Path("{idOrSlug}")
     @Access(Role.PUBLIC)
-    @Operation(summary = "Get an article by id or slug", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
+    @Operation(
+            summary = "Get an article by id or slug",
+            description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
     // One operation documents both representations; feeds' ArticleNinjsResource serves the ninjs one.
-    @APIResponse(responseCode = "200", description = "The article", content = {
-            @Content(mediaType = "application/ninjs+json", schema = @Schema(ref = "Ninjs")),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class))})
-    public RestResponse<JsonText> get(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                      @Parameter(description = "Comma-separated: people, places, quotes") @QueryParam("include") String include,
-                                      @Context HttpHeaders headers) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The article",
+            content = {
+                @Content(mediaType = "application/ninjs+json", schema = @Schema(ref = "Ninjs")),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class))
+            })
+    public RestResponse<JsonText> get(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = "Comma-separated: people, places, quotes") @QueryParam("include") String include,
+            @Context HttpHeaders headers) {
         ArticleJson.Rendered a = articles.json(idOrSlug, include);
         if (include != null) {
             return RestResponse.ok(a.body()); // included resources change on their own: HttpCaching tags the whole body
@@ -74,7 +89,9 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create an article", description = "Status defaults to draft; the slug is derived from the headline when omitted.")
+    @Operation(
+            summary = "Create an article",
+            description = "Status defaults to draft; the slug is derived from the headline when omitted.")
     public RestResponse<ArticleView> create(@RequestBody(required = true) ArticleInput input, @Context UriInfo uri) {
         ArticleView a = articles.create(input);
         return Conditional.created(uri, a.id(), a, a.version(), a.updatedAt());
@@ -85,9 +102,13 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace an article", description = "Omitted optional fields return to their defaults. Honours If-Match.")
-    public RestResponse<ArticleView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                             @RequestBody(required = true) ArticleInput input, @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Replace an article",
+            description = "Omitted optional fields return to their defaults. Honours If-Match.")
+    public RestResponse<ArticleView> replace(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @RequestBody(required = true) ArticleInput input,
+            @Context HttpHeaders headers) {
         ArticleView a = articles.replace(idOrSlug, input, IfMatch.of(headers));
         return Conditional.written(a, a.version(), a.updatedAt());
     }
@@ -97,12 +118,20 @@ public class ArticleResource {
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change some fields of an article",
-            description = "JSON Merge Patch (RFC 7396): null removes a field, arrays replace. The result is validated as a whole. Honours If-Match.")
-    public RestResponse<ArticleView> patch(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                           @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
-                                                   schema = @Schema(implementation = ArticleInput.class))) JsonNode patch,
-                                           @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Change some fields of an article",
+            description =
+                    "JSON Merge Patch (RFC 7396): null removes a field, arrays replace. The result is validated as a whole. Honours If-Match.")
+    public RestResponse<ArticleView> patch(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = OpenApiDocs.MERGE_PATCH,
+                                            schema = @Schema(implementation = ArticleInput.class)))
+                    JsonNode patch,
+            @Context HttpHeaders headers) {
         ArticleView a = articles.patch(idOrSlug, patch, IfMatch.of(headers));
         return Conditional.written(a, a.version(), a.updatedAt());
     }
@@ -111,9 +140,12 @@ public class ArticleResource {
     @Path("{idOrSlug}")
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete an article", description = "Deletes its comments; its quotes stay, with articleId set to null. Honours If-Match.")
-    public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                     @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Delete an article",
+            description = "Deletes its comments; its quotes stay, with articleId set to null. Honours If-Match.")
+    public RestResponse<Void> delete(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Context HttpHeaders headers) {
         articles.delete(idOrSlug, IfMatch.of(headers));
         return RestResponse.noContent();
     }

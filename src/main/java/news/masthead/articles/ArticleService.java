@@ -8,27 +8,27 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.kernel.time.AppClock;
-import news.masthead.kernel.paging.Filter;
-import news.masthead.kernel.query.Params;
-import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
+import news.masthead.images.Image;
+import news.masthead.images.ImageJson;
 import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
-import news.masthead.kernel.text.SlugAllocator;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.errors.FieldError;
+import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.paging.JsonPage;
+import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.query.Params;
+import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.RecordService;
-import news.masthead.images.Image;
-import news.masthead.images.ImageJson;
+import news.masthead.kernel.text.SlugAllocator;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
-import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.errors.FieldError;
-import news.masthead.kernel.paging.JsonPage;
-import news.masthead.kernel.paging.Page;
-import news.masthead.kernel.paging.PageRequest;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -53,30 +53,40 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     static final String DEFAULT_SORT = "-publishedAt";
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
     static final String RANKED = "e.published_at desc nulls last, e.id desc";
+
     static final Set<String> INCLUDES = Set.of("people", "places", "quotes", "images");
-    private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {};
 
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     Visibility visibility;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Listing listing;
+
     @Inject
     SlugAllocator slugs;
+
     @Inject
     ArticleJson json;
+
     @Inject
     ReadCache cache;
+
     @Inject
     ArticleCounts counts;
+
     @Inject
     Event<ArticleDeleting> deleting;
 
@@ -86,7 +96,11 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(ArticleListParams params) {
-        return cache.get(cache.key("articles|" + visibility.scope(), params), Source.CONTENT, JsonPage::bytes, () -> page(params));
+        return cache.get(
+                cache.key("articles|" + visibility.scope(), params),
+                Source.CONTENT,
+                JsonPage::bytes,
+                () -> page(params));
     }
 
     private JsonPage page(ArticleListParams params) {
@@ -96,9 +110,12 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
                 ? SortSpec.relevance(RANKED)
                 : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
         PageRequest request = params.page();
-        boolean counted = request.withTotal() && criteria.counted() != null && !criteria.filter().matchesNothing();
+        boolean counted = request.withTotal()
+                && criteria.counted() != null
+                && !criteria.filter().matchesNothing();
         Page<UUID> page = listing.ids("articles", criteria.filter(), sort, counted ? request.withoutTotal() : request);
-        Page.Total total = counted ? Page.Total.exact(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll()))
+        Page.Total total = counted
+                ? Page.Total.exact(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll()))
                 : page.totalOrNull();
         return JsonPage.of(json.list(page.items(), include, visibility.seesAll()), total, page.limit(), page.next());
     }
@@ -107,7 +124,10 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public ArticleJson.Rendered json(String idOrSlug, String include) {
         Set<String> includes = Params.subset("include", include, INCLUDES);
-        return cache.get("article|" + visibility.scope() + "|" + includes + "|" + idOrSlug, Source.CONTENT, a -> a.body().bytes().length,
+        return cache.get(
+                "article|" + visibility.scope() + "|" + includes + "|" + idOrSlug,
+                Source.CONTENT,
+                a -> a.body().bytes().length,
                 () -> json.one(idOrSlug, includes, visibility.seesAll())
                         .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'.")));
     }
@@ -123,8 +143,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
      * The WHERE clause of a list, the status it asks for, and how {@link ArticleCounts} can count it
      * (null: it cannot, with search, dates or more than one of tag, section, person and place).
      */
-    private record Criteria(Filter filter, ArticleStatus status, ArticleCounts.Key counted) {
-    }
+    private record Criteria(Filter filter, ArticleStatus status, ArticleCounts.Key counted) {}
 
     private Criteria criteria(ArticleListParams p) {
         Filter f = new Filter();
@@ -148,17 +167,26 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
             keys.add(new ArticleCounts.Key("section", section));
         }
         if (Params.present(p.person)) {
-            lookup.resolveId(Person.class, Params.idOrSlug("person", p.person)).ifPresentOrElse(id -> {
-                f.and("exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)",
-                        "person=" + id, "person", id);
-                keys.add(new ArticleCounts.Key("person", id.toString()));
-            }, f::matchNothing);
+            lookup.resolveId(Person.class, Params.idOrSlug("person", p.person))
+                    .ifPresentOrElse(
+                            id -> {
+                                f.and(
+                                        "exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)",
+                                        "person=" + id,
+                                        "person",
+                                        id);
+                                keys.add(new ArticleCounts.Key("person", id.toString()));
+                            },
+                            f::matchNothing);
         }
         if (Params.present(p.place)) {
-            lookup.resolveId(Place.class, Params.idOrSlug("place", p.place)).ifPresentOrElse(id -> {
-                f.from(Article.IN_PLACE_SQL, "place=" + id, "place", id);
-                keys.add(new ArticleCounts.Key("place", id.toString()));
-            }, f::matchNothing);
+            lookup.resolveId(Place.class, Params.idOrSlug("place", p.place))
+                    .ifPresentOrElse(
+                            id -> {
+                                f.from(Article.IN_PLACE_SQL, "place=" + id, "place", id);
+                                keys.add(new ArticleCounts.Key("place", id.toString()));
+                            },
+                            f::matchNothing);
         }
         boolean countable = keys.size() <= 1;
         if (Params.present(p.publishedAfter)) {
@@ -238,8 +266,14 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         lookup.requireAll(Person.class, "personIds", nonNull(in.personIds()), "person");
         lookup.requireAll(Place.class, "placeIds", nonNull(in.placeIds()), "place");
         List<Block> body = in.body() == null ? List.of() : in.body();
-        List<UUID> quoteIds = body.stream().filter(b -> b.quoteId() != null).map(Block::quoteId).toList();
-        List<UUID> articleIds = body.stream().filter(b -> b.articleId() != null).map(Block::articleId).toList();
+        List<UUID> quoteIds = body.stream()
+                .filter(b -> b.quoteId() != null)
+                .map(Block::quoteId)
+                .toList();
+        List<UUID> articleIds = body.stream()
+                .filter(b -> b.articleId() != null)
+                .map(Block::articleId)
+                .toList();
         Set<UUID> quotes = new HashSet<>(lookup.existing("Quote", quoteIds));
         Set<UUID> articles = new HashSet<>(lookup.existing(Article.class, articleIds));
         stored.forEach(b -> {
@@ -261,21 +295,26 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
             }
         }
         // Images: the lead image and image blocks must exist (an image in use cannot be deleted, so kept ones do).
-        List<UUID> imageIds = new ArrayList<>(body.stream().map(Block::imageId).filter(Objects::nonNull).toList());
+        List<UUID> imageIds = new ArrayList<>(
+                body.stream().map(Block::imageId).filter(Objects::nonNull).toList());
         if (in.leadImage() != null) {
             imageIds.add(in.leadImage().imageId());
         }
         Set<UUID> images = lookup.existing(Image.class, imageIds);
         if (in.leadImage() != null && !images.contains(in.leadImage().imageId())) {
-            errors.add(new FieldError("leadImage.imageId", "no image with id " + in.leadImage().imageId()));
+            errors.add(new FieldError(
+                    "leadImage.imageId", "no image with id " + in.leadImage().imageId()));
         }
         for (int i = 0; i < body.size(); i++) {
             if (body.get(i).imageId() != null && !images.contains(body.get(i).imageId())) {
-                errors.add(new FieldError("body[" + i + "].imageId", "no image with id " + body.get(i).imageId()));
+                errors.add(new FieldError(
+                        "body[" + i + "].imageId",
+                        "no image with id " + body.get(i).imageId()));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException.InvalidRequest(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw new ApiException.InvalidRequest(
+                    errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
     }
 
@@ -285,15 +324,34 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
             return null;
         }
         Image i = em.find(Image.class, a.leadImageId);
-        return i == null ? null : new LeadImageView(i.id, a.leadImageCaption != null ? a.leadImageCaption : i.caption,
-                ImageJson.url(i.id, i.version), i.width, i.height, i.alt);
+        return i == null
+                ? null
+                : new LeadImageView(
+                        i.id,
+                        a.leadImageCaption != null ? a.leadImageCaption : i.caption,
+                        ImageJson.url(i.id, i.version),
+                        i.width,
+                        i.height,
+                        i.alt);
     }
 
     @Override
     protected ArticleInput input(Article a) {
-        return new ArticleInput(a.slug, a.headline, a.standfirst, readBody(a.body), a.source, a.byline, a.section,
-                List.copyOf(a.tags), a.language, a.status, a.publishedAt, a.commentsOpen,
-                List.copyOf(a.personIds), List.copyOf(a.placeIds),
+        return new ArticleInput(
+                a.slug,
+                a.headline,
+                a.standfirst,
+                readBody(a.body),
+                a.source,
+                a.byline,
+                a.section,
+                List.copyOf(a.tags),
+                a.language,
+                a.status,
+                a.publishedAt,
+                a.commentsOpen,
+                List.copyOf(a.personIds),
+                List.copyOf(a.placeIds),
                 a.leadImageId == null ? null : new ArticleInput.LeadImage(a.leadImageId, a.leadImageCaption));
     }
 
@@ -303,8 +361,12 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
             return Set.of();
         }
         Set<UUID> related = new HashSet<>();
-        articles.stream().filter(a -> a.body != null && a.body.contains("\"articleId\""))
-                .flatMap(a -> readBody(a.body).stream()).map(Block::articleId).filter(Objects::nonNull).forEach(related::add);
+        articles.stream()
+                .filter(a -> a.body != null && a.body.contains("\"articleId\""))
+                .flatMap(a -> readBody(a.body).stream())
+                .map(Block::articleId)
+                .filter(Objects::nonNull)
+                .forEach(related::add);
         related.removeAll(visibility.visibleArticleIds(related));
         return related;
     }
@@ -318,12 +380,34 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     private ArticleView view(Article a, Set<UUID> hidden) {
         List<Block> body = readBody(a.body);
         if (!hidden.isEmpty()) {
-            body = body.stream().filter(b -> b.articleId() == null || !hidden.contains(b.articleId())).toList();
+            body = body.stream()
+                    .filter(b -> b.articleId() == null || !hidden.contains(b.articleId()))
+                    .toList();
         }
-        return new ArticleView(a.id, a.slug, a.headline, a.standfirst, body, a.source, a.byline, a.section,
-                List.copyOf(a.tags), a.language, a.status, a.publishedAt, a.commentsOpen,
-                List.copyOf(a.personIds), List.copyOf(a.placeIds), leadImage(a), a.createdAt, a.updatedAt, a.version,
-                null, null, null, null);
+        return new ArticleView(
+                a.id,
+                a.slug,
+                a.headline,
+                a.standfirst,
+                body,
+                a.source,
+                a.byline,
+                a.section,
+                List.copyOf(a.tags),
+                a.language,
+                a.status,
+                a.publishedAt,
+                a.commentsOpen,
+                List.copyOf(a.personIds),
+                List.copyOf(a.placeIds),
+                leadImage(a),
+                a.createdAt,
+                a.updatedAt,
+                a.version,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static List<String> normalizeTags(List<String> tags) {

@@ -10,8 +10,10 @@ import java.util.UUID;
 /** One block of an article body. Which fields a block needs depends on its type; see {@link ValidBlock}. */
 @ValidBlock
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "A body block. paragraph and heading need text; quote needs quoteId (a quote's id); "
-        + "related needs either articleId or url (with an optional title); image needs imageId (with an optional caption that overrides the image's own).",
+@Schema(
+        description =
+                "A body block. paragraph and heading need text; quote needs quoteId (a quote's id); "
+                        + "related needs either articleId or url (with an optional title); image needs imageId (with an optional caption that overrides the image's own).",
         examples = "{\"type\":\"paragraph\",\"text\":\"The convoy left before dawn.\"}")
 public record Block(
         @NotNull @Schema(required = true) Type type,
@@ -23,5 +25,11 @@ public record Block(
         UUID imageId,
         @Size(max = 5_000) String caption) {
 
-    public enum Type { paragraph, heading, quote, related, image }
+    public enum Type {
+        paragraph,
+        heading,
+        quote,
+        related,
+        image
+    }
 }

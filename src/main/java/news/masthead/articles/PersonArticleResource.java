@@ -31,16 +31,26 @@ public class PersonArticleResource {
 
     @Inject
     PersonService people;
+
     @Inject
     ArticleService articles;
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "List articles about a person", description = "The parameters of GET /api/v1/articles; 404 for an unknown person.")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
-    public RestResponse<JsonText> list(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                       @BeanParam ArticleListParams params, @Context UriInfo uri) {
+    @Operation(
+            summary = "List articles about a person",
+            description = "The parameters of GET /api/v1/articles; 404 for an unknown person.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of articles",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticlePage.class)))
+    public RestResponse<JsonText> list(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @BeanParam ArticleListParams params,
+            @Context UriInfo uri) {
         params.person = people.idOf(idOrSlug).toString();
         return Lists.ok(articles.list(params), uri);
     }

@@ -31,17 +31,26 @@ public class PlaceArticleResource {
 
     @Inject
     PlaceService places;
+
     @Inject
     ArticleService articles;
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "List articles about a place or any place inside it",
+    @Operation(
+            summary = "List articles about a place or any place inside it",
             description = "The parameters of GET /api/v1/articles; 404 for an unknown place.")
-    @APIResponse(responseCode = "200", description = "A page of articles",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class)))
-    public RestResponse<JsonText> list(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                       @BeanParam ArticleListParams params, @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of articles",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ArticlePage.class)))
+    public RestResponse<JsonText> list(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @BeanParam ArticleListParams params,
+            @Context UriInfo uri) {
         params.place = places.idOf(idOrSlug).toString();
         return Lists.ok(articles.list(params), uri);
     }

@@ -29,7 +29,8 @@ public @interface ScheduledNeedsTime {
             }
             ctx.disableDefaultConstraintViolation();
             ctx.buildConstraintViolationWithTemplate(ctx.getDefaultConstraintMessageTemplate())
-                    .addPropertyNode("publishedAt").addConstraintViolation();
+                    .addPropertyNode("publishedAt")
+                    .addConstraintViolation();
             return false;
         }
     }

@@ -24,7 +24,8 @@ public @interface ValidBlock {
 
     class Validator implements ConstraintValidator<ValidBlock, Block> {
 
-        private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
+        private static final Pattern HTTP_URL =
+                Pattern.compile("https?://[^\\s/$.?#][^\\s]*", Pattern.CASE_INSENSITIVE);
 
         @Override
         public boolean isValid(Block b, ConstraintValidatorContext ctx) {
@@ -32,20 +33,31 @@ public @interface ValidBlock {
                 return true; // @NotNull reports these
             }
             ctx.disableDefaultConstraintViolation();
-            if (b.type() != Block.Type.image && !(absent(ctx, "imageId", b.imageId()) & absent(ctx, "caption", b.caption()))) {
+            if (b.type() != Block.Type.image
+                    && !(absent(ctx, "imageId", b.imageId()) & absent(ctx, "caption", b.caption()))) {
                 return false;
             }
             boolean ok = switch (b.type()) {
-                case paragraph, heading -> require(ctx, "text", b.text() != null && !b.text().isBlank())
-                        & absent(ctx, "quoteId", b.quoteId()) & absent(ctx, "articleId", b.articleId())
-                        & absent(ctx, "url", b.url()) & absent(ctx, "title", b.title());
-                case quote -> require(ctx, "quoteId", b.quoteId() != null)
-                        & absent(ctx, "text", b.text()) & absent(ctx, "articleId", b.articleId())
-                        & absent(ctx, "url", b.url()) & absent(ctx, "title", b.title());
+                case paragraph, heading ->
+                    require(ctx, "text", b.text() != null && !b.text().isBlank())
+                            & absent(ctx, "quoteId", b.quoteId())
+                            & absent(ctx, "articleId", b.articleId())
+                            & absent(ctx, "url", b.url())
+                            & absent(ctx, "title", b.title());
+                case quote ->
+                    require(ctx, "quoteId", b.quoteId() != null)
+                            & absent(ctx, "text", b.text())
+                            & absent(ctx, "articleId", b.articleId())
+                            & absent(ctx, "url", b.url())
+                            & absent(ctx, "title", b.title());
                 case related -> related(ctx, b) & absent(ctx, "text", b.text()) & absent(ctx, "quoteId", b.quoteId());
-                case image -> require(ctx, "imageId", b.imageId() != null)
-                        & absent(ctx, "text", b.text()) & absent(ctx, "quoteId", b.quoteId()) & absent(ctx, "articleId", b.articleId())
-                        & absent(ctx, "url", b.url()) & absent(ctx, "title", b.title());
+                case image ->
+                    require(ctx, "imageId", b.imageId() != null)
+                            & absent(ctx, "text", b.text())
+                            & absent(ctx, "quoteId", b.quoteId())
+                            & absent(ctx, "articleId", b.articleId())
+                            & absent(ctx, "url", b.url())
+                            & absent(ctx, "title", b.title());
             };
             return ok;
         }
@@ -71,12 +83,15 @@ public @interface ValidBlock {
             return absentIf(ctx, field, value, true, "is not used by this block type");
         }
 
-        private static boolean absentIf(ConstraintValidatorContext ctx, String field, Object value, boolean when, String message) {
+        private static boolean absentIf(
+                ConstraintValidatorContext ctx, String field, Object value, boolean when, String message) {
             return value == null || !when || violation(ctx, field, message);
         }
 
         private static boolean violation(ConstraintValidatorContext ctx, String field, String message) {
-            ctx.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+            ctx.buildConstraintViolationWithTemplate(message)
+                    .addPropertyNode(field)
+                    .addConstraintViolation();
             return false;
         }
     }

@@ -3,9 +3,9 @@ package news.masthead.articles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.auth.Caller;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.sql.Lookup;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -30,8 +30,10 @@ public class Visibility {
 
     @Inject
     Caller caller;
+
     @Inject
     EntityManager em;
+
     @Inject
     Lookup lookup;
 
@@ -73,13 +75,17 @@ public class Visibility {
 
     /** Whether anonymous callers may read the article with this id now (article_visible, by the database's clock). */
     public boolean isPublic(UUID id) {
-        return !em.createNativeQuery("select 1 from articles a where a.id = cast(:id as uuid) and " + publicArticleSql("a"))
-                .setParameter("id", id.toString()).getResultList().isEmpty();
+        return !em.createNativeQuery(
+                        "select 1 from articles a where a.id = cast(:id as uuid) and " + publicArticleSql("a"))
+                .setParameter("id", id.toString())
+                .getResultList()
+                .isEmpty();
     }
 
     /** The article by id or slug when the caller may see it; otherwise 404, exactly as if it did not exist. */
     public Article article(String idOrSlug) {
-        return lookup.byIdOrSlug(Article.class, idOrSlug).filter(a -> seesAll() || visible(a.status, a.publishedAt, databaseNow()))
+        return lookup.byIdOrSlug(Article.class, idOrSlug)
+                .filter(a -> seesAll() || visible(a.status, a.publishedAt, databaseNow()))
                 .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'."));
     }
 
@@ -91,8 +97,10 @@ public class Visibility {
             return wanted;
         }
         @SuppressWarnings("unchecked")
-        List<UUID> visible = em.createNativeQuery("select e.id from articles e where e.id in (:ids) and " + publicArticleSql("e"),
-                UUID.class).setParameter("ids", wanted).getResultList();
+        List<UUID> visible = em.createNativeQuery(
+                        "select e.id from articles e where e.id in (:ids) and " + publicArticleSql("e"), UUID.class)
+                .setParameter("ids", wanted)
+                .getResultList();
         return new HashSet<>(visible);
     }
 }

@@ -10,8 +10,7 @@ public final class ChangeCursor {
 
     private static final String PREFIX = "changes:";
 
-    private ChangeCursor() {
-    }
+    private ChangeCursor() {}
 
     public static String encode(long seq) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
@@ -33,6 +32,7 @@ public final class ChangeCursor {
         } catch (IllegalArgumentException ignored) {
             // falls through to the 400 below
         }
-        throw ApiException.InvalidRequest.field("after", "is not a change-feed cursor; use the 'next' value of a previous answer");
+        throw ApiException.InvalidRequest.field(
+                "after", "is not a change-feed cursor; use the 'next' value of a previous answer");
     }
 }

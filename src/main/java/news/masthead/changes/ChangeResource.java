@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
-import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,7 +18,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Changes", description = "A resumable feed of every change, in commit order, for partners that keep a copy.")
+@Tag(
+        name = "Changes",
+        description = "A resumable feed of every change, in commit order, for partners that keep a copy.")
 public class ChangeResource {
 
     @Inject
@@ -26,7 +28,8 @@ public class ChangeResource {
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "Follow the change feed",
+    @Operation(
+            summary = "Follow the change feed",
             description = "Every create, update and delete of articles, people, places and quotes, in commit order, "
                     + "with strictly increasing seq. Poll with after=<next of the previous answer>: nothing is skipped "
                     + "or repeated. `next` is always present; when items is shorter than limit you are at the end and "
@@ -35,13 +38,18 @@ public class ChangeResource {
                     + "it is unpublished, archived, rescheduled or deleted. Editors see every change.")
     public RestResponse<Page<Change>> list(
             @Parameter(description = "The `next` value of a previous answer; omit to start from the beginning")
-            @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1 to 1000 (default 100)", example = "100") @QueryParam("limit") String limit,
+                    @QueryParam("after")
+                    String after,
+            @Parameter(description = "Page size, 1 to 1000 (default 100)", example = "100") @QueryParam("limit")
+                    String limit,
             @Context UriInfo uri) {
         Page<Change> page = changes.after(after, limit);
         RestResponse.ResponseBuilder<Page<Change>> rb = RestResponse.ResponseBuilder.ok(page);
         if (page.items().size() == page.limit()) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("after", page.next()).build().toString();
+            String next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("after", page.next())
+                    .build()
+                    .toString();
             rb.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return rb.header("Cache-Control", "no-store").build();

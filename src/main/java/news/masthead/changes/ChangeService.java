@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.kernel.query.Params;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.query.Params;
 import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
@@ -28,6 +28,7 @@ public class ChangeService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Caller caller;
 
@@ -54,10 +55,15 @@ public class ChangeService {
                             select seq, collection, id, %s as op, at from changes
                             where seq > :after and %s is not null order by seq limit :n) c on true
                         order by c.seq""".formatted(op, op))
-                .setParameter("after", from).setParameter("n", n)
+                .setParameter("after", from)
+                .setParameter("n", n)
                 .unwrap(NativeQuery.class)
-                .addScalar("horizon", Long.class).addScalar("seq", Long.class).addScalar("collection", String.class)
-                .addScalar("id", UUID.class).addScalar("op", String.class).addScalar("at", Instant.class)
+                .addScalar("horizon", Long.class)
+                .addScalar("seq", Long.class)
+                .addScalar("collection", String.class)
+                .addScalar("id", UUID.class)
+                .addScalar("op", String.class)
+                .addScalar("at", Instant.class)
                 .getResultList();
         List<Change> items = new ArrayList<>();
         long horizon = 0;

@@ -1,10 +1,10 @@
 package news.masthead.comments;
 
-import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import news.masthead.kernel.sql.VersionedEntity;
 
 import java.util.UUID;
 
@@ -18,6 +18,7 @@ public class Comment extends VersionedEntity {
     public String authorEmail;
     /** Plain text, stored exactly as sent. */
     public String body;
+
     @Enumerated(EnumType.STRING)
     public CommentStatus status;
 }

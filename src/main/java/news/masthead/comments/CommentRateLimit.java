@@ -44,7 +44,8 @@ public class CommentRateLimit {
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ApiException.TooManyRequests.class)
     public void admit(String client) {
-        Object[] row = (Object[]) em.createNativeQuery(HIT).setParameter("client", key(client)).getSingleResult();
+        Object[] row = (Object[])
+                em.createNativeQuery(HIT).setParameter("client", key(client)).getSingleResult();
         int current = ((Number) row[0]).intValue();
         int previous = ((Number) row[1]).intValue();
         double elapsed = ((Number) row[2]).doubleValue();
@@ -56,8 +57,9 @@ public class CommentRateLimit {
         int limit = config.comments().rateLimit();
         if (estimate(previous, current, elapsed) > limit) {
             long retryAfter = retryAfter(previous, current, elapsed, limit);
-            throw new ApiException.TooManyRequests("At most " + limit + " comments in 60 seconds from one address; retry in "
-                    + retryAfter + " s.", retryAfter);
+            throw new ApiException.TooManyRequests(
+                    "At most " + limit + " comments in 60 seconds from one address; retry in " + retryAfter + " s.",
+                    retryAfter);
         }
     }
 
@@ -70,7 +72,9 @@ public class CommentRateLimit {
     static long retryAfter(int previous, int current, double elapsed, int limit) {
         for (int wait = 1; wait < 2 * WINDOW_SECONDS; wait++) {
             double at = elapsed + wait;
-            double next = at < WINDOW_SECONDS ? estimate(previous, current + 1, at) : estimate(current, 1, at - WINDOW_SECONDS);
+            double next = at < WINDOW_SECONDS
+                    ? estimate(previous, current + 1, at)
+                    : estimate(current, 1, at - WINDOW_SECONDS);
             if (next <= limit) {
                 return wait;
             }

@@ -16,6 +16,7 @@ class CommentRecords implements RecordReader {
 
     @Inject
     CommentService comments;
+
     @Inject
     ObjectMapper json;
 

@@ -16,13 +16,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
-import news.masthead.kernel.query.ListParams;
-import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.paging.Page;
-import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.query.ListParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,14 +46,21 @@ public class CommentResource {
     @GET
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "List comments for moderation",
-            description = "Every status, with e-mail addresses. Filters: article (id or slug; unknown gives an empty list), "
-                    + "status. Sort: createdAt (default, oldest first), updatedAt.")
-    public RestResponse<Page<CommentView>> list(@BeanParam ListParams params,
-                                                @Parameter(description = "Only comments on this article (id or slug)") @QueryParam("article") String article,
-                                                @Parameter(description = "Only comments in this state",
-                                                        schema = @Schema(implementation = CommentStatus.class)) @QueryParam("status") String status,
-                                                @Context UriInfo uri) {
+    @Operation(
+            summary = "List comments for moderation",
+            description =
+                    "Every status, with e-mail addresses. Filters: article (id or slug; unknown gives an empty list), "
+                            + "status. Sort: createdAt (default, oldest first), updatedAt.")
+    public RestResponse<Page<CommentView>> list(
+            @BeanParam ListParams params,
+            @Parameter(description = "Only comments on this article (id or slug)") @QueryParam("article")
+                    String article,
+            @Parameter(
+                            description = "Only comments in this state",
+                            schema = @Schema(implementation = CommentStatus.class))
+                    @QueryParam("status")
+                    String status,
+            @Context UriInfo uri) {
         return Lists.ok(comments.list(article, status, params.sort, params.page()), uri);
     }
 
@@ -61,9 +68,11 @@ public class CommentResource {
     @Path("{id}")
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Get a comment by id", description = "With the author's e-mail. Sends ETag and Last-Modified; If-None-Match gives 304.")
-    public RestResponse<CommentView> get(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                         @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Get a comment by id",
+            description = "With the author's e-mail. Sends ETag and Last-Modified; If-None-Match gives 304.")
+    public RestResponse<CommentView> get(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id, @Context HttpHeaders headers) {
         CommentView c = comments.get(id);
         return Conditional.ok(headers, c, c.version(), c.updatedAt());
     }
@@ -73,12 +82,20 @@ public class CommentResource {
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Moderate or edit a comment",
-            description = "JSON Merge Patch (RFC 7396), e.g. {\"status\":\"approved\"}. Only approved comments are public. Honours If-Match.")
-    public RestResponse<CommentView> patch(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                           @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
-                                                   schema = @Schema(implementation = CommentInput.class))) JsonNode patch,
-                                           @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Moderate or edit a comment",
+            description =
+                    "JSON Merge Patch (RFC 7396), e.g. {\"status\":\"approved\"}. Only approved comments are public. Honours If-Match.")
+    public RestResponse<CommentView> patch(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = OpenApiDocs.MERGE_PATCH,
+                                            schema = @Schema(implementation = CommentInput.class)))
+                    JsonNode patch,
+            @Context HttpHeaders headers) {
         CommentView c = comments.patch(id, patch, IfMatch.of(headers));
         return Conditional.written(c, c.version(), c.updatedAt());
     }
@@ -88,8 +105,8 @@ public class CommentResource {
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete a comment", description = "Its replies stay, as top-level comments. Honours If-Match.")
-    public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                     @Context HttpHeaders headers) {
+    public RestResponse<Void> delete(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id, @Context HttpHeaders headers) {
         comments.delete(id, IfMatch.of(headers));
         return RestResponse.noContent();
     }

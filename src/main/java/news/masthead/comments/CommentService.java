@@ -7,22 +7,22 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.Visibility;
+import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.config.CmsConfig;
-import news.masthead.kernel.time.AppClock;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.query.Params;
+import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.query.Params;
 import news.masthead.kernel.sql.Form;
+import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.Writes;
-import news.masthead.kernel.http.IfMatch;
-import news.masthead.kernel.cache.VersionedRead;
-import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.paging.Page;
-import news.masthead.kernel.paging.PageRequest;
+import news.masthead.kernel.time.AppClock;
 
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +39,7 @@ public class CommentService {
     private static final int MAX_THREAD_DEPTH = 1_000;
     /** Advisory lock class of "posting a comment on an article" (the second key is the article). */
     private static final int PENDING_LOCK = 0x4d48_4350;
+
     private static final long PENDING_RETRY_SECONDS = 60;
 
     @Inject
@@ -46,14 +47,19 @@ public class CommentService {
 
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     Visibility visibility;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Listing listing;
+
     @Inject
     Writes writes;
 
@@ -61,9 +67,14 @@ public class CommentService {
     @VersionedRead // its total comes from ReadCache
     public Page<PublicCommentView> approved(String articleIdOrSlug, String sort, PageRequest page) {
         Article a = visibility.article(articleIdOrSlug);
-        Filter filter = new Filter().and("e.article_id = :article and e.status = 'approved'", "article=" + a.id + "|approved",
-                "article", a.id);
-        return listing.page(Comment.class, "comments", c -> c.id, filter, SortSpec.parse(sort, SORTS, DEFAULT_SORT), page)
+        Filter filter = new Filter()
+                .and(
+                        "e.article_id = :article and e.status = 'approved'",
+                        "article=" + a.id + "|approved",
+                        "article",
+                        a.id);
+        return listing.page(
+                        Comment.class, "comments", c -> c.id, filter, SortSpec.parse(sort, SORTS, DEFAULT_SORT), page)
                 .map(CommentService::publicView);
     }
 
@@ -72,19 +83,22 @@ public class CommentService {
      * was sent; 403 when the article's comments are closed.
      */
     public PublicCommentView post(String articleIdOrSlug, CommentInput input) {
-        return publicView(writes.create(input, () -> {
-            Article a = visibility.article(articleIdOrSlug);
-            if (!a.commentsOpen) {
-                throw new ApiException.Forbidden("Comments are closed on this article.");
-            }
-            capPending(a.id);
-            Comment c = new Comment();
-            c.articleId = a.id;
-            return c;
-        }, (c, in) -> {
-            apply(c, in);
-            c.status = CommentStatus.pending;
-        }));
+        return publicView(writes.create(
+                input,
+                () -> {
+                    Article a = visibility.article(articleIdOrSlug);
+                    if (!a.commentsOpen) {
+                        throw new ApiException.Forbidden("Comments are closed on this article.");
+                    }
+                    capPending(a.id);
+                    Comment c = new Comment();
+                    c.articleId = a.id;
+                    return c;
+                },
+                (c, in) -> {
+                    apply(c, in);
+                    c.status = CommentStatus.pending;
+                }));
     }
 
     /**
@@ -93,15 +107,21 @@ public class CommentService {
      * take turns (a transaction-scoped advisory lock), so concurrent posts cannot overshoot the cap.
      */
     private void capPending(UUID articleId) {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + PENDING_LOCK + ", hashtext(cast(:article as text)))")
-                .setParameter("article", articleId).getSingleResult();
+        em.createNativeQuery(
+                        "select 1 from pg_advisory_xact_lock(" + PENDING_LOCK + ", hashtext(cast(:article as text)))")
+                .setParameter("article", articleId)
+                .getSingleResult();
         Number pending = (Number) em.createNativeQuery(
                         "select count(*) from (select 1 from comments where article_id = :article and status = 'pending' limit :cap) p")
-                .setParameter("article", articleId).setParameter("cap", config.comments().maxPendingPerArticle()).getSingleResult();
+                .setParameter("article", articleId)
+                .setParameter("cap", config.comments().maxPendingPerArticle())
+                .getSingleResult();
         int maxPending = config.comments().maxPendingPerArticle();
         if (pending.intValue() >= maxPending) {
-            throw new ApiException.TooManyRequests("This article has " + maxPending + " comments awaiting moderation; retry in "
-                    + PENDING_RETRY_SECONDS + " s.", PENDING_RETRY_SECONDS);
+            throw new ApiException.TooManyRequests(
+                    "This article has " + maxPending + " comments awaiting moderation; retry in "
+                            + PENDING_RETRY_SECONDS + " s.",
+                    PENDING_RETRY_SECONDS);
         }
     }
 
@@ -111,14 +131,17 @@ public class CommentService {
         SortSpec spec = SortSpec.parse(sort, SORTS, DEFAULT_SORT);
         Filter filter = new Filter();
         if (article != null) {
-            lookup.resolveId(Article.class, Params.idOrSlug("article", article)).ifPresentOrElse(
-                    id -> filter.and("e.article_id = :article", "article=" + id, "article", id), filter::matchNothing);
+            lookup.resolveId(Article.class, Params.idOrSlug("article", article))
+                    .ifPresentOrElse(
+                            id -> filter.and("e.article_id = :article", "article=" + id, "article", id),
+                            filter::matchNothing);
         }
         if (status != null) {
             CommentStatus s = Params.oneOf("status", status, CommentStatus.class);
             filter.and("e.status = :status", "status=" + s, "status", s.name());
         }
-        return listing.page(Comment.class, "comments", c -> c.id, filter, spec, page).map(CommentService::view);
+        return listing.page(Comment.class, "comments", c -> c.id, filter, spec, page)
+                .map(CommentService::view);
     }
 
     public CommentView get(String id) {
@@ -137,19 +160,27 @@ public class CommentService {
         if (visibility.seesAll()) {
             return Optional.of(view(c));
         }
-        return c.status == CommentStatus.approved && visibility.isPublic(c.articleId) ? Optional.of(publicView(c)) : Optional.empty();
+        return c.status == CommentStatus.approved && visibility.isPublic(c.articleId)
+                ? Optional.of(publicView(c))
+                : Optional.empty();
     }
 
     /** Moderation: a merge patch of the writable fields, typically {"status": "approved"}. */
     public CommentView patch(String id, JsonNode patch, IfMatch ifMatch) {
-        return view(writes.patch(find(id), ifMatch, patch, new Form<>(CommentInput.class, CommentService::input, this::moderate)));
+        return view(writes.patch(
+                find(id), ifMatch, patch, new Form<>(CommentInput.class, CommentService::input, this::moderate)));
     }
 
     /** Deletes the comment; its replies stay, as top-level comments. */
     public void delete(String id, IfMatch ifMatch) {
-        writes.delete(find(id), ifMatch, c -> em.createQuery(
-                        "update Comment r set r.parentId = null, r.updatedAt = :now, r.version = r.version + 1 where r.parentId = :id")
-                .setParameter("now", clock.now()).setParameter("id", c.id).executeUpdate());
+        writes.delete(
+                find(id),
+                ifMatch,
+                c -> em.createQuery(
+                                "update Comment r set r.parentId = null, r.updatedAt = :now, r.version = r.version + 1 where r.parentId = :id")
+                        .setParameter("now", clock.now())
+                        .setParameter("id", c.id)
+                        .executeUpdate());
     }
 
     private Comment find(String id) {
@@ -181,7 +212,8 @@ public class CommentService {
             return;
         }
         Comment parent = em.find(Comment.class, parentId);
-        if (parent == null || !parent.articleId.equals(c.articleId)
+        if (parent == null
+                || !parent.articleId.equals(c.articleId)
                 || (!visibility.seesAll() && parent.status != CommentStatus.approved)) {
             throw ApiException.InvalidRequest.field("parentId", "no comment with id " + parentId + " on this article");
         }
@@ -199,12 +231,21 @@ public class CommentService {
     }
 
     static CommentView view(Comment c) {
-        return new CommentView(c.id, c.articleId, c.parentId, c.authorName, c.authorEmail, c.body, c.status,
-                c.createdAt, c.updatedAt, c.version);
+        return new CommentView(
+                c.id,
+                c.articleId,
+                c.parentId,
+                c.authorName,
+                c.authorEmail,
+                c.body,
+                c.status,
+                c.createdAt,
+                c.updatedAt,
+                c.version);
     }
 
     static PublicCommentView publicView(Comment c) {
-        return new PublicCommentView(c.id, c.articleId, c.parentId, c.authorName, c.body, c.status,
-                c.createdAt, c.updatedAt, c.version);
+        return new PublicCommentView(
+                c.id, c.articleId, c.parentId, c.authorName, c.body, c.status, c.createdAt, c.updatedAt, c.version);
     }
 }

@@ -9,12 +9,17 @@ import java.util.UUID;
 public record CommentView(
         UUID id,
         UUID articleId,
-        @Schema(nullable = true, description = "The comment this one replies to, or null") UUID parentId,
+
+        @Schema(nullable = true, description = "The comment this one replies to, or null")
+        UUID parentId,
+
         @Schema(examples = "Oksana K.") String authorName,
         @Schema(examples = "oksana@example.org") String authorEmail,
-        @Schema(examples = "Thank you for reporting from Izium.") String body,
+
+        @Schema(examples = "Thank you for reporting from Izium.")
+        String body,
+
         CommentStatus status,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(examples = "1") int version) {
-}
+        @Schema(examples = "1") int version) {}

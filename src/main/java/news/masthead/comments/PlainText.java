@@ -15,7 +15,13 @@ import java.lang.annotation.Target;
  * once) and no NUL, which PostgreSQL text cannot hold. Null is valid (pair with @NotBlank).
  */
 @Constraint(validatedBy = PlainText.Validator.class)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
     int max();

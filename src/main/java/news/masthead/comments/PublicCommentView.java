@@ -9,11 +9,18 @@ import java.util.UUID;
 public record PublicCommentView(
         UUID id,
         UUID articleId,
-        @Schema(nullable = true, description = "The comment this one replies to, or null") UUID parentId,
+
+        @Schema(nullable = true, description = "The comment this one replies to, or null")
+        UUID parentId,
+
         @Schema(examples = "Oksana K.") String authorName,
-        @Schema(examples = "Thank you for reporting from Izium.") String body,
-        @Schema(description = "approved in lists; pending in the reply to a new comment") CommentStatus status,
+
+        @Schema(examples = "Thank you for reporting from Izium.")
+        String body,
+
+        @Schema(description = "approved in lists; pending in the reply to a new comment")
+        CommentStatus status,
+
         Instant createdAt,
         Instant updatedAt,
-        @Schema(examples = "1") int version) {
-}
+        @Schema(examples = "1") int version) {}

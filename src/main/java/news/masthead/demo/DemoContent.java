@@ -11,6 +11,7 @@ import news.masthead.articles.ArticleService;
 import news.masthead.articles.Block;
 import news.masthead.images.ImageInput;
 import news.masthead.images.ImageService;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.time.AppClock;
 import news.masthead.people.PersonInput;
 import news.masthead.people.PersonService;
@@ -18,7 +19,6 @@ import news.masthead.places.PlaceInput;
 import news.masthead.places.PlaceService;
 import news.masthead.quotes.QuoteInput;
 import news.masthead.quotes.QuoteService;
-import news.masthead.kernel.http.IfMatch;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,25 +43,36 @@ public class DemoContent {
 
     @Inject
     EntityManager em;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     PersonService people;
+
     @Inject
     PlaceService places;
+
     @Inject
     QuoteService quotes;
+
     @Inject
     ArticleService articles;
+
     @Inject
     ImageService images;
+
     @Inject
     AppClock clock;
 
     /** What one load created, by the keys of the demo files. */
     /** {@code images}: by the key of the article or person that uses the picture. */
-    public record Loaded(Map<String, UUID> people, Map<String, UUID> places, Map<String, UUID> articles,
-                         Map<String, UUID> quotes, Map<String, UUID> images) {
+    public record Loaded(
+            Map<String, UUID> people,
+            Map<String, UUID> places,
+            Map<String, UUID> articles,
+            Map<String, UUID> quotes,
+            Map<String, UUID> images) {
 
         static final Loaded NOTHING = new Loaded(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
@@ -104,7 +115,8 @@ public class DemoContent {
      */
     private void lock() {
         while (!Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", LOCK_KEY).getSingleResult())) {
+                .setParameter("key", LOCK_KEY)
+                .getSingleResult())) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -116,7 +128,8 @@ public class DemoContent {
 
     private boolean isEmpty() {
         Object any = em.createNativeQuery("select exists (select 1 from articles) or exists (select 1 from people)"
-                + " or exists (select 1 from places)").getSingleResult();
+                        + " or exists (select 1 from places)")
+                .getSingleResult();
         return !Boolean.TRUE.equals(any);
     }
 
@@ -131,19 +144,40 @@ public class DemoContent {
         Map<String, UUID> imageIds = new LinkedHashMap<>();
         Map<String, UUID> personIds = new LinkedHashMap<>();
         for (DemoData.PersonData p : data.people()) {
-            UUID portrait = p.image() == null ? null : picture(imageIds, p.key(), DemoPictures.portrait(p.key()), p.image());
-            put(personIds, p.key(), people.create(new PersonInput(null, p.name(), p.aliases(), p.role(), p.affiliation(),
-                    p.description(), portrait)).id());
+            UUID portrait =
+                    p.image() == null ? null : picture(imageIds, p.key(), DemoPictures.portrait(p.key()), p.image());
+            put(
+                    personIds,
+                    p.key(),
+                    people.create(new PersonInput(
+                                    null, p.name(), p.aliases(), p.role(), p.affiliation(), p.description(), portrait))
+                            .id());
         }
         Map<String, UUID> placeIds = new LinkedHashMap<>();
         for (DemoData.PlaceData p : data.places()) {
             UUID parent = p.parent() == null ? null : ref(placeIds, p.parent(), "place");
-            put(placeIds, p.key(), places.create(new PlaceInput(null, p.name(), p.aliases(), p.kind(), parent,
-                    p.latitude(), p.longitude(), p.population(), p.countryCode())).id());
+            put(
+                    placeIds,
+                    p.key(),
+                    places.create(new PlaceInput(
+                                    null,
+                                    p.name(),
+                                    p.aliases(),
+                                    p.kind(),
+                                    parent,
+                                    p.latitude(),
+                                    p.longitude(),
+                                    p.population(),
+                                    p.countryCode()))
+                            .id());
         }
         Map<String, UUID> quoteIds = new LinkedHashMap<>();
         for (DemoData.QuoteData q : data.quotes()) {
-            put(quoteIds, q.key(), quotes.create(quoteInput(q, ref(personIds, q.speaker(), "person"), null, now)).id());
+            put(
+                    quoteIds,
+                    q.key(),
+                    quotes.create(quoteInput(q, ref(personIds, q.speaker(), "person"), null, now))
+                            .id());
         }
         Map<String, UUID> articleIds = new LinkedHashMap<>();
         for (DemoData.ArticleData a : data.articles()) {
@@ -151,19 +185,44 @@ public class DemoContent {
             for (DemoData.BlockData b : a.body()) {
                 body.add(b.toBlock(k -> ref(quoteIds, k, "quote"), k -> ref(articleIds, k, "earlier article")));
             }
-            ArticleInput.LeadImage lead = a.image() == null ? null
-                    : new ArticleInput.LeadImage(picture(imageIds, a.key(), DemoPictures.landscape(a.key()), a.image()), null);
-            put(articleIds, a.key(), articles.create(new ArticleInput(null, a.headline(), a.standfirst(), body, a.source(),
-                    a.byline(), a.section(), a.tags(), null, a.status(), DemoData.time(a.publishedAt(), now),
-                    a.commentsOpen(), refs(personIds, a.people(), "person"), refs(placeIds, a.places(), "place"), lead)).id());
+            ArticleInput.LeadImage lead = a.image() == null
+                    ? null
+                    : new ArticleInput.LeadImage(
+                            picture(imageIds, a.key(), DemoPictures.landscape(a.key()), a.image()), null);
+            put(
+                    articleIds,
+                    a.key(),
+                    articles.create(new ArticleInput(
+                                    null,
+                                    a.headline(),
+                                    a.standfirst(),
+                                    body,
+                                    a.source(),
+                                    a.byline(),
+                                    a.section(),
+                                    a.tags(),
+                                    null,
+                                    a.status(),
+                                    DemoData.time(a.publishedAt(), now),
+                                    a.commentsOpen(),
+                                    refs(personIds, a.people(), "person"),
+                                    refs(placeIds, a.places(), "place"),
+                                    lead))
+                            .id());
         }
         for (DemoData.QuoteData q : data.quotes()) {
             if (q.article() != null) {
-                quotes.replace(quoteIds.get(q.key()).toString(),
-                        quoteInput(q, personIds.get(q.speaker()), ref(articleIds, q.article(), "article"), now), IfMatch.NONE);
+                quotes.replace(
+                        quoteIds.get(q.key()).toString(),
+                        quoteInput(q, personIds.get(q.speaker()), ref(articleIds, q.article(), "article"), now),
+                        IfMatch.NONE);
             }
         }
-        return new Loaded(Map.copyOf(personIds), Map.copyOf(placeIds), Map.copyOf(articleIds), Map.copyOf(quoteIds),
+        return new Loaded(
+                Map.copyOf(personIds),
+                Map.copyOf(placeIds),
+                Map.copyOf(articleIds),
+                Map.copyOf(quoteIds),
                 Map.copyOf(imageIds));
     }
 
@@ -176,7 +235,8 @@ public class DemoContent {
     }
 
     private static QuoteInput quoteInput(DemoData.QuoteData q, UUID speaker, UUID article, Instant now) {
-        return new QuoteInput(q.text(), speaker, article, q.context(), q.channel(), DemoData.time(q.saidAt(), now), q.language());
+        return new QuoteInput(
+                q.text(), speaker, article, q.context(), q.channel(), DemoData.time(q.saidAt(), now), q.language());
     }
 
     private static void put(Map<String, UUID> ids, String key, UUID id) {

@@ -27,51 +27,82 @@ record DemoData(List<PersonData> people, List<PlaceData> places, List<ArticleDat
     static final String DIR = "demo/";
 
     /** {@code image}: a portrait drawn at load time, or null. */
-    record PersonData(String key, String name, List<String> aliases, String role, String affiliation, String description,
-                      ImageData image) {
-    }
+    record PersonData(
+            String key,
+            String name,
+            List<String> aliases,
+            String role,
+            String affiliation,
+            String description,
+            ImageData image) {}
 
     /** A picture drawn at load time (see {@link DemoPictures}) and what the newsroom says about it. */
-    record ImageData(String alt, String caption) {
-    }
+    record ImageData(String alt, String caption) {}
 
     /** Parents come before their children in the file. */
-    record PlaceData(String key, String name, List<String> aliases, PlaceKind kind, String parent,
-                     Double latitude, Double longitude, Long population, String countryCode) {
-    }
+    record PlaceData(
+            String key,
+            String name,
+            List<String> aliases,
+            PlaceKind kind,
+            String parent,
+            Double latitude,
+            Double longitude,
+            Long population,
+            String countryCode) {}
 
     /**
      * Related articles ({@code "article": key}) come before the articles that link to them; {@code image}: a lead
      * image drawn at load time, or null.
      */
-    record ArticleData(String key, String headline, String standfirst, String source, String byline, String section,
-                       List<String> tags, ArticleStatus status, String publishedAt, Boolean commentsOpen,
-                       List<String> people, List<String> places, List<BlockData> body, ImageData image) {
-    }
+    record ArticleData(
+            String key,
+            String headline,
+            String standfirst,
+            String source,
+            String byline,
+            String section,
+            List<String> tags,
+            ArticleStatus status,
+            String publishedAt,
+            Boolean commentsOpen,
+            List<String> people,
+            List<String> places,
+            List<BlockData> body,
+            ImageData image) {}
 
     /** A body block: like the API's, with {@code quote} and {@code article} naming keys instead of ids. */
     record BlockData(Block.Type type, String text, String quote, String article, String url, String title) {
 
         Block toBlock(Function<String, UUID> quoteIds, Function<String, UUID> articleIds) {
-            return new Block(type, text, quote == null ? null : quoteIds.apply(quote),
-                    article == null ? null : articleIds.apply(article), url, title, null, null);
+            return new Block(
+                    type,
+                    text,
+                    quote == null ? null : quoteIds.apply(quote),
+                    article == null ? null : articleIds.apply(article),
+                    url,
+                    title,
+                    null,
+                    null);
         }
     }
 
-    record QuoteData(String key, String speaker, String article, String text, String context, String channel,
-                     String saidAt, String language) {
-    }
+    record QuoteData(
+            String key,
+            String speaker,
+            String article,
+            String text,
+            String context,
+            String channel,
+            String saidAt,
+            String language) {}
 
     static DemoData read(ObjectMapper mapper) {
         return new DemoData(
-                read(mapper, "people.json", new TypeReference<>() {
-                }),
-                read(mapper, "places.json", new TypeReference<>() {
-                }),
-                read(mapper, "articles.json", new TypeReference<>() {
-                }),
-                read(mapper, "quotes.json", new TypeReference<>() {
-                }));
+                read(mapper, "people.json", new TypeReference<>() {}),
+                read(mapper, "places.json", new TypeReference<>() {}),
+                read(mapper, "articles.json", new TypeReference<>() {}),
+                read(mapper, "quotes.json", new TypeReference<>() {}));
     }
 
     private static <T> List<T> read(ObjectMapper mapper, String file, TypeReference<List<T>> type) {

@@ -31,8 +31,7 @@ final class DemoPictures {
     static final int PORTRAIT_WIDTH = 800;
     static final int PORTRAIT_HEIGHT = 1000;
 
-    private DemoPictures() {
-    }
+    private DemoPictures() {}
 
     /** Sky, sun, three ranges of hills and water, in colours chosen by {@code key}. */
     static byte[] landscape(String key) {
@@ -40,7 +39,12 @@ final class DemoPictures {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = start(img);
         float hue = r.nextFloat();
-        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, 0.55f, 0.55f), 0, HEIGHT * 0.6f,
+        g.setPaint(new GradientPaint(
+                0,
+                0,
+                Color.getHSBColor(hue, 0.55f, 0.55f),
+                0,
+                HEIGHT * 0.6f,
                 Color.getHSBColor(hue + 0.08f, 0.35f, 0.95f)));
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(new Color(255, 236, 179));
@@ -67,7 +71,12 @@ final class DemoPictures {
         Random r = new Random(key.hashCode());
         BufferedImage img = new BufferedImage(PORTRAIT_WIDTH, PORTRAIT_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = start(img);
-        g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(r.nextFloat(), 0.25f, 0.85f), 0, PORTRAIT_HEIGHT,
+        g.setPaint(new GradientPaint(
+                0,
+                0,
+                Color.getHSBColor(r.nextFloat(), 0.25f, 0.85f),
+                0,
+                PORTRAIT_HEIGHT,
                 Color.getHSBColor(r.nextFloat(), 0.3f, 0.5f)));
         g.fillRect(0, 0, PORTRAIT_WIDTH, PORTRAIT_HEIGHT);
         g.setColor(new Color(45, 52, 64));

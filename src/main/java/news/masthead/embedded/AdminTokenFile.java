@@ -8,8 +8,7 @@ public final class AdminTokenFile {
     public static final String CONFIG_KEY = "cms.admin-token";
     public static final String FILE_NAME = "admin-token";
 
-    private AdminTokenFile() {
-    }
+    private AdminTokenFile() {}
 
     static String readOrCreate(Path dataDir) {
         return SecretFile.readOrCreate(dataDir.resolve(FILE_NAME), "mh_");

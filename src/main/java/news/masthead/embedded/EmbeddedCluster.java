@@ -46,8 +46,7 @@ final class EmbeddedCluster implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres server = builder
-                    .setDataDirectory(cluster)
+            EmbeddedPostgres server = builder.setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setLocaleConfig("locale", "C.UTF-8")

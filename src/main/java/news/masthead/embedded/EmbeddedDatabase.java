@@ -13,8 +13,7 @@ public final class EmbeddedDatabase {
     /** The port of the first start: a server started again after {@link #stop()} keeps it, so the pool's URL stays right. */
     private static int port;
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     /** Starts the server once per JVM (again after {@link #stop()}, on the same port) and returns its JDBC URL. */
     public static synchronized String start(Path dataDir, boolean fresh, boolean durable) {

@@ -10,7 +10,6 @@ import news.masthead.kernel.config.CmsConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-
 /** Tells where the generated admin token is, and stops the embedded server with the application. */
 @ApplicationScoped
 class EmbeddedDatabaseLifecycle {
@@ -21,10 +20,16 @@ class EmbeddedDatabaseLifecycle {
     CmsConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        String tokenSource = ConfigProvider.getConfig().getConfigValue(AdminTokenFile.CONFIG_KEY).getSourceName();
-        if (EmbeddedDatabase.running() && tokenSource != null && tokenSource.contains(EmbeddedDatabaseConfigFactory.SOURCE_NAME)) {
-            LOG.infof("Embedded PostgreSQL in %s; admin token in %s",
-                    AdminTokenFile.location(config.dataDir()).getParent().resolve("pg"), AdminTokenFile.location(config.dataDir()));
+        String tokenSource = ConfigProvider.getConfig()
+                .getConfigValue(AdminTokenFile.CONFIG_KEY)
+                .getSourceName();
+        if (EmbeddedDatabase.running()
+                && tokenSource != null
+                && tokenSource.contains(EmbeddedDatabaseConfigFactory.SOURCE_NAME)) {
+            LOG.infof(
+                    "Embedded PostgreSQL in %s; admin token in %s",
+                    AdminTokenFile.location(config.dataDir()).getParent().resolve("pg"),
+                    AdminTokenFile.location(config.dataDir()));
         }
     }
 

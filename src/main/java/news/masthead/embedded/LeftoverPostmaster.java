@@ -17,8 +17,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class LeftoverPostmaster {
 
-    private LeftoverPostmaster() {
-    }
+    private LeftoverPostmaster() {}
 
     static void stop(Path cluster) throws IOException {
         Path pidFile = cluster.resolve("postmaster.pid");
@@ -26,10 +25,18 @@ final class LeftoverPostmaster {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> postgres = lines.stream().findFirst().map(String::trim).filter(s -> s.matches("\\d{1,10}"))
+        Optional<ProcessHandle> postgres = lines.stream()
+                .findFirst()
+                .map(String::trim)
+                .filter(s -> s.matches("\\d{1,10}"))
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres") || c.endsWith("postgres.exe")).orElse(false));
-        if (postgres.isPresent() && lines.size() > 1 && sameDirectory(Path.of(lines.get(1).trim()), cluster)) {
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> c.endsWith("postgres") || c.endsWith("postgres.exe"))
+                        .orElse(false));
+        if (postgres.isPresent()
+                && lines.size() > 1
+                && sameDirectory(Path.of(lines.get(1).trim()), cluster)) {
             ProcessHandle process = postgres.get();
             process.destroy(); // SIGTERM: smart shutdown, immediate as a dead JVM's server has no clients
             try {

@@ -27,12 +27,13 @@ final class PasswordAuth {
             host  replication all  ::1/128       scram-sha-256
             """;
 
-    private PasswordAuth() {
-    }
+    private PasswordAuth() {}
 
     /** True when every rule of this pg_hba.conf asks for a SCRAM password. */
     static boolean requiresPassword(List<String> pgHba) {
-        return pgHba.stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        return pgHba.stream()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .allMatch(l -> List.of(l.split("\\s+")).contains("scram-sha-256"));
     }
 
@@ -45,7 +46,8 @@ final class PasswordAuth {
         if (!password.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalStateException("The embedded PostgreSQL password must be base64url text");
         }
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("set password_encryption = 'scram-sha-256'");
             s.execute("alter role postgres password '" + password + "'");
             SecretFile.write(hba, PG_HBA);

@@ -9,17 +9,19 @@ import java.util.Optional;
 /** The machines the bundled PostgreSQL binaries run on (see pom.xml); anywhere else, an external database is needed. */
 final class Platform {
 
-    static final List<String> COVERED = List.of("linux-amd64", "linux-arm64v8", "darwin-amd64", "darwin-arm64v8", "windows-amd64");
+    static final List<String> COVERED =
+            List.of("linux-amd64", "linux-arm64v8", "darwin-amd64", "darwin-arm64v8", "windows-amd64");
 
-    private Platform() {
-    }
+    private Platform() {}
 
     /** The covered platform of these {@code os.name} and {@code os.arch} values, if any; musl (Alpine) Linux is not covered. */
     static Optional<String> of(String osName, String osArch, boolean musl) {
         String os = osName.toLowerCase(Locale.ROOT);
-        String family = os.startsWith("linux") ? (musl ? null : "linux")
-                : os.startsWith("mac") || os.startsWith("darwin") ? "darwin"
-                : os.startsWith("windows") ? "windows" : null;
+        String family = os.startsWith("linux")
+                ? (musl ? null : "linux")
+                : os.startsWith("mac") || os.startsWith("darwin")
+                        ? "darwin"
+                        : os.startsWith("windows") ? "windows" : null;
         String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64", "x64" -> "amd64";
             case "aarch64", "arm64" -> "arm64v8";
@@ -36,8 +38,9 @@ final class Platform {
 
     /** Fails with one line naming the way out when this machine is not covered. */
     static String require(String osName, String osArch, boolean musl) {
-        return of(osName, osArch, musl).orElseThrow(() -> new IllegalStateException("The embedded PostgreSQL has no binaries for "
-                + osName + " " + osArch + (musl ? " (musl)" : "") + "; it covers " + String.join(", ", COVERED)
-                + ". Set QUARKUS_DATASOURCE_JDBC_URL to an external PostgreSQL 14 or newer."));
+        return of(osName, osArch, musl)
+                .orElseThrow(() -> new IllegalStateException("The embedded PostgreSQL has no binaries for "
+                        + osName + " " + osArch + (musl ? " (musl)" : "") + "; it covers " + String.join(", ", COVERED)
+                        + ". Set QUARKUS_DATASOURCE_JDBC_URL to an external PostgreSQL 14 or newer."));
     }
 }

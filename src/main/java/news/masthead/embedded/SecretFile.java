@@ -24,8 +24,7 @@ final class SecretFile {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretFile() {
-    }
+    private SecretFile() {}
 
     /** The secret in {@code file}; a missing or blank file gets a new one: {@code prefix} + 32 random bytes, base64url. */
     static String readOrCreate(Path file, String prefix) {
@@ -54,7 +53,8 @@ final class SecretFile {
         deleteLeftovers(dir, name);
         Path tmp = Files.createTempFile(dir, "." + name + "-", ".tmp", ownerOnly(dir));
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
                 ch.force(true);
             }
@@ -69,7 +69,9 @@ final class SecretFile {
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        return new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+        };
     }
 
     /** Temporary files of a write interrupted by a crash. */

@@ -30,6 +30,7 @@ public class ArticleNinjsResource {
 
     @Inject
     ArticleService articles;
+
     @Inject
     NinjsService ninjs;
 
@@ -41,10 +42,14 @@ public class ArticleNinjsResource {
     @Path("{idOrSlug}")
     @Produces(Ninjs.MEDIA_TYPE + ";qs=0.5") // below ArticleResource's JSON, which a client accepting anything gets
     @Access(Role.PUBLIC)
-    @APIResponse(responseCode = "200", description = "The article",
+    @APIResponse(
+            responseCode = "200",
+            description = "The article",
             content = @Content(mediaType = Ninjs.MEDIA_TYPE, schema = @Schema(implementation = Ninjs.class)))
-    public RestResponse<byte[]> get(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                    @Context HttpHeaders headers, @Context UriInfo uri) {
+    public RestResponse<byte[]> get(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         NinjsService.Document d = ninjs.of(articles.get(idOrSlug), uri.getBaseUri());
         return Conditional.ok(headers, d.body(), d.etag(), d.lastModified());
     }

@@ -14,8 +14,7 @@ final class AtomFeed {
     private static final String NS = "http://www.w3.org/2005/Atom";
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
-    private AtomFeed() {
-    }
+    private AtomFeed() {}
 
     static byte[] write(FeedLinks feed, List<FeedItem> items) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -45,7 +44,11 @@ final class AtomFeed {
                 w.writeEndElement();
                 link(w, "alternate", "application/json", feed.articleUrl(item));
                 if (item.image() != null) {
-                    link(w, "enclosure", item.image().standard().contentType(), feed.url(item.image().standard().path()));
+                    link(
+                            w,
+                            "enclosure",
+                            item.image().standard().contentType(),
+                            feed.url(item.image().standard().path()));
                     w.writeAttribute("length", String.valueOf(item.imageLength()));
                 }
                 if (item.standfirst() != null && !item.standfirst().isBlank()) {

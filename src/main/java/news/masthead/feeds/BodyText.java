@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class BodyText {
 
-    private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Block>> BLOCKS = new TypeReference<>() {};
 
     @Inject
     EntityManager em;
+
     @Inject
     ObjectMapper mapper;
 
@@ -41,18 +41,25 @@ public class BodyText {
     }
 
     public String of(List<Block> blocks) {
-        List<UUID> quoteIds = blocks.stream().map(Block::quoteId).filter(Objects::nonNull).toList();
+        List<UUID> quoteIds =
+                blocks.stream().map(Block::quoteId).filter(Objects::nonNull).toList();
         Map<UUID, String> quotes = new HashMap<>();
         if (!quoteIds.isEmpty()) {
-            em.createQuery("select q.id, q.text, p.name from Quote q, Person p where p.id = q.speakerId and q.id in :ids", Object[].class)
-                    .setParameter("ids", quoteIds).getResultList()
+            em.createQuery(
+                            "select q.id, q.text, p.name from Quote q, Person p where p.id = q.speakerId and q.id in :ids",
+                            Object[].class)
+                    .setParameter("ids", quoteIds)
+                    .getResultList()
                     .forEach(r -> quotes.put((UUID) r[0], "“" + r[1] + "” — " + r[2]));
         }
-        return blocks.stream().map(b -> switch (b.type()) {
-            case paragraph, heading -> b.text();
-            case quote -> quotes.get(b.quoteId());
-            case related -> b.title() != null ? "Related: " + b.title() : null;
-            case image -> b.caption(); // the picture itself travels as an enclosure, not in the text
-        }).filter(Objects::nonNull).collect(Collectors.joining("\n\n"));
+        return blocks.stream()
+                .map(b -> switch (b.type()) {
+                    case paragraph, heading -> b.text();
+                    case quote -> quotes.get(b.quoteId());
+                    case related -> b.title() != null ? "Related: " + b.title() : null;
+                    case image -> b.caption(); // the picture itself travels as an enclosure, not in the text
+                })
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining("\n\n"));
     }
 }

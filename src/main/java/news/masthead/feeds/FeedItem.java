@@ -7,7 +7,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** One article as the feeds show it; {@code image}: its lead image or null, {@code imageLength}: its standard rendition's bytes. */
-public record FeedItem(UUID id, String slug, String headline, String standfirst, String text, String author,
-                       List<String> tags, String language, Instant published, Instant updated, Published.Picture image,
-                       long imageLength) {
-}
+public record FeedItem(
+        UUID id,
+        String slug,
+        String headline,
+        String standfirst,
+        String text,
+        String author,
+        List<String> tags,
+        String language,
+        Instant published,
+        Instant updated,
+        Published.Picture image,
+        long imageLength) {}

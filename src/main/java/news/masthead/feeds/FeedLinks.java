@@ -13,11 +13,18 @@ record FeedLinks(String id, String title, String self, String home, String root,
     static FeedLinks of(URI base, URI self, FeedQuery query, List<FeedItem> items) {
         Map<String, String> filters = query.asMap();
         String canonical = "masthead:feeds:articles" + filters;
-        String title = "Masthead: newest articles" + (filters.isEmpty() ? "" : " (" + filters.toString().replaceAll("[{}]", "") + ")");
+        String title = "Masthead: newest articles"
+                + (filters.isEmpty() ? "" : " (" + filters.toString().replaceAll("[{}]", "") + ")");
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-        Instant updated = items.stream().map(FeedItem::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return new FeedLinks("urn:uuid:" + UUID.nameUUIDFromBytes(canonical.getBytes(StandardCharsets.UTF_8)), title,
-                self.toString(), root + "api/v1/articles", root, updated);
+        Instant updated =
+                items.stream().map(FeedItem::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return new FeedLinks(
+                "urn:uuid:" + UUID.nameUUIDFromBytes(canonical.getBytes(StandardCharsets.UTF_8)),
+                title,
+                self.toString(),
+                root + "api/v1/articles",
+                root,
+                updated);
     }
 
     String articleUrl(FeedItem item) {

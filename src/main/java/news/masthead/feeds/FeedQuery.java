@@ -12,7 +12,8 @@ public record FeedQuery(String tag, String section, String place, String person)
     private static final int MAX_TEXT = 100;
 
     public static FeedQuery of(String tag, String section, String place, String person) {
-        return new FeedQuery(tag == null ? null : Params.text("tag", tag, MAX_TEXT).toLowerCase(Locale.ROOT),
+        return new FeedQuery(
+                tag == null ? null : Params.text("tag", tag, MAX_TEXT).toLowerCase(Locale.ROOT),
                 section == null ? null : Params.text("section", section, MAX_TEXT),
                 place == null ? null : Params.idOrSlug("place", place),
                 person == null ? null : Params.idOrSlug("person", person));

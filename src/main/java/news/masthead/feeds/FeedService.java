@@ -7,21 +7,21 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.Visibility;
+import news.masthead.images.Published;
+import news.masthead.kernel.cache.DataVersion.Source;
+import news.masthead.kernel.cache.ReadCache;
+import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.cache.ReadCache;
-import news.masthead.kernel.cache.DataVersion.Source;
-import news.masthead.images.Published;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
-import news.masthead.kernel.http.ETag;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -37,19 +37,23 @@ public class FeedService {
     public static final int SIZE = 50;
 
     /** A rendered feed and its weak ETag, kept together so that a 304 costs neither a query nor rendering. */
-    public record Rendered(byte[] body, String etag) {
-    }
+    public record Rendered(byte[] body, String etag) {}
 
     @Inject
     EntityManager em;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Listing listing;
+
     @Inject
     BodyText bodyText;
+
     @Inject
     ReadCache cache;
+
     @Inject
     Published published;
 
@@ -88,7 +92,8 @@ public class FeedService {
             if (person.isEmpty()) {
                 return List.of();
             }
-            where.append(" and exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)");
+            where.append(
+                    " and exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)");
             params.put("person", person.get());
         }
         if (query.place() != null) {
@@ -99,22 +104,39 @@ public class FeedService {
             source = Article.IN_PLACE_SQL;
             params.put("place", place.get());
         }
-        Query q = em.createNativeQuery("select e.id from " + source + " e where " + where
-                + " order by e.published_at desc nulls last, e.id desc limit " + SIZE, UUID.class);
+        Query q = em.createNativeQuery(
+                "select e.id from " + source + " e where " + where
+                        + " order by e.published_at desc nulls last, e.id desc limit " + SIZE,
+                UUID.class);
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
         List<UUID> ids = q.getResultList();
         List<Article> articles = listing.load(Article.class, ids, a -> a.id);
-        Map<UUID, Published.Picture> images = published.of(articles.stream().map(a -> a.leadImageId).filter(Objects::nonNull)
-                .distinct().toList());
+        Map<UUID, Published.Picture> images = published.of(articles.stream()
+                .map(a -> a.leadImageId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         return articles.stream().map(a -> item(a, images.get(a.leadImageId))).toList();
     }
 
     private FeedItem item(Article a, Published.Picture image) {
-        String author = a.byline != null && !a.byline.isBlank() ? a.byline
+        String author = a.byline != null && !a.byline.isBlank()
+                ? a.byline
                 : a.source != null && !a.source.isBlank() ? a.source : null;
         Instant updated = a.publishedAt != null && a.publishedAt.isAfter(a.updatedAt) ? a.publishedAt : a.updatedAt;
-        return new FeedItem(a.id, a.slug, a.headline, a.standfirst, bodyText.of(a.body), author, List.copyOf(a.tags),
-                a.language, a.publishedAt, updated, image, image == null ? 0 : published.standardLength(image));
+        return new FeedItem(
+                a.id,
+                a.slug,
+                a.headline,
+                a.standfirst,
+                bodyText.of(a.body),
+                author,
+                List.copyOf(a.tags),
+                a.language,
+                a.publishedAt,
+                updated,
+                image,
+                image == null ? 0 : published.standardLength(image));
     }
 }

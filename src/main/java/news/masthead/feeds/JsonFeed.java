@@ -11,7 +11,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "JsonFeed", description = "JSON Feed 1.1")
 public record JsonFeed(
-        @Schema(examples = "https://jsonfeed.org/version/1.1") String version,
+        @Schema(examples = "https://jsonfeed.org/version/1.1")
+        String version,
+
         String title,
         @JsonProperty("home_page_url") String homePageUrl,
         @JsonProperty("feed_url") String feedUrl,
@@ -28,26 +30,49 @@ public record JsonFeed(
             String title,
             @Schema(description = "The standfirst") String summary,
             @JsonProperty("content_text") String contentText,
-            @Schema(description = "The lead image: a JPEG rendition 1280 pixels wide (or the original's width if smaller)") String image,
-            @JsonProperty("banner_image") @Schema(description = "The lead image cropped to 1920 × 640 around its focal point")
+
+            @Schema(
+                    description =
+                            "The lead image: a JPEG rendition 1280 pixels wide (or the original's width if smaller)")
+            String image,
+
+            @JsonProperty("banner_image")
+            @Schema(description = "The lead image cropped to 1920 × 640 around its focal point")
             String bannerImage,
+
             @JsonProperty("date_published") Instant datePublished,
             @JsonProperty("date_modified") Instant dateModified,
             List<Author> authors,
             List<String> tags,
-            String language) {
-    }
+            String language) {}
 
     @Schema(name = "JsonFeedAuthor")
-    public record Author(String name) {
-    }
+    public record Author(String name) {}
 
     static JsonFeed of(FeedLinks feed, List<FeedItem> items) {
-        return new JsonFeed(VERSION, feed.title(), feed.home(), feed.self(), items.stream().map(i -> new Item(
-                i.id().toString(), feed.articleUrl(i), i.headline(), i.standfirst(), i.text(),
-                i.image() == null ? null : feed.url(i.image().standard().path()),
-                i.image() == null ? null : feed.url(i.image().banner().path()), i.published(), i.updated(),
-                i.author() == null ? null : List.of(new Author(i.author())), i.tags().isEmpty() ? null : i.tags(),
-                i.language())).toList());
+        return new JsonFeed(
+                VERSION,
+                feed.title(),
+                feed.home(),
+                feed.self(),
+                items.stream()
+                        .map(i -> new Item(
+                                i.id().toString(),
+                                feed.articleUrl(i),
+                                i.headline(),
+                                i.standfirst(),
+                                i.text(),
+                                i.image() == null
+                                        ? null
+                                        : feed.url(i.image().standard().path()),
+                                i.image() == null
+                                        ? null
+                                        : feed.url(i.image().banner().path()),
+                                i.published(),
+                                i.updated(),
+                                i.author() == null ? null : List.of(new Author(i.author())),
+                                i.tags().isEmpty() ? null : i.tags(),
+                                i.language()))
+                        .toList());
     }
 }

@@ -10,9 +10,9 @@ import news.masthead.articles.ArticleStatus;
 import news.masthead.articles.ArticleView;
 import news.masthead.articles.Visibility;
 import news.masthead.images.Published;
+import news.masthead.kernel.http.ETag;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
-import news.masthead.kernel.http.ETag;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,18 +30,21 @@ public class NinjsService {
 
     @Inject
     EntityManager em;
+
     @Inject
     BodyText bodyText;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     Visibility visibility;
+
     @Inject
     Published published;
 
     /** The document as bytes, its strong ETag ({@link ETag#strong}) and when it last changed. */
-    public record Document(byte[] body, String etag, Instant lastModified) {
-    }
+    public record Document(byte[] body, String etag, Instant lastModified) {}
 
     public Document of(ArticleView a, URI base) {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
@@ -60,20 +63,34 @@ public class NinjsService {
         for (UUID id : a.placeIds()) {
             Place p = locations.get(id);
             if (p != null) {
-                Ninjs.Point point = p.latitude == null ? null : new Ninjs.Point("Point", List.of(p.longitude, p.latitude));
+                Ninjs.Point point =
+                        p.latitude == null ? null : new Ninjs.Point("Point", List.of(p.longitude, p.latitude));
                 places.add(new Ninjs.Concept(p.name, "about", root + "api/v1/places/" + p.id, point));
                 lastModified = later(lastModified, p.updatedAt);
             }
         }
-        List<Ninjs.Concept> subjects = a.tags().stream().map(t -> new Ninjs.Concept(t, "about", null, null)).toList();
+        List<Ninjs.Concept> subjects = a.tags().stream()
+                .map(t -> new Ninjs.Concept(t, "about", null, null))
+                .toList();
         boolean embargoed = Visibility.embargoed(a.status(), a.publishedAt(), visibility.databaseNow());
-        Ninjs n = new Ninjs("urn:uuid:" + a.id(), "text", String.valueOf(a.version()), a.updatedAt(), a.createdAt(),
-                embargoed ? a.publishedAt() : null, pubstatus(a.status(), embargoed), a.language(),
+        Ninjs n = new Ninjs(
+                "urn:uuid:" + a.id(),
+                "text",
+                String.valueOf(a.version()),
+                a.updatedAt(),
+                a.createdAt(),
+                embargoed ? a.publishedAt() : null,
+                pubstatus(a.status(), embargoed),
+                a.language(),
                 List.of(new Ninjs.Text("main", "text/plain", a.headline())),
-                a.standfirst() == null || a.standfirst().isBlank() ? List.of()
+                a.standfirst() == null || a.standfirst().isBlank()
+                        ? List.of()
                         : List.of(new Ninjs.Text("summary", "text/plain", a.standfirst())),
                 List.of(new Ninjs.Text("main", "text/plain", bodyText.of(a.body()))),
-                people, places, subjects, associations(a, root));
+                people,
+                places,
+                subjects,
+                associations(a, root));
         try {
             byte[] body = mapper.writeValueAsBytes(n);
             return new Document(body, ETag.strong("ninjs", body), lastModified);
@@ -87,20 +104,31 @@ public class NinjsService {
         if (a.leadImage() == null) {
             return List.of();
         }
-        Published.Picture p = published.of(List.of(a.leadImage().imageId())).get(a.leadImage().imageId());
+        Published.Picture p =
+                published.of(List.of(a.leadImage().imageId())).get(a.leadImage().imageId());
         if (p == null) {
             return List.of();
         }
         List<Ninjs.Text> descriptions = new ArrayList<>();
         if (a.leadImage().caption() != null) {
-            descriptions.add(new Ninjs.Text("caption", "text/plain", a.leadImage().caption()));
+            descriptions.add(
+                    new Ninjs.Text("caption", "text/plain", a.leadImage().caption()));
         }
         if (p.alt() != null) {
             descriptions.add(new Ninjs.Text("alt", "text/plain", p.alt()));
         }
-        return List.of(new Ninjs.Association("leadimage", "picture", root + "api/v1/images/" + p.id(), String.valueOf(p.version()),
-                descriptions, p.credit(), p.copyright(), p.renditions().stream().map(r -> new Ninjs.Rendition(r.name(), root + r.path(),
-                r.contentType(), r.width(), r.height())).toList()));
+        return List.of(new Ninjs.Association(
+                "leadimage",
+                "picture",
+                root + "api/v1/images/" + p.id(),
+                String.valueOf(p.version()),
+                descriptions,
+                p.credit(),
+                p.copyright(),
+                p.renditions().stream()
+                        .map(r ->
+                                new Ninjs.Rendition(r.name(), root + r.path(), r.contentType(), r.width(), r.height()))
+                        .toList()));
     }
 
     /** usable once public; withheld while a draft or not yet due; canceled when archived. */
@@ -117,7 +145,9 @@ public class NinjsService {
         Map<UUID, E> out = new HashMap<>();
         if (!ids.isEmpty()) {
             em.createQuery("select e.id, e from " + entity.getSimpleName() + " e where e.id in :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList().forEach(r -> out.put((UUID) r[0], entity.cast(r[1])));
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(r -> out.put((UUID) r[0], entity.cast(r[1])));
         }
         return out;
     }
@@ -125,5 +155,4 @@ public class NinjsService {
     private static Instant later(Instant a, Instant b) {
         return b != null && b.isAfter(a) ? b : a;
     }
-
 }

@@ -34,16 +34,26 @@ record EmbeddedMetadata(String caption, String credit, String copyright, Instant
             LOG.debugf("Unreadable embedded metadata: %s", e.getMessage());
             return NONE;
         }
-        Map<String, String> xmp = m.getDirectoriesOfType(XmpDirectory.class).stream().findFirst()
-                .map(XmpDirectory::getXmpProperties).orElse(Map.of());
+        Map<String, String> xmp = m.getDirectoriesOfType(XmpDirectory.class).stream()
+                .findFirst()
+                .map(XmpDirectory::getXmpProperties)
+                .orElse(Map.of());
         IptcDirectory iptc = m.getFirstDirectoryOfType(IptcDirectory.class);
         ExifIFD0Directory exif = m.getFirstDirectoryOfType(ExifIFD0Directory.class);
         ExifSubIFDDirectory sub = m.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
-        String caption = first(tag(iptc, IptcDirectory.TAG_CAPTION), xmp.get("dc:description[1]"),
+        String caption = first(
+                tag(iptc, IptcDirectory.TAG_CAPTION),
+                xmp.get("dc:description[1]"),
                 tag(exif, ExifIFD0Directory.TAG_IMAGE_DESCRIPTION));
-        String credit = first(tag(iptc, IptcDirectory.TAG_CREDIT), xmp.get("photoshop:Credit"), tag(iptc, IptcDirectory.TAG_BY_LINE),
-                xmp.get("dc:creator[1]"), tag(exif, ExifIFD0Directory.TAG_ARTIST));
-        String copyright = first(tag(iptc, IptcDirectory.TAG_COPYRIGHT_NOTICE), xmp.get("dc:rights[1]"),
+        String credit = first(
+                tag(iptc, IptcDirectory.TAG_CREDIT),
+                xmp.get("photoshop:Credit"),
+                tag(iptc, IptcDirectory.TAG_BY_LINE),
+                xmp.get("dc:creator[1]"),
+                tag(exif, ExifIFD0Directory.TAG_ARTIST));
+        String copyright = first(
+                tag(iptc, IptcDirectory.TAG_COPYRIGHT_NOTICE),
+                xmp.get("dc:rights[1]"),
                 tag(exif, ExifIFD0Directory.TAG_COPYRIGHT));
         Date taken = sub == null ? null : sub.getDateOriginal(TimeZone.getTimeZone("UTC"));
         return new EmbeddedMetadata(caption, credit, copyright, taken == null ? null : taken.toInstant());
@@ -54,6 +64,10 @@ record EmbeddedMetadata(String caption, String credit, String copyright, Instant
     }
 
     private static String first(String... values) {
-        return Stream.of(values).filter(v -> v != null && !v.isBlank()).map(String::strip).findFirst().orElse(null);
+        return Stream.of(values)
+                .filter(v -> v != null && !v.isBlank())
+                .map(String::strip)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -31,10 +31,13 @@ public class Image extends VersionedEntity {
     public String copyright;
     public String source;
     public Instant takenAt;
+
     @Column(name = "focal_x")
     public double focalX = 0.5;
+
     @Column(name = "focal_y")
     public double focalY = 0.5;
+
     public UUID placeId;
 
     @ElementCollection

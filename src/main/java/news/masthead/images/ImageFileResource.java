@@ -1,7 +1,6 @@
 package news.masthead.images;
 
 import jakarta.inject.Inject;
-import news.masthead.kernel.config.CmsConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,11 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import news.masthead.kernel.auth.Access;
-import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.auth.Caller;
+import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.ETag;
-import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,38 +36,50 @@ public class ImageFileResource {
 
     @Inject
     ImageService images;
+
     @Inject
     Renditions renditions;
+
     @Inject
     CmsConfig cms;
+
     @Inject
     Caller caller;
 
     @GET
-    // One type here (the response names the file's own): with a list of image types Quarkus REST wrote the byte[] with toString.
+    // One type here (the response names the file's own): with a list of image types Quarkus REST wrote the byte[] with
+    // toString.
     @Produces(ImageResource.JPEG)
     @Access(Role.PUBLIC)
-    @Operation(summary = "Get a rendition (or, for editors, the original)", description = "w and h only from cms.images.widths "
-            + "(default 160, 320, 640, 960, 1280, 1920, 2560; other values 400); with only w (or h) the other follows the aspect "
-            + "ratio, never larger than the original; fit=cover with w and h crops to exactly that size around the focal point. "
-            + "format defaults to the original's type (GIF and WebP give PNG); format=webp is a 400: no pure-Java WebP encoder is "
-            + "available. Renditions are re-encoded and carry no EXIF, XMP or IPTC metadata. With v equal to the image's version "
-            + "the answer is cacheable for a year (immutable). original=true: the untouched uploaded bytes, editors only.")
-    @APIResponse(responseCode = "200", description = "The rendition (or the original)", content = {
-            @Content(mediaType = ImageResource.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = ImageResource.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = ImageResource.WEBP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = ImageResource.GIF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    public RestResponse<byte[]> file(@PathParam("id") String id,
-                                     @Parameter(description = "Width, one of cms.images.widths") @QueryParam("w") String w,
-                                     @Parameter(description = "Height, one of cms.images.widths") @QueryParam("h") String h,
-                                     @Parameter(description = "contain (default) or cover") @QueryParam("fit") String fit,
-                                     @Parameter(description = "jpeg or png (webp: 400)") @QueryParam("format") String format,
-                                     @Parameter(description = "The image's version, for a year-long immutable Cache-Control")
-                                     @QueryParam("v") String v,
-                                     @Parameter(description = "true: the untouched original (editors only)")
-                                     @QueryParam("original") String original,
-                                     @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Get a rendition (or, for editors, the original)",
+            description =
+                    "w and h only from cms.images.widths "
+                            + "(default 160, 320, 640, 960, 1280, 1920, 2560; other values 400); with only w (or h) the other follows the aspect "
+                            + "ratio, never larger than the original; fit=cover with w and h crops to exactly that size around the focal point. "
+                            + "format defaults to the original's type (GIF and WebP give PNG); format=webp is a 400: no pure-Java WebP encoder is "
+                            + "available. Renditions are re-encoded and carry no EXIF, XMP or IPTC metadata. With v equal to the image's version "
+                            + "the answer is cacheable for a year (immutable). original=true: the untouched uploaded bytes, editors only.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rendition (or the original)",
+            content = {
+                @Content(mediaType = ImageResource.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = ImageResource.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = ImageResource.WEBP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = ImageResource.GIF, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    public RestResponse<byte[]> file(
+            @PathParam("id") String id,
+            @Parameter(description = "Width, one of cms.images.widths") @QueryParam("w") String w,
+            @Parameter(description = "Height, one of cms.images.widths") @QueryParam("h") String h,
+            @Parameter(description = "contain (default) or cover") @QueryParam("fit") String fit,
+            @Parameter(description = "jpeg or png (webp: 400)") @QueryParam("format") String format,
+            @Parameter(description = "The image's version, for a year-long immutable Cache-Control") @QueryParam("v")
+                    String v,
+            @Parameter(description = "true: the untouched original (editors only)") @QueryParam("original")
+                    String original,
+            @Context HttpHeaders headers) {
         RenditionSpec spec = RenditionSpec.parse(w, h, fit, format, cms.images().widths());
         boolean wantsOriginal = original != null && original.equalsIgnoreCase("true");
         if (original != null && !wantsOriginal && !original.equalsIgnoreCase("false")) {
@@ -79,23 +91,42 @@ public class ImageFileResource {
         ImageService.FileInfo info = images.file(id);
         if (wantsOriginal) {
             String etag = ETag.version(info.version(), "original");
-            return ifNoneMatch(headers, etag) ? notModified(etag) : RestResponse.ResponseBuilder.ok(images.original(info.id()))
-                    .type(info.format().mediaType).header(HttpHeaders.ETAG, etag).build();
+            return ifNoneMatch(headers, etag)
+                    ? notModified(etag)
+                    : RestResponse.ResponseBuilder.ok(images.original(info.id()))
+                            .type(info.format().mediaType)
+                            .header(HttpHeaders.ETAG, etag)
+                            .build();
         }
-        RenditionSpec.Plan plan = spec.plan(info.width(), info.height(), info.focalX(), info.focalY(),
+        RenditionSpec.Plan plan = spec.plan(
+                info.width(),
+                info.height(),
+                info.focalX(),
+                info.focalY(),
                 cms.images().widths().stream().max(Integer::compare).orElse(2560));
         String fmt = spec.formatFor(info.format());
-        String etag = ETag.version(info.version(), plan.width() + "x" + plan.height()
-                + (spec.cover() ? "-c" + plan.region().x + "." + plan.region().y : "") + "." + fmt);
-        String cacheControl = !info.isPublic() ? "private, no-cache"
-                : String.valueOf(info.version()).equals(v) ? IMMUTABLE : "public, max-age=" + cms.http().publicMaxAge();
+        String etag = ETag.version(
+                info.version(),
+                plan.width() + "x" + plan.height()
+                        + (spec.cover() ? "-c" + plan.region().x + "." + plan.region().y : "") + "." + fmt);
+        String cacheControl = !info.isPublic()
+                ? "private, no-cache"
+                : String.valueOf(info.version()).equals(v)
+                        ? IMMUTABLE
+                        : "public, max-age=" + cms.http().publicMaxAge();
         if (ifNoneMatch(headers, etag)) {
-            return RestResponse.ResponseBuilder.<byte[]>notModified().header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+            return RestResponse.ResponseBuilder.<byte[]>notModified()
+                    .header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .build();
         }
-        byte[] bytes = renditions.get(info.id(), info.version(), spec, info.format(), plan, () -> images.original(info.id()));
-        return RestResponse.ResponseBuilder.ok(bytes).type("image/" + fmt).header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        byte[] bytes =
+                renditions.get(info.id(), info.version(), spec, info.format(), plan, () -> images.original(info.id()));
+        return RestResponse.ResponseBuilder.ok(bytes)
+                .type("image/" + fmt)
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .build();
     }
 
     private static boolean ifNoneMatch(HttpHeaders headers, String etag) {
@@ -103,8 +134,8 @@ public class ImageFileResource {
     }
 
     private static RestResponse<byte[]> notModified(String etag) {
-        return RestResponse.ResponseBuilder.<byte[]>notModified().header(HttpHeaders.ETAG, etag).build();
+        return RestResponse.ResponseBuilder.<byte[]>notModified()
+                .header(HttpHeaders.ETAG, etag)
+                .build();
     }
-
-
 }

@@ -20,7 +20,9 @@ enum ImageFormat {
     }
 
     static Optional<ImageFormat> ofMediaType(String mediaType) {
-        return Arrays.stream(values()).filter(f -> f.mediaType.equalsIgnoreCase(mediaType)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.mediaType.equalsIgnoreCase(mediaType))
+                .findFirst();
     }
 
     /** The format these leading bytes are, if any: FF D8 FF, the PNG signature, GIF87a/GIF89a, RIFF....WEBP. */
@@ -28,13 +30,17 @@ enum ImageFormat {
         if (length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
             return Optional.of(JPEG);
         }
-        if (length >= 8 && starts(b, new int[]{0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a}, 0)) {
+        if (length >= 8 && starts(b, new int[] {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a}, 0)) {
             return Optional.of(PNG);
         }
-        if (length >= 6 && (starts(b, "GIF87a".chars().toArray(), 0) || starts(b, "GIF89a".chars().toArray(), 0))) {
+        if (length >= 6
+                && (starts(b, "GIF87a".chars().toArray(), 0)
+                        || starts(b, "GIF89a".chars().toArray(), 0))) {
             return Optional.of(GIF);
         }
-        if (length >= 12 && starts(b, "RIFF".chars().toArray(), 0) && starts(b, "WEBP".chars().toArray(), 8)) {
+        if (length >= 12
+                && starts(b, "RIFF".chars().toArray(), 0)
+                && starts(b, "WEBP".chars().toArray(), 8)) {
             return Optional.of(WEBP);
         }
         return Optional.empty();

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class ImageListParams extends ListParams {
 
     @QueryParam("q")
-    @Parameter(description = "Full-text search over alt, caption and credit; ranked when no sort is given", example = "convoy")
+    @Parameter(
+            description = "Full-text search over alt, caption and credit; ranked when no sort is given",
+            example = "convoy")
     public String q;
 
     @QueryParam("person")

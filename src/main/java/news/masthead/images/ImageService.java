@@ -5,24 +5,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.kernel.time.AppClock;
-import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.cache.VersionedRead;
-import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.query.Params;
-import news.masthead.kernel.sql.Form;
-import news.masthead.kernel.sql.Writes;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.errors.Validation;
 import news.masthead.kernel.http.IfMatch;
+import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
-import news.masthead.kernel.errors.Validation;
+import news.masthead.kernel.query.Params;
+import news.masthead.kernel.sql.Form;
+import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.sql.Writes;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
-import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.auth.Caller;
-import news.masthead.kernel.paging.Page;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -41,32 +41,47 @@ import java.util.UUID;
 @Transactional
 public class ImageService {
 
-    static final Map<String, SortField> SORTS = Map.of("createdAt", new SortField("e.created_at", false, ValueType.INSTANT));
+    static final Map<String, SortField> SORTS =
+            Map.of("createdAt", new SortField("e.created_at", false, ValueType.INSTANT));
     static final String RANKED = "e.created_at desc, e.id desc";
     /** SQL condition over images aliased {@code alias}: an anonymous caller may see it. */
     static final String PUBLIC = "masthead_image_public(%s.id)";
 
     @Inject
     EntityManager em;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Listing listing;
+
     @Inject
     Validation validation;
+
     @Inject
     Writes writes;
+
     @Inject
     Caller caller;
+
     @Inject
     Originals originals;
+
     @Inject
     Uploads uploads;
 
     /** What a rendition needs to know, without the bytes. */
-    record FileInfo(UUID id, int version, ImageFormat format, int width, int height, double focalX, double focalY, String sha256,
-                    boolean isPublic) {
-    }
+    record FileInfo(
+            UUID id,
+            int version,
+            ImageFormat format,
+            int width,
+            int height,
+            double focalX,
+            double focalY,
+            String sha256,
+            boolean isPublic) {}
 
     @VersionedRead // its total comes from ReadCache
     public Page<ImageView> list(ImageListParams params) {
@@ -83,15 +98,22 @@ public class ImageService {
             }
         }
         if (Params.present(params.person)) {
-            lookup.resolveId(Person.class, Params.idOrSlug("person", params.person)).ifPresentOrElse(id -> filter.and(
-                    "exists (select 1 from image_people ip where ip.image_id = e.id and ip.person_id = :person)",
-                    "person=" + id, "person", id), filter::matchNothing);
+            lookup.resolveId(Person.class, Params.idOrSlug("person", params.person))
+                    .ifPresentOrElse(
+                            id -> filter.and(
+                                    "exists (select 1 from image_people ip where ip.image_id = e.id and ip.person_id = :person)",
+                                    "person=" + id,
+                                    "person",
+                                    id),
+                            filter::matchNothing);
         }
         if (Params.present(params.place)) {
-            lookup.resolveId(Place.class, Params.idOrSlug("place", params.place)).ifPresentOrElse(id -> filter.and(
-                    "e.place_id = :place", "place=" + id, "place", id), filter::matchNothing);
+            lookup.resolveId(Place.class, Params.idOrSlug("place", params.place))
+                    .ifPresentOrElse(
+                            id -> filter.and("e.place_id = :place", "place=" + id, "place", id), filter::matchNothing);
         }
-        return listing.page(Image.class, "images", i -> i.id, filter, sort, params.page()).map(ImageService::view);
+        return listing.page(Image.class, "images", i -> i.id, filter, sort, params.page())
+                .map(ImageService::view);
     }
 
     public ImageView get(String id) {
@@ -102,21 +124,38 @@ public class ImageService {
     public FileInfo file(String id) {
         Image i = find(id);
         boolean isPublic = caller.isEditor() ? isPublic(i.id) : true;
-        return new FileInfo(i.id, i.version, ImageFormat.ofMediaType(i.contentType).orElseThrow(), i.width, i.height, i.focalX, i.focalY,
-                i.sha256, isPublic);
+        return new FileInfo(
+                i.id,
+                i.version,
+                ImageFormat.ofMediaType(i.contentType).orElseThrow(),
+                i.width,
+                i.height,
+                i.focalX,
+                i.focalY,
+                i.sha256,
+                isPublic);
     }
 
     /** The untouched bytes (editors only: the resource's role says so). */
     public byte[] original(UUID id) {
-        return Optional.ofNullable(originals.load(id)).orElseThrow(() -> new ApiException.NotFound("No image '" + id + "'."));
+        return Optional.ofNullable(originals.load(id))
+                .orElseThrow(() -> new ApiException.NotFound("No image '" + id + "'."));
     }
 
     public ImageView create(Upload upload, ImageInput metadata) {
         ImageInput in = validation.valid(metadata == null ? ImageInput.EMPTY : metadata);
         EmbeddedMetadata e = upload.embedded();
         // What the file says fills only what the uploader left empty.
-        in = new ImageInput(in.alt(), or(in.caption(), e.caption()), or(in.credit(), e.credit()), or(in.copyright(), e.copyright()),
-                in.source(), in.takenAt() != null ? in.takenAt() : e.takenAt(), in.focalPoint(), in.personIds(), in.placeId());
+        in = new ImageInput(
+                in.alt(),
+                or(in.caption(), e.caption()),
+                or(in.credit(), e.credit()),
+                or(in.copyright(), e.copyright()),
+                in.source(),
+                in.takenAt() != null ? in.takenAt() : e.takenAt(),
+                in.focalPoint(),
+                in.personIds(),
+                in.placeId());
         Image i = new Image();
         i.filename = upload.filename();
         i.contentType = upload.format().mediaType;
@@ -140,7 +179,8 @@ public class ImageService {
     }
 
     public ImageView patch(String id, JsonNode patch, IfMatch ifMatch) {
-        return view(writes.patch(find(id), ifMatch, patch, new Form<>(ImageInput.class, ImageService::input, this::apply)));
+        return view(
+                writes.patch(find(id), ifMatch, patch, new Form<>(ImageInput.class, ImageService::input, this::apply)));
     }
 
     public void delete(String id, IfMatch ifMatch) {
@@ -154,10 +194,10 @@ public class ImageService {
                          join articles a on a.id = ai.article_id where ai.image_id = :id order by a.created_at limit 1)
                         union all
                         (select 'person "' || p.name || '" (' || p.id || ')' from people p
-                         where p.image_id = :id order by p.name limit 1)""")
-                .setParameter("id", i.id).getResultList();
+                         where p.image_id = :id order by p.name limit 1)""").setParameter("id", i.id).getResultList();
         if (!users.isEmpty()) {
-            throw new ApiException.Conflict("The image is used by " + String.join(" and ", users.stream().map(Object::toString).toList())
+            throw new ApiException.Conflict("The image is used by "
+                    + String.join(" and ", users.stream().map(Object::toString).toList())
                     + "; remove it from them first.");
         }
     }
@@ -170,7 +210,8 @@ public class ImageService {
 
     private boolean isPublic(UUID id) {
         return (Boolean) em.createNativeQuery("select " + PUBLIC.formatted("i") + " from images i where i.id = :id")
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
     }
 
     private void apply(Image i, ImageInput in) {
@@ -198,13 +239,39 @@ public class ImageService {
     }
 
     static ImageInput input(Image i) {
-        return new ImageInput(i.alt, i.caption, i.credit, i.copyright, i.source, i.takenAt, new FocalPoint(i.focalX, i.focalY),
-                List.copyOf(i.personIds), i.placeId);
+        return new ImageInput(
+                i.alt,
+                i.caption,
+                i.credit,
+                i.copyright,
+                i.source,
+                i.takenAt,
+                new FocalPoint(i.focalX, i.focalY),
+                List.copyOf(i.personIds),
+                i.placeId);
     }
 
     static ImageView view(Image i) {
-        return new ImageView(i.id, i.filename, i.contentType, i.bytes, i.width, i.height, i.sha256, i.alt, i.caption, i.credit,
-                i.copyright, i.source, i.takenAt, new FocalPoint(i.focalX, i.focalY), List.copyOf(i.personIds), i.placeId,
-                ImageView.url(i.id, i.version), i.createdAt, i.updatedAt, i.version);
+        return new ImageView(
+                i.id,
+                i.filename,
+                i.contentType,
+                i.bytes,
+                i.width,
+                i.height,
+                i.sha256,
+                i.alt,
+                i.caption,
+                i.credit,
+                i.copyright,
+                i.source,
+                i.takenAt,
+                new FocalPoint(i.focalX, i.focalY),
+                List.copyOf(i.personIds),
+                i.placeId,
+                ImageView.url(i.id, i.version),
+                i.createdAt,
+                i.updatedAt,
+                i.version);
     }
 }

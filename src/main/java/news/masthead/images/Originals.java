@@ -18,12 +18,16 @@ class Originals {
 
     void store(UUID id, byte[] data) {
         em.createNativeQuery("insert into image_originals (image_id, data) values (:id, :data)")
-                .setParameter("id", id).setParameter("data", data).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("data", data)
+                .executeUpdate();
     }
 
     /** The bytes, or null when the image was deleted meanwhile. */
     byte[] load(UUID id) {
-        List<?> rows = em.createNativeQuery("select data from image_originals where image_id = :id").setParameter("id", id).getResultList();
+        List<?> rows = em.createNativeQuery("select data from image_originals where image_id = :id")
+                .setParameter("id", id)
+                .getResultList();
         return rows.isEmpty() ? null : (byte[]) rows.get(0);
     }
 }

@@ -27,11 +27,9 @@ import java.util.Iterator;
 final class Pictures {
 
     /** Width and height from the header only. */
-    record Size(int width, int height) {
-    }
+    record Size(int width, int height) {}
 
-    private Pictures() {
-    }
+    private Pictures() {}
 
     static Size size(byte[] data, ImageFormat format) throws IOException {
         return withReader(data, format, r -> new Size(r.getWidth(0), r.getHeight(0)));

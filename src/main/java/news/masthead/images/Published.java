@@ -25,23 +25,32 @@ public class Published {
     public static final int STANDARD_WIDTH = 1280;
     /** Widths listed in ninjs renditions (each only when the original is at least that wide). */
     static final List<Integer> LISTED = List.of(320, 640, 1280, 1920);
+
     private static final int LENGTHS_KEPT = 10_000;
     private static final RenditionSpec STANDARD = new RenditionSpec(STANDARD_WIDTH, null, false, "jpeg");
 
     @Inject
     EntityManager em;
+
     @Inject
     Renditions renditions;
+
     @Inject
     Originals originals;
 
     /** One rendition: path (relative to the service root), size and type. */
-    public record Rendition(String name, String path, String contentType, int width, int height) {
-    }
+    public record Rendition(String name, String path, String contentType, int width, int height) {}
 
-    public record Picture(UUID id, int version, String alt, String caption, String credit, String copyright,
-                          Rendition standard, Rendition banner, List<Rendition> renditions) {
-    }
+    public record Picture(
+            UUID id,
+            int version,
+            String alt,
+            String caption,
+            String credit,
+            String copyright,
+            Rendition standard,
+            Rendition banner,
+            List<Rendition> renditions) {}
 
     /** Byte lengths of standard renditions by path (the path carries id and version, so an entry never goes stale). */
     private final Map<String, Long> lengths = new LinkedHashMap<>(256, 0.75f, true) {
@@ -57,13 +66,25 @@ public class Published {
         if (ids.isEmpty()) {
             return out;
         }
-        for (Image i : em.createQuery("select i from Image i where i.id in :ids", Image.class).setParameter("ids", ids).getResultList()) {
-            List<Rendition> listed = LISTED.stream().filter(w -> w <= i.width).map(w -> jpeg(i, "w" + w, new RenditionSpec(w, null,
-                    false, "jpeg"))).toList();
-            out.put(i.id, new Picture(i.id, i.version, i.alt, i.caption, i.credit, i.copyright,
-                    jpeg(i, "standard", STANDARD),
-                    jpeg(i, "banner", new RenditionSpec(1920, 640, true, "jpeg")), listed.isEmpty()
-                            ? List.of(jpeg(i, "standard", STANDARD)) : listed));
+        for (Image i : em.createQuery("select i from Image i where i.id in :ids", Image.class)
+                .setParameter("ids", ids)
+                .getResultList()) {
+            List<Rendition> listed = LISTED.stream()
+                    .filter(w -> w <= i.width)
+                    .map(w -> jpeg(i, "w" + w, new RenditionSpec(w, null, false, "jpeg")))
+                    .toList();
+            out.put(
+                    i.id,
+                    new Picture(
+                            i.id,
+                            i.version,
+                            i.alt,
+                            i.caption,
+                            i.credit,
+                            i.copyright,
+                            jpeg(i, "standard", STANDARD),
+                            jpeg(i, "banner", new RenditionSpec(1920, 640, true, "jpeg")),
+                            listed.isEmpty() ? List.of(jpeg(i, "standard", STANDARD)) : listed));
         }
         return out;
     }
@@ -93,7 +114,11 @@ public class Published {
     private static Rendition jpeg(Image i, String name, RenditionSpec spec) {
         RenditionSpec.Plan plan = spec.plan(i.width, i.height, i.focalX, i.focalY, STANDARD_WIDTH);
         String query = spec.cover() ? "w=" + spec.w() + "&h=" + spec.h() + "&fit=cover" : "w=" + spec.w();
-        return new Rendition(name, "api/v1/images/" + i.id + "/file?" + query + "&format=jpeg&v=" + i.version, "image/jpeg",
-                plan.width(), plan.height());
+        return new Rendition(
+                name,
+                "api/v1/images/" + i.id + "/file?" + query + "&format=jpeg&v=" + i.version,
+                "image/jpeg",
+                plan.width(),
+                plan.height());
     }
 }

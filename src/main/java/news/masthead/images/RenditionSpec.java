@@ -14,8 +14,7 @@ import java.util.Locale;
 record RenditionSpec(Integer w, Integer h, boolean cover, String format) {
 
     /** The part of the original to read and the size to scale it to. */
-    record Plan(Rectangle region, int width, int height) {
-    }
+    record Plan(Rectangle region, int width, int height) {}
 
     static RenditionSpec parse(String w, String h, String fit, String format, List<Integer> widths) {
         Integer width = size("w", w, widths);
@@ -33,8 +32,10 @@ record RenditionSpec(Integer w, Integer h, boolean cover, String format) {
             fmt = switch (format.trim().toLowerCase(Locale.ROOT)) {
                 case "jpeg", "jpg" -> "jpeg";
                 case "png" -> "png";
-                case "webp" -> throw ApiException.InvalidRequest.field("format",
-                        "WebP renditions are not available (no pure-Java WebP encoder); ask for jpeg or png");
+                case "webp" ->
+                    throw ApiException.InvalidRequest.field(
+                            "format",
+                            "WebP renditions are not available (no pure-Java WebP encoder); ask for jpeg or png");
                 default -> throw ApiException.InvalidRequest.field("format", "must be jpeg, png or webp");
             };
         }
@@ -95,8 +96,8 @@ record RenditionSpec(Integer w, Integer h, boolean cover, String format) {
             scale = (double) largest / srcW;
         }
         scale = Math.min(1, scale);
-        return new Plan(new Rectangle(0, 0, srcW, srcH), Math.max(1, (int) Math.round(srcW * scale)),
-                Math.max(1, (int) Math.round(srcH * scale)));
+        return new Plan(new Rectangle(0, 0, srcW, srcH), Math.max(1, (int) Math.round(srcW * scale)), Math.max(1, (int)
+                Math.round(srcH * scale)));
     }
 
     private static int clamp(int v, int lo, int hi) {

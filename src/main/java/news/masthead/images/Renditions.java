@@ -60,8 +60,15 @@ class Renditions {
     }
 
     /** The encoded rendition: cached, or rendered from the original that {@code original} loads (null: gone, 404). */
-    byte[] get(UUID id, int version, RenditionSpec spec, ImageFormat format, RenditionSpec.Plan plan, Supplier<byte[]> original) {
-        String key = id + "|" + version + "|" + plan.region() + "|" + plan.width() + "x" + plan.height() + "|" + spec.formatFor(format);
+    byte[] get(
+            UUID id,
+            int version,
+            RenditionSpec spec,
+            ImageFormat format,
+            RenditionSpec.Plan plan,
+            Supplier<byte[]> original) {
+        String key = id + "|" + version + "|" + plan.region() + "|" + plan.width() + "x" + plan.height() + "|"
+                + spec.formatFor(format);
         byte[] hit = cached(key);
         if (hit != null) {
             return hit;
@@ -91,8 +98,10 @@ class Renditions {
                 if (data == null) {
                     throw new ApiException.NotFound("The image was deleted.");
                 }
-                // Read every step-th pixel while that still leaves at least twice the target: the halving steps smooth the rest.
-                double ratio = Math.min(plan.region().getWidth() / plan.width(), plan.region().getHeight() / plan.height());
+                // Read every step-th pixel while that still leaves at least twice the target: the halving steps smooth
+                // the rest.
+                double ratio = Math.min(
+                        plan.region().getWidth() / plan.width(), plan.region().getHeight() / plan.height());
                 int step = Math.max(1, (int) ratio / 2);
                 BufferedImage decoded = Pictures.decode(data, format, plan.region(), step);
                 String fmt = spec.formatFor(format);
@@ -114,7 +123,8 @@ class Renditions {
         }
         byte[] old = cache.put(key, value);
         cachedBytes += value.length - (old == null ? 0 : old.length);
-        for (Iterator<Map.Entry<String, byte[]>> it = cache.entrySet().iterator(); cachedBytes > cms.images().cacheBytes() && it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, byte[]>> it = cache.entrySet().iterator();
+                cachedBytes > cms.images().cacheBytes() && it.hasNext(); ) {
             cachedBytes -= it.next().getValue().length;
             it.remove();
         }

@@ -8,7 +8,13 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /** An uploaded file as checked by {@link Uploads}: its bytes, what they are, and what the server fills in. */
-record Upload(byte[] data, ImageFormat format, String filename, Pictures.Size size, String sha256, EmbeddedMetadata embedded) {
+record Upload(
+        byte[] data,
+        ImageFormat format,
+        String filename,
+        Pictures.Size size,
+        String sha256,
+        EmbeddedMetadata embedded) {
 
     /**
      * Reads at most {@code max} bytes, growing the buffer as they come: a body over the limit is refused as soon

@@ -21,32 +21,40 @@ class Uploads {
 
     @Inject
     CmsConfig cms;
+
     @Inject
     Renditions renditions;
 
     Upload inspect(InputStream body, String declaredType, String filename) {
         ImageFormat declared = ImageFormat.ofMediaType(declaredType == null ? "" : declaredType.split(";")[0].trim())
-                .orElseThrow(() -> new ApiException.UnsupportedType(
-                        "Content type '" + declaredType + "' is not an image type we take: image/jpeg, image/png, image/webp, image/gif."));
+                .orElseThrow(() -> new ApiException.UnsupportedType("Content type '" + declaredType
+                        + "' is not an image type we take: image/jpeg, image/png, image/webp, image/gif."));
         byte[] data = Upload.readBounded(body, cms.images().maxBytes());
-        ImageFormat actual = ImageFormat.sniff(data, data.length).orElseThrow(() -> new ApiException.UnsupportedType(
-                "The file is not a JPEG, PNG, WebP or GIF image (its first bytes say otherwise)."));
+        ImageFormat actual = ImageFormat.sniff(data, data.length)
+                .orElseThrow(() -> new ApiException.UnsupportedType(
+                        "The file is not a JPEG, PNG, WebP or GIF image (its first bytes say otherwise)."));
         if (actual != declared) {
-            throw new ApiException.UnsupportedType("Declared " + declared.mediaType + " but the file is " + actual.mediaType + ".");
+            throw new ApiException.UnsupportedType(
+                    "Declared " + declared.mediaType + " but the file is " + actual.mediaType + ".");
         }
         Pictures.Size size;
         try {
             size = Pictures.size(data, actual);
-            if (size.width() <= 0 || size.height() <= 0 || (long) size.width() * size.height() > cms.images().maxPixels()) {
-                throw ApiException.InvalidRequest.field("file", "the picture is " + size.width() + " × " + size.height()
-                        + " pixels; at most " + cms.images().maxPixels() + " pixels are accepted");
+            if (size.width() <= 0
+                    || size.height() <= 0
+                    || (long) size.width() * size.height() > cms.images().maxPixels()) {
+                throw ApiException.InvalidRequest.field(
+                        "file",
+                        "the picture is " + size.width() + " × " + size.height() + " pixels; at most "
+                                + cms.images().maxPixels() + " pixels are accepted");
             }
             renditions.decoding(() -> {
                 Pictures.verify(data, actual, size);
                 return null;
             });
         } catch (IOException e) {
-            throw ApiException.InvalidRequest.field("file", "the file does not decode as " + actual.mediaType + ": " + e.getMessage());
+            throw ApiException.InvalidRequest.field(
+                    "file", "the file does not decode as " + actual.mediaType + ": " + e.getMessage());
         }
         return new Upload(data, actual, clean(filename), size, sha256(data), EmbeddedMetadata.read(data));
     }
@@ -56,7 +64,9 @@ class Uploads {
         if (filename == null) {
             return null;
         }
-        String name = filename.replaceAll("^.*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        String name = filename.replaceAll("^.*[/\\\\]", "")
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
         return name.isEmpty() ? null : name.substring(0, Math.min(255, name.length()));
     }
 

@@ -1,8 +1,8 @@
 package news.masthead.people;
 
-import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import news.masthead.kernel.sql.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,8 +16,10 @@ public class Person extends VersionedEntity {
 
     public String slug;
     public String name;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> aliases = new ArrayList<>();
+
     public String role;
     public String affiliation;
     public String description;

@@ -8,11 +8,29 @@ import static news.masthead.kernel.sql.JsonSql.value;
 public final class PersonJson {
 
     /** SQL expression over a people row aliased {@code p}. */
-    public static final String OBJECT = object("id", value("p.id"), "slug", value("p.slug"), "name", value("p.name"),
-            "aliases", value("p.aliases"), "role", value("p.role"), "affiliation", value("p.affiliation"),
-            "description", value("p.description"), "imageId", value("p.image_id"), "createdAt", instant("p.created_at"), "updatedAt", instant("p.updated_at"),
-            "version", value("p.version"));
+    public static final String OBJECT = object(
+            "id",
+            value("p.id"),
+            "slug",
+            value("p.slug"),
+            "name",
+            value("p.name"),
+            "aliases",
+            value("p.aliases"),
+            "role",
+            value("p.role"),
+            "affiliation",
+            value("p.affiliation"),
+            "description",
+            value("p.description"),
+            "imageId",
+            value("p.image_id"),
+            "createdAt",
+            instant("p.created_at"),
+            "updatedAt",
+            instant("p.updated_at"),
+            "version",
+            value("p.version"));
 
-    private PersonJson() {
-    }
+    private PersonJson() {}
 }

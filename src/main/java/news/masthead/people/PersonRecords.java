@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import news.masthead.kernel.sql.RecordReader;
 import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.sql.RecordReader;
 
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -17,6 +17,7 @@ class PersonRecords implements RecordReader {
 
     @Inject
     PersonService people;
+
     @Inject
     ObjectMapper json;
 

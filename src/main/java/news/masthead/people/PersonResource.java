@@ -17,12 +17,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
-import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.paging.Page;
-import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,9 +50,12 @@ public class PersonResource {
     @GET
     @Path("{idOrSlug}")
     @Access(Role.PUBLIC)
-    @Operation(summary = "Get a person by id or slug", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
-    public RestResponse<PersonView> get(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                        @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Get a person by id or slug",
+            description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
+    public RestResponse<PersonView> get(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Context HttpHeaders headers) {
         PersonView p = people.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());
     }
@@ -72,9 +75,13 @@ public class PersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace a person", description = "Omitted optional fields return to their defaults. Honours If-Match.")
-    public RestResponse<PersonView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                            @RequestBody(required = true) PersonInput input, @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Replace a person",
+            description = "Omitted optional fields return to their defaults. Honours If-Match.")
+    public RestResponse<PersonView> replace(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @RequestBody(required = true) PersonInput input,
+            @Context HttpHeaders headers) {
         PersonView p = people.replace(idOrSlug, input, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
@@ -84,11 +91,19 @@ public class PersonResource {
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change some fields of a person", description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
-    public RestResponse<PersonView> patch(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                          @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
-                                                  schema = @Schema(implementation = PersonInput.class))) JsonNode patch,
-                                          @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Change some fields of a person",
+            description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
+    public RestResponse<PersonView> patch(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = OpenApiDocs.MERGE_PATCH,
+                                            schema = @Schema(implementation = PersonInput.class)))
+                    JsonNode patch,
+            @Context HttpHeaders headers) {
         PersonView p = people.patch(idOrSlug, patch, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
@@ -97,9 +112,12 @@ public class PersonResource {
     @Path("{idOrSlug}")
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete a person", description = "409 while the person is quoted or linked to an article. Honours If-Match.")
-    public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                     @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Delete a person",
+            description = "409 while the person is quoted or linked to an article. Honours If-Match.")
+    public RestResponse<Void> delete(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Context HttpHeaders headers) {
         people.delete(idOrSlug, IfMatch.of(headers));
         return RestResponse.noContent();
     }

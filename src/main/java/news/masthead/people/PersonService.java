@@ -4,18 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import news.masthead.kernel.cache.VersionedRead;
+import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.paging.Filter;
-import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.text.SlugAllocator;
+import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.query.Params;
+import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.RecordService;
-import news.masthead.kernel.cache.VersionedRead;
-import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.text.SlugAllocator;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,10 +32,13 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
 
     @Inject
     EntityManager em;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Listing listing;
+
     @Inject
     SlugAllocator slugs;
 
@@ -54,7 +57,8 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
                 sort = SortSpec.relevance(RANKED);
             }
         }
-        return listing.page(Person.class, "people", p -> p.id, filter, sort, params.page()).map(PersonService::view);
+        return listing.page(Person.class, "people", p -> p.id, filter, sort, params.page())
+                .map(PersonService::view);
     }
 
     /** 409 while the person is quoted or linked to an article: the record would lose its speaker. */
@@ -63,8 +67,8 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
         long quotes = lookup.references("quotes", "speaker_id", p.id);
         long articles = lookup.references("article_people", "person_id", p.id);
         if (quotes > 0 || articles > 0) {
-            throw new ApiException.Conflict(p.name + " is the speaker of " + quotes + " quote(s) and linked to " + articles
-                    + " article(s); delete or re-assign those first.");
+            throw new ApiException.Conflict(p.name + " is the speaker of " + quotes + " quote(s) and linked to "
+                    + articles + " article(s); delete or re-assign those first.");
         }
     }
 
@@ -82,8 +86,11 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
         p.affiliation = in.affiliation();
         p.description = in.description();
         // A lower-level query, not the images feature (which lists the people shown in an image).
-        if (in.imageId() != null && em.createNativeQuery("select 1 from images where id = :id").setParameter("id", in.imageId())
-                .getResultList().isEmpty()) {
+        if (in.imageId() != null
+                && em.createNativeQuery("select 1 from images where id = :id")
+                        .setParameter("id", in.imageId())
+                        .getResultList()
+                        .isEmpty()) {
             throw ApiException.InvalidRequest.field("imageId", "no image with id " + in.imageId());
         }
         p.imageId = in.imageId();
@@ -100,7 +107,17 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     }
 
     public static PersonView view(Person p) {
-        return new PersonView(p.id, p.slug, p.name, List.copyOf(p.aliases), p.role, p.affiliation, p.description, p.imageId,
-                p.createdAt, p.updatedAt, p.version);
+        return new PersonView(
+                p.id,
+                p.slug,
+                p.name,
+                List.copyOf(p.aliases),
+                p.role,
+                p.affiliation,
+                p.description,
+                p.imageId,
+                p.createdAt,
+                p.updatedAt,
+                p.version);
     }
 }

@@ -12,11 +12,16 @@ public record PersonView(
         @Schema(examples = "andriy-sybiha") String slug,
         @Schema(examples = "Andriy Sybiha") String name,
         List<String> aliases,
-        @Schema(nullable = true, examples = "Foreign minister of Ukraine") String role,
+
+        @Schema(nullable = true, examples = "Foreign minister of Ukraine")
+        String role,
+
         @Schema(nullable = true) String affiliation,
         @Schema(nullable = true) String description,
-        @Schema(nullable = true, description = "A portrait: an image's id") UUID imageId,
+
+        @Schema(nullable = true, description = "A portrait: an image's id")
+        UUID imageId,
+
         Instant createdAt,
         Instant updatedAt,
-        @Schema(examples = "1") int version) {
-}
+        @Schema(examples = "1") int version) {}

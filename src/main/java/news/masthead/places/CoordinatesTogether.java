@@ -28,8 +28,10 @@ public @interface CoordinatesTogether {
                 return true;
             }
             ctx.disableDefaultConstraintViolation();
-            ctx.buildConstraintViolationWithTemplate("is required when " + (p.latitude() == null ? "longitude" : "latitude") + " is given")
-                    .addPropertyNode(p.latitude() == null ? "latitude" : "longitude").addConstraintViolation();
+            ctx.buildConstraintViolationWithTemplate(
+                            "is required when " + (p.latitude() == null ? "longitude" : "latitude") + " is given")
+                    .addPropertyNode(p.latitude() == null ? "latitude" : "longitude")
+                    .addConstraintViolation();
             return false;
         }
     }

@@ -1,10 +1,10 @@
 package news.masthead.places;
 
-import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import news.masthead.kernel.sql.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -18,10 +18,13 @@ public class Place extends VersionedEntity {
 
     public String slug;
     public String name;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> aliases = new ArrayList<>();
+
     @Enumerated(EnumType.STRING)
     public PlaceKind kind;
+
     public UUID parentId;
     public Double latitude;
     public Double longitude;

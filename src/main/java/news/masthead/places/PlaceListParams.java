@@ -1,15 +1,17 @@
 package news.masthead.places;
 
 import jakarta.ws.rs.QueryParam;
-import news.masthead.kernel.query.ListParams;
 import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.query.ListParams;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Query parameters of GET /places. */
 public class PlaceListParams extends ListParams {
 
     @QueryParam("within")
-    @Parameter(description = "Every place below this one, any depth, not itself (id or slug)", example = "kharkiv-oblast")
+    @Parameter(
+            description = "Every place below this one, any depth, not itself (id or slug)",
+            example = "kharkiv-oblast")
     public String within;
 
     @QueryParam("near")
@@ -25,7 +27,8 @@ public class PlaceListParams extends ListParams {
     public String kind;
 
     @QueryParam("q")
-    @Parameter(description = "Full-text search over name and aliases (an alias such as Izyum finds Izium)" + OpenApiDocs.RANKED
-            + "by name (with near and no sort, the matches are listed by distance)")
+    @Parameter(
+            description = "Full-text search over name and aliases (an alias such as Izyum finds Izium)"
+                    + OpenApiDocs.RANKED + "by name (with near and no sort, the matches are listed by distance)")
     public String q;
 }

@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** OpenAPI: a page of places. */
 @Schema(name = "PagePlaceView")
-public final class PlacePage extends PageSchema<PlaceView> {
-}
+public final class PlacePage extends PageSchema<PlaceView> {}

@@ -17,18 +17,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.http.JsonText;
-import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
-import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.paging.Lists;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,10 +43,17 @@ public class PlaceResource {
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "List places", description = "Sort: name (default); with near and no sort, by distance; "
-            + "with q and no sort, by relevance.")
-    @APIResponse(responseCode = "200", description = "A page of places",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacePage.class)))
+    @Operation(
+            summary = "List places",
+            description =
+                    "Sort: name (default); with near and no sort, by distance; " + "with q and no sort, by relevance.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of places",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlacePage.class)))
     public RestResponse<JsonText> list(@BeanParam PlaceListParams params, @Context UriInfo uri) {
         return Lists.ok(places.list(params), uri);
     }
@@ -54,9 +61,12 @@ public class PlaceResource {
     @GET
     @Path("{idOrSlug}")
     @Access(Role.PUBLIC)
-    @Operation(summary = "Get a place by id or slug", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
-    public RestResponse<PlaceView> get(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                        @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Get a place by id or slug",
+            description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
+    public RestResponse<PlaceView> get(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Context HttpHeaders headers) {
         PlaceView p = places.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());
     }
@@ -65,7 +75,9 @@ public class PlaceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create a place", description = "The slug is derived from the name when omitted; a parent cycle is a 400.")
+    @Operation(
+            summary = "Create a place",
+            description = "The slug is derived from the name when omitted; a parent cycle is a 400.")
     public RestResponse<PlaceView> create(@RequestBody(required = true) PlaceInput input, @Context UriInfo uri) {
         PlaceView p = places.create(input);
         return Conditional.created(uri, p.id(), p, p.version(), p.updatedAt());
@@ -76,9 +88,13 @@ public class PlaceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace a place", description = "Omitted optional fields return to their defaults. Honours If-Match.")
-    public RestResponse<PlaceView> replace(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                            @RequestBody(required = true) PlaceInput input, @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Replace a place",
+            description = "Omitted optional fields return to their defaults. Honours If-Match.")
+    public RestResponse<PlaceView> replace(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @RequestBody(required = true) PlaceInput input,
+            @Context HttpHeaders headers) {
         PlaceView p = places.replace(idOrSlug, input, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
@@ -88,11 +104,19 @@ public class PlaceResource {
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change some fields of a place", description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
-    public RestResponse<PlaceView> patch(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                          @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
-                                                  schema = @Schema(implementation = PlaceInput.class))) JsonNode patch,
-                                          @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Change some fields of a place",
+            description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
+    public RestResponse<PlaceView> patch(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = OpenApiDocs.MERGE_PATCH,
+                                            schema = @Schema(implementation = PlaceInput.class)))
+                    JsonNode patch,
+            @Context HttpHeaders headers) {
         PlaceView p = places.patch(idOrSlug, patch, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
@@ -101,9 +125,12 @@ public class PlaceResource {
     @Path("{idOrSlug}")
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete a place", description = "409 while other places lie inside it or articles are linked to it. Honours If-Match.")
-    public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                     @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Delete a place",
+            description = "409 while other places lie inside it or articles are linked to it. Honours If-Match.")
+    public RestResponse<Void> delete(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Context HttpHeaders headers) {
         places.delete(idOrSlug, IfMatch.of(headers));
         return RestResponse.noContent();
     }

@@ -4,20 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.kernel.paging.Filter;
-import news.masthead.kernel.query.Params;
-import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
-import news.masthead.kernel.text.SlugAllocator;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.paging.JsonPage;
+import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.query.Params;
+import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.RecordService;
-import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.paging.JsonPage;
-import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.text.SlugAllocator;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,19 +34,26 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
     static final String RANKED = "e.name, e.id";
     /** Great-circle distance in km from (:lat, :lon), haversine on the mean Earth radius. */
-    static final SortField DISTANCE = new SortField("6371.0088 * 2 * asin(least(1, sqrt(power(sin(radians(e.latitude - :lat) / 2), 2)"
-            + " + cos(radians(:lat)) * cos(radians(e.latitude)) * power(sin(radians(e.longitude - :lon) / 2), 2))))",
-            false, ValueType.DOUBLE);
+    static final SortField DISTANCE = new SortField(
+            "6371.0088 * 2 * asin(least(1, sqrt(power(sin(radians(e.latitude - :lat) / 2), 2)"
+                    + " + cos(radians(:lat)) * cos(radians(e.latitude)) * power(sin(radians(e.longitude - :lon) / 2), 2))))",
+            false,
+            ValueType.DOUBLE);
+
     private static final double KM_PER_DEGREE = 111.195;
 
     @Inject
     EntityManager em;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Listing listing;
+
     @Inject
     SlugAllocator slugs;
+
     @Inject
     ReadCache cache;
 
@@ -64,13 +71,21 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
         boolean defaultSort = params.sort == null || params.sort.isBlank();
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
         if (Params.present(params.within)) {
-            lookup.resolveId(Place.class, Params.idOrSlug("within", params.within)).ifPresentOrElse(
-                    id -> filter.and("e.id in (select s.id from place_subtree(:place) s(id)) and e.id <> :place", "within=" + id,
-                            "place", id),
-                    filter::matchNothing);
+            lookup.resolveId(Place.class, Params.idOrSlug("within", params.within))
+                    .ifPresentOrElse(
+                            id -> filter.and(
+                                    "e.id in (select s.id from place_subtree(:place) s(id)) and e.id <> :place",
+                                    "within=" + id,
+                                    "place",
+                                    id),
+                            filter::matchNothing);
         }
         if (Params.present(params.kind)) {
-            filter.and("e.kind = :kind", "kind=" + params.kind, "kind", Params.oneOf("kind", params.kind, PlaceKind.class).name());
+            filter.and(
+                    "e.kind = :kind",
+                    "kind=" + params.kind,
+                    "kind",
+                    Params.oneOf("kind", params.kind, PlaceKind.class).name());
         }
         if (params.q != null) {
             String q = Params.query(params.q);
@@ -107,9 +122,23 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
         if (lon - dLon >= -180 && lon + dLon <= 180) {
             box += " and e.longitude between :minLon and :maxLon";
         }
-        filter.and(box + " and " + DISTANCE.sql() + " <= :km", "near=" + lat + "," + lon + "," + km,
-                "lat", lat, "lon", lon, "km", km, "minLat", lat - dLat, "maxLat", lat + dLat,
-                "minLon", lon - dLon, "maxLon", lon + dLon);
+        filter.and(
+                box + " and " + DISTANCE.sql() + " <= :km",
+                "near=" + lat + "," + lon + "," + km,
+                "lat",
+                lat,
+                "lon",
+                lon,
+                "km",
+                km,
+                "minLat",
+                lat - dLat,
+                "maxLat",
+                lat + dLat,
+                "minLon",
+                lon - dLon,
+                "maxLon",
+                lon + dLon);
     }
 
     /** 409 while other places lie inside it or articles are linked to it. */
@@ -148,13 +177,24 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
     /** True when {@code parentId} is {@code id} itself or lies below it (V12's place_containers walks up from it). */
     private boolean createsCycle(UUID id, UUID parentId) {
         return !em.createNativeQuery("select 1 from place_containers(:parent) c(id) where c.id = :self")
-                .setParameter("parent", parentId).setParameter("self", id).getResultList().isEmpty();
+                .setParameter("parent", parentId)
+                .setParameter("self", id)
+                .getResultList()
+                .isEmpty();
     }
 
     @Override
     protected PlaceInput input(Place p) {
-        return new PlaceInput(p.slug, p.name, List.copyOf(p.aliases), p.kind, p.parentId, p.latitude, p.longitude,
-                p.population, p.countryCode);
+        return new PlaceInput(
+                p.slug,
+                p.name,
+                List.copyOf(p.aliases),
+                p.kind,
+                p.parentId,
+                p.latitude,
+                p.longitude,
+                p.population,
+                p.countryCode);
     }
 
     @Override
@@ -163,7 +203,19 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
     }
 
     public static PlaceView view(Place p) {
-        return new PlaceView(p.id, p.slug, p.name, List.copyOf(p.aliases), p.kind, p.parentId, p.latitude, p.longitude,
-                p.population, p.countryCode, p.createdAt, p.updatedAt, p.version);
+        return new PlaceView(
+                p.id,
+                p.slug,
+                p.name,
+                List.copyOf(p.aliases),
+                p.kind,
+                p.parentId,
+                p.latitude,
+                p.longitude,
+                p.population,
+                p.countryCode,
+                p.createdAt,
+                p.updatedAt,
+                p.version);
     }
 }

@@ -20,5 +20,4 @@ public record PlaceView(
         @Schema(nullable = true, examples = "UA") String countryCode,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(examples = "1") int version) {
-}
+        @Schema(examples = "1") int version) {}

@@ -28,14 +28,19 @@ public class PersonQuoteResource {
 
     @Inject
     PersonService people;
+
     @Inject
     QuoteService quotes;
 
     @GET
     @Access(Role.PUBLIC)
-    @Operation(summary = "List a person's quotes", description = "The parameters of GET /api/v1/quotes; 404 for an unknown person.")
-    public RestResponse<Page<QuoteView>> list(@Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
-                                              @BeanParam QuoteListParams params, @Context UriInfo uri) {
+    @Operation(
+            summary = "List a person's quotes",
+            description = "The parameters of GET /api/v1/quotes; 404 for an unknown person.")
+    public RestResponse<Page<QuoteView>> list(
+            @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @BeanParam QuoteListParams params,
+            @Context UriInfo uri) {
         params.speaker = people.idOf(idOrSlug).toString();
         return Lists.ok(quotes.list(params), uri);
     }

@@ -1,8 +1,8 @@
 package news.masthead.quotes;
 
-import news.masthead.kernel.sql.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import news.masthead.kernel.sql.VersionedEntity;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -16,11 +16,19 @@ import java.util.UUID;
 public record QuoteInput(
         @NotBlank @Size(max = 10_000) @Schema(required = true, examples = "We will not leave the city without a fight.")
         String text,
-        @NotNull @Schema(required = true, description = "The person who said it") UUID speakerId,
-        @Schema(description = "The article the quote appears in") UUID articleId,
-        @Size(max = 500) @Schema(examples = "in his evening address") String context,
+
+        @NotNull @Schema(required = true, description = "The person who said it")
+        UUID speakerId,
+
+        @Schema(description = "The article the quote appears in")
+        UUID articleId,
+
+        @Size(max = 500) @Schema(examples = "in his evening address")
+        String context,
+
         @Size(max = 200) @Schema(examples = "Telegram") String channel,
         @Schema(examples = "2026-11-19T19:30:00Z") Instant saidAt,
+
         @Pattern(regexp = Languages.BCP47, message = "must be a BCP 47 language tag such as en or uk")
-        @Schema(examples = "uk") String language) {
-}
+        @Schema(examples = "uk")
+        String language) {}

@@ -11,11 +11,29 @@ public final class QuoteJson {
      * SQL expression over a quotes row aliased {@code q}, for a caller who may see its article (the
      * articleId is shown as stored).
      */
-    public static final String OBJECT = object("id", value("q.id"), "text", value("q.text"), "speakerId", value("q.speaker_id"),
-            "articleId", value("q.article_id"), "context", value("q.context"), "channel", value("q.channel"),
-            "saidAt", instant("q.said_at"), "language", value("q.language"), "createdAt", instant("q.created_at"),
-            "updatedAt", instant("q.updated_at"), "version", value("q.version"));
+    public static final String OBJECT = object(
+            "id",
+            value("q.id"),
+            "text",
+            value("q.text"),
+            "speakerId",
+            value("q.speaker_id"),
+            "articleId",
+            value("q.article_id"),
+            "context",
+            value("q.context"),
+            "channel",
+            value("q.channel"),
+            "saidAt",
+            instant("q.said_at"),
+            "language",
+            value("q.language"),
+            "createdAt",
+            instant("q.created_at"),
+            "updatedAt",
+            instant("q.updated_at"),
+            "version",
+            value("q.version"));
 
-    private QuoteJson() {
-    }
+    private QuoteJson() {}
 }

@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
-import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.paging.Page;
-import news.masthead.kernel.auth.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,11 +52,13 @@ public class QuoteResource {
     @Path("{id}")
     @Access(Role.PUBLIC)
     @Operation(summary = "Get a quote by id", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
-    public RestResponse<QuoteView> get(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                       @Parameter(description = "Comma-separated: speaker, article") @QueryParam("include") String include,
-                                        @Context HttpHeaders headers) {
+    public RestResponse<QuoteView> get(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+            @Parameter(description = "Comma-separated: speaker, article") @QueryParam("include") String include,
+            @Context HttpHeaders headers) {
         if (include != null) {
-            return RestResponse.ok(quotes.get(id, include)); // included resources change on their own: HttpCaching tags the whole body
+            return RestResponse.ok(
+                    quotes.get(id, include)); // included resources change on their own: HttpCaching tags the whole body
         }
         QuoteService.Shown shown = quotes.shown(id);
         return Conditional.ok(headers, shown.view(), shown.etag(), shown.view().updatedAt());
@@ -77,9 +79,13 @@ public class QuoteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Replace a quote", description = "Omitted optional fields return to their defaults. Honours If-Match.")
-    public RestResponse<QuoteView> replace(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                            @RequestBody(required = true) QuoteInput input, @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Replace a quote",
+            description = "Omitted optional fields return to their defaults. Honours If-Match.")
+    public RestResponse<QuoteView> replace(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+            @RequestBody(required = true) QuoteInput input,
+            @Context HttpHeaders headers) {
         QuoteView p = quotes.replace(id, input, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
@@ -89,11 +95,19 @@ public class QuoteResource {
     @Consumes({OpenApiDocs.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change some fields of a quote", description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
-    public RestResponse<QuoteView> patch(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                          @RequestBody(required = true, content = @Content(mediaType = OpenApiDocs.MERGE_PATCH,
-                                                  schema = @Schema(implementation = QuoteInput.class))) JsonNode patch,
-                                          @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Change some fields of a quote",
+            description = "JSON Merge Patch (RFC 7396). Honours If-Match.")
+    public RestResponse<QuoteView> patch(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = OpenApiDocs.MERGE_PATCH,
+                                            schema = @Schema(implementation = QuoteInput.class)))
+                    JsonNode patch,
+            @Context HttpHeaders headers) {
         QuoteView p = quotes.patch(id, patch, IfMatch.of(headers));
         return Conditional.written(p, p.version(), p.updatedAt());
     }
@@ -103,8 +117,8 @@ public class QuoteResource {
     @Access(Role.EDITOR)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete a quote", description = "Honours If-Match.")
-    public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                     @Context HttpHeaders headers) {
+    public RestResponse<Void> delete(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id, @Context HttpHeaders headers) {
         quotes.delete(id, IfMatch.of(headers));
         return RestResponse.noContent();
     }

@@ -7,24 +7,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.ArticleDeleting;
+import news.masthead.articles.ArticleService;
+import news.masthead.articles.ArticleView;
 import news.masthead.articles.Visibility;
-import news.masthead.kernel.time.AppClock;
+import news.masthead.kernel.cache.VersionedRead;
+import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.paging.Filter;
-import news.masthead.kernel.query.Params;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.query.Params;
+import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.RecordService;
-import news.masthead.kernel.cache.VersionedRead;
-import news.masthead.articles.ArticleService;
-import news.masthead.articles.ArticleView;
+import news.masthead.kernel.time.AppClock;
 import news.masthead.people.Person;
 import news.masthead.people.PersonService;
 import news.masthead.people.PersonView;
-import news.masthead.kernel.http.ETag;
-import news.masthead.kernel.paging.Page;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,18 +44,24 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
             "createdAt", new SortField("e.created_at", false, ValueType.INSTANT));
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
     static final String RANKED = "e.said_at desc nulls last, e.id desc";
+
     static final Set<String> INCLUDES = Set.of("speaker", "article");
 
     @Inject
     EntityManager em;
+
     @Inject
     AppClock clock;
+
     @Inject
     Visibility visibility;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Listing listing;
+
     @Inject
     ArticleService articleService;
 
@@ -69,14 +75,18 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
         Filter filter = new Filter();
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "-saidAt");
         if (Params.present(params.speaker)) {
-            lookup.resolveId(Person.class, Params.idOrSlug("speaker", params.speaker)).ifPresentOrElse(
-                    id -> filter.and("e.speaker_id = :speaker", "speaker=" + id, "speaker", id), filter::matchNothing);
+            lookup.resolveId(Person.class, Params.idOrSlug("speaker", params.speaker))
+                    .ifPresentOrElse(
+                            id -> filter.and("e.speaker_id = :speaker", "speaker=" + id, "speaker", id),
+                            filter::matchNothing);
         }
         if (Params.present(params.article)) {
             // A quote's link to an article the caller may not see is hidden, so filtering by it finds nothing.
             lookup.resolveId(Article.class, Params.idOrSlug("article", params.article))
-                    .filter(id -> visibleArticles(Set.of(id)).contains(id)).ifPresentOrElse(
-                            id -> filter.and("e.article_id = :article", "article=" + id, "article", id), filter::matchNothing);
+                    .filter(id -> visibleArticles(Set.of(id)).contains(id))
+                    .ifPresentOrElse(
+                            id -> filter.and("e.article_id = :article", "article=" + id, "article", id),
+                            filter::matchNothing);
         }
         if (params.q != null) {
             String q = Params.query(params.q);
@@ -90,12 +100,12 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     }
 
     public QuoteView get(String id, String include) {
-        return views(List.of(find(id)), Params.subset("include", include, INCLUDES)).get(0);
+        return views(List.of(find(id)), Params.subset("include", include, INCLUDES))
+                .get(0);
     }
 
     /** A quote as the caller sees it, with the strong ETag of that copy. */
-    public record Shown(QuoteView view, String etag) {
-    }
+    public record Shown(QuoteView view, String etag) {}
 
     /**
      * The quote without includes. Its articleId is hidden while the article is: a write that shows or
@@ -111,20 +121,30 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
 
     /** Views of a page of quotes with their includes: a constant number of queries whatever the page size. */
     private List<QuoteView> views(List<Quote> quotes, Set<String> include) {
-        Set<UUID> visible = visibleArticles(quotes.stream().map(q -> q.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Set<UUID> visible = visibleArticles(
+                quotes.stream().map(q -> q.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<UUID, PersonView> speakers = new HashMap<>();
         if (include.contains("speaker")) {
-            listing.load(Person.class, quotes.stream().map(q -> q.speakerId).distinct().toList(), p -> p.id)
+            listing.load(
+                            Person.class,
+                            quotes.stream().map(q -> q.speakerId).distinct().toList(),
+                            p -> p.id)
                     .forEach(p -> speakers.put(p.id, PersonService.view(p)));
         }
         Map<UUID, ArticleView> articles = new HashMap<>();
         if (include.contains("article") && !visible.isEmpty()) {
             articleService.viewsById(new ArrayList<>(visible)).forEach(a -> articles.put(a.id(), a));
         }
-        return quotes.stream().map(q -> {
-            QuoteView v = view(q, visible);
-            return include.isEmpty() ? v : v.withIncludes(speakers.get(q.speakerId), v.articleId() == null ? null : articles.get(v.articleId()));
-        }).toList();
+        return quotes.stream()
+                .map(q -> {
+                    QuoteView v = view(q, visible);
+                    return include.isEmpty()
+                            ? v
+                            : v.withIncludes(
+                                    speakers.get(q.speakerId),
+                                    v.articleId() == null ? null : articles.get(v.articleId()));
+                })
+                .toList();
     }
 
     /**
@@ -134,7 +154,9 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     void unlink(@Observes ArticleDeleting deleting) {
         em.createQuery("update Quote q set q.articleId = null, q.version = q.version + 1, q.updatedAt = :now"
                         + " where q.articleId = :id")
-                .setParameter("now", clock.now()).setParameter("id", deleting.id()).executeUpdate();
+                .setParameter("now", clock.now())
+                .setParameter("id", deleting.id())
+                .executeUpdate();
     }
 
     /** The quote without includes. */
@@ -178,7 +200,19 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     /** The quote as a caller sees it; {@code articleVisible} says whether its article may be shown. */
     public static QuoteView view(Quote q, boolean articleVisible) {
         UUID articleId = articleVisible ? q.articleId : null;
-        return new QuoteView(q.id, q.text, q.speakerId, articleId, q.context, q.channel, q.saidAt, q.language,
-                q.createdAt, q.updatedAt, q.version, null, null);
+        return new QuoteView(
+                q.id,
+                q.text,
+                q.speakerId,
+                articleId,
+                q.context,
+                q.channel,
+                q.saidAt,
+                q.language,
+                q.createdAt,
+                q.updatedAt,
+                q.version,
+                null,
+                null);
     }
 }

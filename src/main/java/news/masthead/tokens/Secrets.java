@@ -13,10 +13,10 @@ final class Secrets {
     static final String PREFIX = "mh_";
     /** Prefix + 43 base64url characters (32 bytes, unpadded). */
     static final int LENGTH = PREFIX.length() + 43;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     static String generate() {
         byte[] bytes = new byte[32];

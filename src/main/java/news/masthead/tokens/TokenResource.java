@@ -14,13 +14,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
-import news.masthead.kernel.query.ListParams;
-import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.openapi.OpenApiDocs;
+import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.paging.Page;
-import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.query.ListParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -49,8 +49,8 @@ public class TokenResource {
     @Access(Role.ADMIN)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Get an API token by id", description = "Without its secret. Sends ETag and Last-Modified.")
-    public RestResponse<TokenView> get(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                       @Context HttpHeaders headers) {
+    public RestResponse<TokenView> get(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id, @Context HttpHeaders headers) {
         TokenView t = tokens.get(id);
         return Conditional.ok(headers, t, t.version(), t.updatedAt());
     }
@@ -59,7 +59,8 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Role.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create an API token",
+    @Operation(
+            summary = "Create an API token",
             description = "The response carries the token's secret: this is the only time it is shown.")
     public RestResponse<CreatedTokenView> create(@RequestBody(required = true) TokenInput input, @Context UriInfo uri) {
         CreatedTokenView t = tokens.create(input);
@@ -70,10 +71,12 @@ public class TokenResource {
     @Path("{id}")
     @Access(Role.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Revoke an API token",
-            description = "Effective at once: the next request carrying it is a 401, on every instance. Honours If-Match.")
-    public RestResponse<Void> delete(@Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
-                                     @Context HttpHeaders headers) {
+    @Operation(
+            summary = "Revoke an API token",
+            description =
+                    "Effective at once: the next request carrying it is a 401, on every instance. Honours If-Match.")
+    public RestResponse<Void> delete(
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id, @Context HttpHeaders headers) {
         tokens.delete(id, IfMatch.of(headers));
         return RestResponse.noContent();
     }

@@ -4,7 +4,8 @@ import news.masthead.kernel.auth.Role;
 
 /** The roles a token can be given; lower-case, as in JSON and in the database. */
 public enum TokenRole {
-    editor(Role.EDITOR), admin(Role.ADMIN);
+    editor(Role.EDITOR),
+    admin(Role.ADMIN);
 
     private final Role role;
 

@@ -4,18 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.auth.TokenVerifier;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.Writes;
-import news.masthead.kernel.http.IfMatch;
-import news.masthead.kernel.paging.Page;
-import news.masthead.kernel.paging.PageRequest;
-import news.masthead.kernel.auth.Role;
-import news.masthead.kernel.auth.TokenVerifier;
 
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +33,13 @@ public class TokenService implements TokenVerifier {
 
     @Inject
     EntityManager em;
+
     @Inject
     Listing listing;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Writes writes;
 
@@ -47,12 +50,21 @@ public class TokenService implements TokenVerifier {
         if (!Secrets.wellFormed(secret)) {
             return Optional.empty();
         }
-        return em.createQuery(LOOKUP, TokenRole.class).setParameter("hash", Secrets.hash(secret))
-                .getResultStream().findFirst().map(TokenRole::role);
+        return em.createQuery(LOOKUP, TokenRole.class)
+                .setParameter("hash", Secrets.hash(secret))
+                .getResultStream()
+                .findFirst()
+                .map(TokenRole::role);
     }
 
     public Page<TokenView> list(String sort, PageRequest page) {
-        return listing.page(ApiToken.class, "api_tokens", t -> t.id, new Filter(), SortSpec.parse(sort, SORTS, "createdAt"), page)
+        return listing.page(
+                        ApiToken.class,
+                        "api_tokens",
+                        t -> t.id,
+                        new Filter(),
+                        SortSpec.parse(sort, SORTS, "createdAt"),
+                        page)
                 .map(TokenService::view);
     }
 

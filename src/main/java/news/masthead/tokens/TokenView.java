@@ -12,5 +12,4 @@ public record TokenView(
         TokenRole role,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(examples = "1") int version) {
-}
+        @Schema(examples = "1") int version) {}

@@ -41,23 +41,34 @@ class Attempts {
 
     @Inject
     ChangeService changes;
+
     @Inject
     ScopedReader reader;
+
     @Inject
     SurrogateKeys surrogateKeys;
+
     @Inject
     SecretBox secrets;
+
     @Inject
     CmsConfig cms;
+
     @Inject
     ObjectMapper json;
 
     private volatile Sender sender;
 
     /** The body of a delivery; {@code data} is already JSON. */
-    record Event(String type, Long seq, String collection, UUID id, String op, Instant at, @JsonRawValue String data,
-                 List<String> surrogateKeys) {
-    }
+    record Event(
+            String type,
+            Long seq,
+            String collection,
+            UUID id,
+            String op,
+            Instant at,
+            @JsonRawValue String data,
+            List<String> surrogateKeys) {}
 
     private static final class Cursor {
         UUID webhook;
@@ -102,7 +113,11 @@ class Attempts {
             cur.seq = cur.replayAfter;
             cur.generation++;
             clearFailure(cur);
-            update(c, "update webhooks set replay_after = null where id = ? and replay_after = ?", cur.webhook, cur.replayAfter);
+            update(
+                    c,
+                    "update webhooks set replay_after = null where id = ? and replay_after = ?",
+                    cur.webhook,
+                    cur.replayAfter);
         } else if (cur.resumedAt != null && cur.failingSince != null && cur.failingSince.isBefore(cur.resumedAt)) {
             clearFailure(cur);
         }
@@ -120,9 +135,14 @@ class Attempts {
             if (!attempt(c, cur, ch)) {
                 return false;
             }
-            // Delivered and committed; go on with the same page while this webhook's turn lasts and the lock is ours again.
+            // Delivered and committed; go on with the same page while this webhook's turn lasts and the lock is ours
+            // again.
             Cursor again = System.nanoTime() < until ? lock(c, cur.webhook) : null;
-            if (again == null || again.seq != cur.seq || !again.active || again.replayAfter != null || again.retryAt != null) {
+            if (again == null
+                    || again.seq != cur.seq
+                    || !again.active
+                    || again.replayAfter != null
+                    || again.retryAt != null) {
                 return true;
             }
             cur = again;
@@ -135,8 +155,17 @@ class Attempts {
     /** One attempt at {@code target}; true when it was answered with 2xx and the cursor moved past it (committed). */
     private boolean attempt(Connection c, Cursor cur, Change target) throws SQLException {
         String type = target.collection() + "." + target.op();
-        String data = target.op().equals("upsert") ? reader.read(target.collection(), target.id(), cur.all).orElse(null) : null;
-        Event event = new Event(type, target.seq(), target.collection(), target.id(), target.op(), target.at(), data,
+        String data = target.op().equals("upsert")
+                ? reader.read(target.collection(), target.id(), cur.all).orElse(null)
+                : null;
+        Event event = new Event(
+                type,
+                target.seq(),
+                target.collection(),
+                target.id(),
+                target.op(),
+                target.at(),
+                data,
                 surrogateKeys.of(target.collection(), target.id(), cur.all));
         String messageId = "msg_" + cur.webhook + "_" + target.seq() + (cur.generation > 0 ? "_" + cur.generation : "");
         Sender.Outcome outcome = send(cur.webhook, cur.url, cur.sealedSecret, messageId, event);
@@ -152,12 +181,17 @@ class Attempts {
         if (cur.failingSince == null) {
             cur.failingSince = cur.now;
         }
-        if (!Duration.between(cur.failingSince, cur.now).minus(cms.webhooks().retryFor()).isNegative()) {
-            update(c, """
+        if (!Duration.between(cur.failingSince, cur.now)
+                .minus(cms.webhooks().retryFor())
+                .isNegative()) {
+            update(
+                    c,
+                    """
                     update webhooks set active = false, inactive_reason = ?, version = version + 1,
                         updated_at = date_trunc('milliseconds', now()) where id = ?""",
-                    "Deliveries failed for " + cms.webhooks().retryFor() + " since " + cur.failingSince + "; last attempt: "
-                            + outcome.error(), cur.webhook);
+                    "Deliveries failed for " + cms.webhooks().retryFor() + " since " + cur.failingSince
+                            + "; last attempt: " + outcome.error(),
+                    cur.webhook);
             clearFailure(cur);
         } else {
             cur.retryAt = cur.now.plus(backoff(cur.attempts));
@@ -180,8 +214,16 @@ class Attempts {
         }
         long timestamp = Instant.now().getEpochSecond();
         String signature = Signer.sign(secrets.open(webhook, sealedSecret), messageId, timestamp, body);
-        return sender().post(url, Map.of("webhook-id", messageId, "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", signature), body);
+        return sender().post(
+                        url,
+                        Map.of(
+                                "webhook-id",
+                                messageId,
+                                "webhook-timestamp",
+                                Long.toString(timestamp),
+                                "webhook-signature",
+                                signature),
+                        body);
     }
 
     void log(Connection c, UUID webhook, Long seq, String type, int attempt, Sender.Outcome o) throws SQLException {
@@ -194,7 +236,11 @@ class Attempts {
             ps.setInt(4, attempt);
             ps.setObject(5, o.status());
             ps.setInt(6, o.durationMs());
-            ps.setString(7, o.error() == null ? null : o.error().substring(0, Math.min(o.error().length(), 1000)));
+            ps.setString(
+                    7,
+                    o.error() == null
+                            ? null
+                            : o.error().substring(0, Math.min(o.error().length(), 1000)));
             ps.executeUpdate();
         }
     }

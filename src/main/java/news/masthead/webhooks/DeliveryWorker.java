@@ -51,7 +51,12 @@ final class DeliveryWorker {
         this.connections = connections;
         this.config = config;
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.pool = new ThreadPoolExecutor(
+                config.workers(),
+                config.workers(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
                 r -> daemon(r, name + "-" + n.incrementAndGet()));
         this.dispatcher = daemon(this::dispatch, name + "-dispatcher");
     }
@@ -141,7 +146,7 @@ final class DeliveryWorker {
                     or (c.seq < (select coalesce(max(seq), 0) from changes)
                         and (c.retry_at is null or c.retry_at <= now() or w.resumed_at > c.failing_since)))
                 order by c.touched_at limit 1000""");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getObject(1, UUID.class));
             }
@@ -152,7 +157,8 @@ final class DeliveryWorker {
     /** Scheduled articles come due without a write: as the anonymous change feed's reader does, announce them first. */
     private void publishDue() throws SQLException {
         try (Statement s = listener.createStatement()) {
-            s.execute("select changes_publish_due() where exists (select 1 from webhooks where active and scope = 'public')");
+            s.execute(
+                    "select changes_publish_due() where exists (select 1 from webhooks where active and scope = 'public')");
         }
     }
 
@@ -162,7 +168,8 @@ final class DeliveryWorker {
             return;
         }
         prunedAt = now;
-        try (PreparedStatement ps = listener.prepareStatement("delete from webhook_deliveries where at < now() - ? * interval '1 ms'")) {
+        try (PreparedStatement ps =
+                listener.prepareStatement("delete from webhook_deliveries where at < now() - ? * interval '1 ms'")) {
             ps.setLong(1, config.deliveryRetention().toMillis());
             ps.executeUpdate();
         }

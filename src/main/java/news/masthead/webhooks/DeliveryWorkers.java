@@ -1,11 +1,11 @@
 package news.masthead.webhooks;
 
-import news.masthead.kernel.config.CmsConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 
 /** Runs this instance's delivery loop from start to shutdown. */
 @ApplicationScoped
@@ -13,8 +13,10 @@ class DeliveryWorkers {
 
     @Inject
     Attempts attempts;
+
     @Inject
     PgConnections connections;
+
     @Inject
     CmsConfig cms;
 

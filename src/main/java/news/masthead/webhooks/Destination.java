@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 final class Destination {
 
-    private Destination() {
-    }
+    private Destination() {}
 
     /** Why {@code url} may not be called; empty when it may. Only the scheme is checked when private addresses are allowed. */
     static Optional<String> refusal(String url, boolean allowPrivate) {
@@ -27,7 +26,9 @@ final class Destination {
             return Optional.of("is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null) {
+        if (!scheme.equals("http") && !scheme.equals("https")
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null) {
             return Optional.of("must be an http or https URL with a host and no user info");
         }
         if (allowPrivate) {
@@ -45,15 +46,19 @@ final class Destination {
         }
         for (InetAddress a : addresses) {
             if (!isPublic(a)) {
-                return Optional.of("resolves to " + a.getHostAddress() + ", a loopback, private, link-local, multicast or "
-                        + "unspecified address (allowed only with cms.webhooks.allow-private-addresses=true)");
+                return Optional.of(
+                        "resolves to " + a.getHostAddress() + ", a loopback, private, link-local, multicast or "
+                                + "unspecified address (allowed only with cms.webhooks.allow-private-addresses=true)");
             }
         }
         return Optional.empty();
     }
 
     static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isLoopbackAddress()
+                || a.isAnyLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
         }

@@ -23,13 +23,18 @@ class PgConnections {
         Properties props = new Properties();
         for (String key : config.getPropertyNames()) {
             if (key.startsWith(JDBC_PROPERTIES)) {
-                config.getOptionalValue(key, String.class).ifPresent(v -> props.setProperty(key.substring(JDBC_PROPERTIES.length()), v));
+                config.getOptionalValue(key, String.class)
+                        .ifPresent(v -> props.setProperty(key.substring(JDBC_PROPERTIES.length()), v));
             }
         }
-        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> props.setProperty("user", u));
-        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(p -> props.setProperty("password", p));
+        config.getOptionalValue("quarkus.datasource.username", String.class)
+                .ifPresent(u -> props.setProperty("user", u));
+        config.getOptionalValue("quarkus.datasource.password", String.class)
+                .ifPresent(p -> props.setProperty("password", p));
         props.setProperty("socketTimeout", "30");
-        props.setProperty("options", "-c statement_timeout=5000 -c idle_in_transaction_session_timeout=" + idleLimitSeconds * 1000);
+        props.setProperty(
+                "options",
+                "-c statement_timeout=5000 -c idle_in_transaction_session_timeout=" + idleLimitSeconds * 1000);
         props.setProperty("ApplicationName", "masthead " + name);
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
         Connection c = new org.postgresql.Driver().connect(url, props);

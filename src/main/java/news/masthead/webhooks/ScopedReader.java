@@ -5,9 +5,9 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import news.masthead.kernel.sql.RecordReader;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.sql.RecordReader;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +21,7 @@ class ScopedReader {
 
     @Inject
     Caller caller;
+
     @Inject
     @Any
     Instance<RecordReader> readers;

@@ -44,7 +44,11 @@ class SecretBox {
             RANDOM.nextBytes(nonce);
             Cipher c = cipher(Cipher.ENCRYPT_MODE, webhook, nonce);
             byte[] sealed = c.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                            .put(nonce)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -56,8 +60,10 @@ class SecretBox {
             Cipher c = cipher(Cipher.DECRYPT_MODE, webhook, Arrays.copyOf(all, NONCE_BYTES));
             return new String(c.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The signing secret of webhook " + webhook
-                    + " does not open with cms.webhooks.secret-key (was the key changed?)", e);
+            throw new IllegalStateException(
+                    "The signing secret of webhook " + webhook
+                            + " does not open with cms.webhooks.secret-key (was the key changed?)",
+                    e);
         }
     }
 
@@ -69,13 +75,19 @@ class SecretBox {
     }
 
     private byte[] key() {
-        String text = cms.webhooks().secretKey().map(String::trim).filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new ApiException.Unavailable("Webhooks need cms.webhooks.secret-key (32 bytes, base64) "
-                        + "to keep their signing secrets; it is generated into the data directory only with the embedded database.",
+        String text = cms.webhooks()
+                .secretKey()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .orElseThrow(() -> new ApiException.Unavailable(
+                        "Webhooks need cms.webhooks.secret-key (32 bytes, base64) "
+                                + "to keep their signing secrets; it is generated into the data directory only with the embedded database.",
                         3600));
         byte[] key;
         try {
-            key = text.indexOf('-') >= 0 || text.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(text) : Base64.getDecoder().decode(text);
+            key = text.indexOf('-') >= 0 || text.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(text)
+                    : Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("cms.webhooks.secret-key is not base64", e);
         }

@@ -35,14 +35,19 @@ final class Sender {
 
     Sender(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).build();
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
     }
 
     Outcome post(String url, Map<String, String> headers, byte[] body) {
         long start = System.nanoTime();
-        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Content-Type", "application/json").header("User-Agent", "Masthead-Webhooks/1")
+        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Masthead-Webhooks/1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(rb::header);
         CompletableFuture<HttpResponse<Void>> call = client.sendAsync(rb.build(), info -> new Discard());
@@ -57,8 +62,10 @@ final class Sender {
             if (cause instanceof HttpTimeoutException) {
                 return new Outcome(null, millisSince(start), "no answer within " + timeout.toMillis() + " ms");
             }
-            return new Outcome(null, millisSince(start), cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            return new Outcome(
+                    null,
+                    millisSince(start),
+                    cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();

@@ -11,8 +11,7 @@ final class Signer {
 
     static final String PREFIX = "whsec_";
 
-    private Signer() {
-    }
+    private Signer() {}
 
     static String sign(String secret, String id, long timestamp, byte[] body) {
         try {

@@ -20,14 +20,16 @@ import java.util.UUID;
 class SurrogateKeys {
 
     /** Per collection: the prefix of its key, and the statement listing the keys of the records embedding one of them. */
-    private static final Map<String, String> PREFIX = Map.of("articles", "article", "people", "person", "places", "place",
-            "quotes", "quote", "comments", "comment");
+    private static final Map<String, String> PREFIX = Map.of(
+            "articles", "article", "people", "person", "places", "place", "quotes", "quote", "comments", "comment");
+
     private static final String ARTICLES_WITH = """
             select 'article:' || a.id from articles a where a.id in (select article_id from %s where %s = :id)
               and (:all or article_visible(a.status, a.published_at, now()))""";
     private static final Map<String, String> EMBEDDING = Map.of(
-            "people", ARTICLES_WITH.formatted("article_people", "person_id")
-                    + " union all select 'quote:' || q.id from quotes q where q.speaker_id = :id",
+            "people",
+                    ARTICLES_WITH.formatted("article_people", "person_id")
+                            + " union all select 'quote:' || q.id from quotes q where q.speaker_id = :id",
             "places", ARTICLES_WITH.formatted("article_places", "place_id"),
             "quotes", """
                     select 'article:' || a.id from quotes q join articles a on a.id = q.article_id

@@ -16,12 +16,15 @@ import java.util.List;
 public class Webhook extends VersionedEntity {
 
     public String url;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> events = new ArrayList<>();
+
     public String scope;
     public boolean active;
     /** See SecretBox. */
     public String secretSealed;
+
     public String inactiveReason;
     public Long replayAfter;
     public Instant resumedAt;

@@ -1,27 +1,27 @@
 package news.masthead.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import news.masthead.changes.ChangeCursor;
 import news.masthead.kernel.config.CmsConfig;
-import news.masthead.kernel.time.AppClock;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.errors.Validation;
+import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.sql.Lookup;
-import news.masthead.kernel.sql.Form;
-import news.masthead.kernel.sql.Writes;
-import news.masthead.kernel.http.IfMatch;
+import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
-import news.masthead.kernel.errors.Validation;
-import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.paging.Page;
-import news.masthead.kernel.paging.PageRequest;
+import news.masthead.kernel.sql.Form;
+import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.sql.Writes;
+import news.masthead.kernel.time.AppClock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,30 +35,45 @@ import java.util.UUID;
 @Transactional
 public class WebhookService {
 
-    static final Map<String, SortField> SORTS = Map.of("createdAt", new SortField("e.created_at", false, ValueType.INSTANT));
+    static final Map<String, SortField> SORTS =
+            Map.of("createdAt", new SortField("e.created_at", false, ValueType.INSTANT));
     private static final String DELIVERIES_CURSOR = "deliveries:";
 
     @Inject
     EntityManager em;
+
     @Inject
     Listing listing;
+
     @Inject
     Validation validation;
+
     @Inject
     Lookup lookup;
+
     @Inject
     Writes writes;
+
     @Inject
     SecretBox secrets;
+
     @Inject
     CmsConfig cms;
+
     @Inject
     Attempts attempts;
+
     @Inject
     AppClock clock;
 
     public Page<WebhookView> list(String sort, PageRequest page) {
-        return listing.page(Webhook.class, "webhooks", w -> w.id, new Filter(), SortSpec.parse(sort, SORTS, "createdAt"), page)
+        return listing.page(
+                        Webhook.class,
+                        "webhooks",
+                        w -> w.id,
+                        new Filter(),
+                        SortSpec.parse(sort, SORTS, "createdAt"),
+                        page)
                 .map(WebhookService::view);
     }
 
@@ -79,8 +94,10 @@ public class WebhookService {
         w.updatedAt = w.createdAt;
         w.version = 1;
         w.persistAndFlush();
-        em.createNativeQuery("insert into webhook_cursors (webhook_id, seq) select :id, coalesce(max(seq), 0) from changes")
-                .setParameter("id", id).executeUpdate();
+        em.createNativeQuery(
+                        "insert into webhook_cursors (webhook_id, seq) select :id, coalesce(max(seq), 0) from changes")
+                .setParameter("id", id)
+                .executeUpdate();
         return CreatedWebhookView.of(view(w), secret);
     }
 
@@ -89,7 +106,8 @@ public class WebhookService {
     }
 
     public WebhookView patch(String id, JsonNode patch, IfMatch ifMatch) {
-        return view(writes.patch(find(id), ifMatch, patch, new Form<>(WebhookInput.class, WebhookService::input, this::applyChecked)));
+        return view(writes.patch(
+                find(id), ifMatch, patch, new Form<>(WebhookInput.class, WebhookService::input, this::applyChecked)));
     }
 
     public void delete(String id, IfMatch ifMatch) {
@@ -124,13 +142,19 @@ public class WebhookService {
     public DeliveryView ping(String id) {
         Webhook w = find(id);
         Attempts.Event event = new Attempts.Event("ping", null, null, w.id, null, Instant.now(), null, List.of());
-        Sender.Outcome o = attempts.send(w.id, w.url, w.secretSealed, "msg_" + w.id + "_ping_" + UUID.randomUUID(), event);
+        Sender.Outcome o =
+                attempts.send(w.id, w.url, w.secretSealed, "msg_" + w.id + "_ping_" + UUID.randomUUID(), event);
         Instant at = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         insert into webhook_deliveries (webhook_id, seq, type, attempt, status, duration_ms, error, at)
                         values (:w, null, 'ping', 1, :status, :ms, :error, :at)""")
-                .setParameter("w", w.id).setParameter("status", o.status()).setParameter("ms", o.durationMs())
-                .setParameter("error", o.error()).setParameter("at", at).executeUpdate());
+                        .setParameter("w", w.id)
+                        .setParameter("status", o.status())
+                        .setParameter("ms", o.durationMs())
+                        .setParameter("error", o.error())
+                        .setParameter("at", at)
+                        .executeUpdate());
         return new DeliveryView(null, "ping", 1, o.status(), o.durationMs(), o.error(), at);
     }
 
@@ -142,17 +166,30 @@ public class WebhookService {
         List<Object[]> rows = em.createNativeQuery("""
                         select id, seq, type, attempt, status, duration_ms, error, at from webhook_deliveries
                         where webhook_id = :w and id < :before order by id desc limit :n""")
-                .setParameter("w", w.id).setParameter("before", before).setParameter("n", page.limit() + 1).getResultList();
+                .setParameter("w", w.id)
+                .setParameter("before", before)
+                .setParameter("n", page.limit() + 1)
+                .getResultList();
         List<DeliveryView> items = new ArrayList<>();
         long last = 0;
         for (Object[] r : rows.subList(0, Math.min(rows.size(), page.limit()))) {
             last = ((Number) r[0]).longValue();
-            items.add(new DeliveryView(r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], ((Number) r[3]).intValue(),
-                    r[4] == null ? null : ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[6], (Instant) r[7]));
+            items.add(new DeliveryView(
+                    r[1] == null ? null : ((Number) r[1]).longValue(),
+                    (String) r[2],
+                    ((Number) r[3]).intValue(),
+                    r[4] == null ? null : ((Number) r[4]).intValue(),
+                    ((Number) r[5]).intValue(),
+                    (String) r[6],
+                    (Instant) r[7]));
         }
         String next = rows.size() > page.limit() ? encodeCursor(last) : null;
-        Long total = page.withTotal() ? ((Number) em.createNativeQuery("select count(*) from webhook_deliveries where webhook_id = :w")
-                .setParameter("w", w.id).getSingleResult()).longValue() : null;
+        Long total = page.withTotal()
+                ? ((Number) em.createNativeQuery("select count(*) from webhook_deliveries where webhook_id = :w")
+                                .setParameter("w", w.id)
+                                .getSingleResult())
+                        .longValue()
+                : null;
         return new Page<>(items, total, page.limit(), next);
     }
 
@@ -188,7 +225,9 @@ public class WebhookService {
     }
 
     private static String encodeCursor(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((DELIVERIES_CURSOR + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((DELIVERIES_CURSOR + id).getBytes(StandardCharsets.UTF_8));
     }
 
     private static long decodeCursor(String token) {
@@ -200,11 +239,20 @@ public class WebhookService {
         } catch (IllegalArgumentException ignored) {
             // falls through to the 400 below
         }
-        throw ApiException.InvalidRequest.field("cursor", "is not a cursor of this list; use the 'next' value of a previous page");
+        throw ApiException.InvalidRequest.field(
+                "cursor", "is not a cursor of this list; use the 'next' value of a previous page");
     }
 
     static WebhookView view(Webhook w) {
-        return new WebhookView(w.id, w.url, List.copyOf(w.events), w.scope, w.active, w.inactiveReason, w.createdAt, w.updatedAt,
+        return new WebhookView(
+                w.id,
+                w.url,
+                List.copyOf(w.events),
+                w.scope,
+                w.active,
+                w.inactiveReason,
+                w.createdAt,
+                w.updatedAt,
                 w.version);
     }
 }

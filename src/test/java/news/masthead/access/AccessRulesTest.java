@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static news.masthead.Api.ADMIN_TOKEN;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +35,12 @@ class AccessRulesTest {
 
     @Test
     void everyOperationWithSecurityRefusesAnonymousCallersAndNoOtherDoes() {
-        JsonPath spec = given().queryParam("format", "json").get("/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath spec = given().queryParam("format", "json")
+                .get("/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
         List<String> failures = new ArrayList<>();
         int secured = 0;
@@ -52,15 +57,20 @@ class AccessRulesTest {
                 Object requestBody = operation.get("requestBody");
                 if (requestBody != null) {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) requestBody).get("content");
-                    request = request.contentType(content.keySet().iterator().next()).body("{}".getBytes(UTF_8)); // bytes: any type
+                    Map<String, Object> content =
+                            (Map<String, Object>) ((Map<String, Object>) requestBody).get("content");
+                    request = request.contentType(content.keySet().iterator().next())
+                            .body("{}".getBytes(UTF_8)); // bytes: any type
                 }
                 Response r = request.request(method, url);
-                boolean needsToken = operation.get("security") != null && !((List<?>) operation.get("security")).isEmpty();
+                boolean needsToken =
+                        operation.get("security") != null && !((List<?>) operation.get("security")).isEmpty();
                 String where = method + " " + path.getKey() + " answered " + r.statusCode();
                 if (needsToken) {
                     secured++;
-                    if (r.statusCode() != 401 || r.header("WWW-Authenticate") == null || !r.header("WWW-Authenticate").startsWith("Bearer")) {
+                    if (r.statusCode() != 401
+                            || r.header("WWW-Authenticate") == null
+                            || !r.header("WWW-Authenticate").startsWith("Bearer")) {
                         failures.add(where + " anonymously; expected 401 with WWW-Authenticate: Bearer");
                     }
                 } else {
@@ -85,7 +95,9 @@ class AccessRulesTest {
                     continue;
                 }
                 methods++;
-                Access access = m.getAnnotation(Access.class) != null ? m.getAnnotation(Access.class) : resource.getAnnotation(Access.class);
+                Access access = m.getAnnotation(Access.class) != null
+                        ? m.getAnnotation(Access.class)
+                        : resource.getAnnotation(Access.class);
                 String name = resource.getSimpleName() + "." + m.getName();
                 if (access == null) {
                     problems.add(name + " has no @Access");
@@ -93,7 +105,8 @@ class AccessRulesTest {
                 }
                 SecurityRequirement sr = m.getAnnotation(SecurityRequirement.class);
                 if (access.value() != Role.PUBLIC && (sr == null || !sr.name().equals("bearer"))) {
-                    problems.add(name + " needs " + access.value() + " but lacks @SecurityRequirement(name = \"bearer\")");
+                    problems.add(
+                            name + " needs " + access.value() + " but lacks @SecurityRequirement(name = \"bearer\")");
                 }
                 if (access.value() == Role.PUBLIC && sr != null) {
                     problems.add(name + " is public but documents a security requirement");
@@ -106,9 +119,15 @@ class AccessRulesTest {
 
     @Test
     void aMethodWithoutAnAccessRuleIsRefusedToEveryone() {
-        given().get("/test-only/unguarded").then().statusCode(403).contentType("application/problem+json")
+        given().get("/test-only/unguarded")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("status", equalTo(403));
-        given().header("Authorization", "Bearer " + ADMIN_TOKEN).get("/test-only/unguarded").then().statusCode(403);
+        given().header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .get("/test-only/unguarded")
+                .then()
+                .statusCode(403);
     }
 
     /** Every class of the application (target/classes, not tests) in news.masthead with @Path. */
@@ -116,7 +135,8 @@ class AccessRulesTest {
         java.nio.file.Path root = java.nio.file.Path.of("target/classes");
         List<Class<?>> out = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(root.resolve("news/masthead"))) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> c = Class.forName(name, false, AccessRulesTest.class.getClassLoader());
                 if (c.isAnnotationPresent(Path.class)) {

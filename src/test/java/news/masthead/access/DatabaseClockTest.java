@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.person;
 import static news.masthead.Api.unique;
@@ -52,16 +51,27 @@ class DatabaseClockTest {
     void anArticleDueByTheDatabaseClockIsVisibleEverywhereThoughTheJvmClockSaysNotYet() throws SQLException {
         shiftDatabaseClock("1 day");
         String id = scheduled(Instant.now().plus(1, ChronoUnit.HOURS));
-        String quote = Quotes.quote().text("Clock quote")
+        String quote = Quotes.quote()
+                .text("Clock quote")
                 .speaker(person("Clock Speaker " + unique()))
-                .article(id).create();
+                .article(id)
+                .create();
 
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200);
         anonymous().get("/api/v1/articles/" + id + "/comments").then().statusCode(200);
-        anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
-                .body("pubstatus", equalTo("usable")).body("embargoed", nullValue());
-        editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
-                .body("pubstatus", equalTo("usable")).body("embargoed", nullValue());
+        anonymous()
+                .accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("pubstatus", equalTo("usable"))
+                .body("embargoed", nullValue());
+        editor().accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("pubstatus", equalTo("usable"))
+                .body("embargoed", nullValue());
         anonymous().get("/api/v1/quotes/" + quote).then().statusCode(200).body("articleId", equalTo(id));
         anonymous().get("/api/v1/feeds/articles.json").then().statusCode(200).body("items.id", hasItem(containsId(id)));
     }
@@ -70,23 +80,35 @@ class DatabaseClockTest {
     void anArticleNotYetDueByTheDatabaseClockIsHiddenEverywhereThoughTheJvmClockSaysItIs() throws SQLException {
         shiftDatabaseClock("-1 day");
         String id = scheduled(Instant.now().minus(1, ChronoUnit.HOURS));
-        String quote = Quotes.quote().text("Clock quote")
+        String quote = Quotes.quote()
+                .text("Clock quote")
                 .speaker(person("Clock Speaker " + unique()))
-                .article(id).create();
+                .article(id)
+                .create();
 
         anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
         anonymous().get("/api/v1/articles/" + id + "/comments").then().statusCode(404);
         anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404);
-        editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
-                .body("pubstatus", equalTo("withheld")).body("embargoed", not(nullValue()));
+        editor().accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("pubstatus", equalTo("withheld"))
+                .body("embargoed", not(nullValue()));
         anonymous().get("/api/v1/quotes/" + quote).then().statusCode(200).body("articleId", nullValue());
-        anonymous().get("/api/v1/feeds/articles.json").then().statusCode(200).body("items.id", not(hasItem(containsId(id))));
+        anonymous()
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(containsId(id))));
     }
 
     private static String scheduled(Instant at) {
-        return Articles.article().headline("Clock " + unique())
+        return Articles.article()
+                .headline("Clock " + unique())
                 .scheduled()
-                .publishedAt(at).create();
+                .publishedAt(at)
+                .create();
     }
 
     private static org.hamcrest.Matcher<String> containsId(String id) {
@@ -95,7 +117,8 @@ class DatabaseClockTest {
 
     /** From now on the database's now() is off by {@code shift} from the real time, and the JVM's clock is not. */
     private void shiftDatabaseClock(String shift) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create or replace function public.now() returns timestamptz language sql stable"
                     + " as $$ select pg_catalog.now() + interval '" + shift + "' $$");
         }

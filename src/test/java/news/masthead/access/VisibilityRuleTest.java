@@ -34,21 +34,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VisibilityRuleTest {
 
     /** The statuses an article can have, and one it cannot (never visible). */
-    private static final List<String> STATUSES = Stream.concat(Arrays.stream(ArticleStatus.values()).map(Enum::name),
-            Stream.of("withdrawn")).toList();
+    private static final List<String> STATUSES = Stream.concat(
+                    Arrays.stream(ArticleStatus.values()).map(Enum::name), Stream.of("withdrawn"))
+            .toList();
 
     @Inject
     DataSource dataSource;
 
-    private record Answer(boolean visible, boolean embargoed) {
-    }
+    private record Answer(boolean visible, boolean embargoed) {}
 
     @Test
     void sqlFunctionsAndJavaPredicatesAgreeOnEveryStatusAndTime() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Instant at = databaseNow(c);
-            List<Instant> times = new ArrayList<>(List.of(at.minus(Duration.ofDays(400)), at.minusNanos(1000), at,
-                    at.plusNanos(1000), at.plus(Duration.ofDays(400))));
+            List<Instant> times = new ArrayList<>(List.of(
+                    at.minus(Duration.ofDays(400)),
+                    at.minusNanos(1000),
+                    at,
+                    at.plusNanos(1000),
+                    at.plus(Duration.ofDays(400))));
             times.add(null);
             int cases = 0;
             for (String status : STATUSES) {
@@ -58,7 +62,10 @@ class VisibilityRuleTest {
                     assertEquals(java(status, publishedAt, at), sql, name);
                     assertFalse(sql.visible() && sql.embargoed(), name + ": visible and embargoed at once");
                     if (sql.embargoed()) {
-                        assertEquals(new Answer(true, false), sql(c, status, publishedAt, publishedAt), name + ": visible at its time");
+                        assertEquals(
+                                new Answer(true, false),
+                                sql(c, status, publishedAt, publishedAt),
+                                name + ": visible at its time");
                     }
                     cases++;
                 }
@@ -73,7 +80,10 @@ class VisibilityRuleTest {
             Instant at = databaseNow(c);
             Instant past = at.minusSeconds(60);
             Instant future = at.plusSeconds(60);
-            assertEquals(new Answer(true, false), sql(c, "published", future, at), "published is visible whatever its time says");
+            assertEquals(
+                    new Answer(true, false),
+                    sql(c, "published", future, at),
+                    "published is visible whatever its time says");
             assertEquals(new Answer(true, false), sql(c, "published", null, at));
             assertEquals(new Answer(true, false), sql(c, "scheduled", past, at));
             assertEquals(new Answer(true, false), sql(c, "scheduled", at, at), "due at the very moment");
@@ -93,18 +103,28 @@ class VisibilityRuleTest {
      */
     @Test
     void queriesThatCallTheRuleKeepTheirIndexes() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("set local enable_seqscan = off");
-            String due = plan(s, "select min(published_at) from articles where article_embargoed(status, published_at, now())");
+            String due = plan(
+                    s, "select min(published_at) from articles where article_embargoed(status, published_at, now())");
             assertTrue(due.contains("articles_scheduled_idx") && due.contains("published_at > now()"), due);
-            String list = plan(s, "select id from articles e where article_visible(e.status, e.published_at, now())"
-                    + " order by e.published_at desc nulls last, e.id desc limit 20");
+            String list = plan(
+                    s,
+                    "select id from articles e where article_visible(e.status, e.published_at, now())"
+                            + " order by e.published_at desc nulls last, e.id desc limit 20");
             assertTrue(list.contains("articles_published_idx"), list);
-            String within = plan(s, "select id from places e where e.id in"
-                    + " (select s.id from place_subtree('00000000-0000-0000-0000-000000000000') s(id))");
+            String within = plan(
+                    s,
+                    "select id from places e where e.id in"
+                            + " (select s.id from place_subtree('00000000-0000-0000-0000-000000000000') s(id))");
             for (String plan : List.of(due, list, within)) {
-                assertFalse(plan.contains("article_visible") || plan.contains("article_embargoed") || plan.contains("place_subtree"), plan);
+                assertFalse(
+                        plan.contains("article_visible")
+                                || plan.contains("article_embargoed")
+                                || plan.contains("place_subtree"),
+                        plan);
             }
             c.rollback();
         }
@@ -121,7 +141,10 @@ class VisibilityRuleTest {
     }
 
     private static Answer java(String status, Instant publishedAt, Instant at) {
-        ArticleStatus s = Arrays.stream(ArticleStatus.values()).filter(v -> v.name().equals(status)).findFirst().orElse(null);
+        ArticleStatus s = Arrays.stream(ArticleStatus.values())
+                .filter(v -> v.name().equals(status))
+                .findFirst()
+                .orElse(null);
         return new Answer(Visibility.visible(s, publishedAt, at), Visibility.embargoed(s, publishedAt, at));
     }
 
@@ -144,7 +167,8 @@ class VisibilityRuleTest {
     }
 
     private static Instant databaseNow(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select now()"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("select now()");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class).toInstant();
         }

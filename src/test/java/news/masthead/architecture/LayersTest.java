@@ -37,28 +37,39 @@ class LayersTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("news.masthead");
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("news.masthead");
     }
 
     @Test
     @DisplayName("the kernel imports no feature, no demo and not the embedded database")
     void kernelImportsNoFeature() {
-        noClasses().that().resideInAPackage("news.masthead.kernel..")
-                .should().dependOnClassesThat().resideInAnyPackage(packages(all(), "embedded"))
+        noClasses()
+                .that()
+                .resideInAPackage("news.masthead.kernel..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages(all(), "embedded"))
                 .check(classes);
     }
 
     @Test
     @DisplayName("the embedded database imports nothing of the application but the kernel")
     void embeddedImportsOnlyTheKernel() {
-        noClasses().that().resideInAPackage("news.masthead.embedded..")
-                .should().dependOnClassesThat().resideInAnyPackage(packages(all()))
+        noClasses()
+                .that()
+                .resideInAPackage("news.masthead.embedded..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages(all()))
                 .check(classes);
     }
 
     @Test
-    @DisplayName("a feature imports only features of lower levels: tokens, people, places < images < articles < quotes < comments"
-            + " < feeds, changes < webhooks < demo")
+    @DisplayName(
+            "a feature imports only features of lower levels: tokens, people, places < images < articles < quotes < comments"
+                    + " < feeds, changes < webhooks < demo")
     void featuresImportOnlyLowerLevels() {
         for (int level = 0; level < FEATURES.size(); level++) {
             for (String feature : FEATURES.get(level)) {
@@ -68,8 +79,12 @@ class LayersTest {
                 if (forbidden.isEmpty()) {
                     continue;
                 }
-                ArchRule rule = noClasses().that().resideInAPackage("news.masthead." + feature + "..")
-                        .should().dependOnClassesThat().resideInAnyPackage(packages(forbidden))
+                ArchRule rule = noClasses()
+                        .that()
+                        .resideInAPackage("news.masthead." + feature + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(packages(forbidden))
                         .as(feature + " imports none of " + forbidden);
                 rule.check(classes);
             }
@@ -79,7 +94,10 @@ class LayersTest {
     @Test
     @DisplayName("every class lives in the kernel, the embedded database or a feature of a known level")
     void everyPackageHasALevel() {
-        classes().that().resideInAPackage("news.masthead.*..").should()
+        classes()
+                .that()
+                .resideInAPackage("news.masthead.*..")
+                .should()
                 .resideInAnyPackage(packages(all(), "kernel", "embedded"))
                 .check(classes);
     }
@@ -93,8 +111,12 @@ class LayersTest {
     @Test
     @DisplayName("resources speak DTOs: no resource class uses an @Entity")
     void resourcesUseNoEntity() {
-        noClasses().that().haveSimpleNameEndingWith("Resource")
-                .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Entity.class)
                 .check(classes);
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.fields;
 import static news.masthead.Api.problem;
@@ -38,28 +37,35 @@ class ArticleJsonTest {
 
     @BeforeEach
     void linkedRecords() {
-        person = People.person().name("Ola \"Quoted\" Nordmann " + unique())
+        person = People.person()
+                .name("Ola \"Quoted\" Nordmann " + unique())
                 .aliases("O. N.")
                 .role("Mayor")
                 .with("affiliation", null)
-                .description("Line one\nline two\ttabbed \\ back").create();
-        place = Places.place().name("Whole Degrees " + unique())
+                .description("Line one\nline two\ttabbed \\ back")
+                .create();
+        place = Places.place()
+                .name("Whole Degrees " + unique())
                 .kind("town")
                 .with("latitude", 50.0)
                 .with("longitude", -3.141592653589793)
                 .with("population", 12000)
-                .countryCode("GB").create();
+                .countryCode("GB")
+                .create();
         related = Articles.article().headline("Related " + unique()).published().create();
     }
 
     private String article() {
-        String quote = Quotes.quote().text("We stay — «all of us» 🌊")
+        String quote = Quotes.quote()
+                .text("We stay — «all of us» 🌊")
                 .speaker(person)
                 .context("at the quay")
                 .channel("Radio")
                 .saidAt("2026-03-01T10:15:30.120Z")
-                .language("uk").create();
-        String body = Articles.article().headline("Bytes " + unique())
+                .language("uk")
+                .create();
+        String body = Articles.article()
+                .headline("Bytes " + unique())
                 .with("standfirst", null)
                 .published()
                 .publishedAt("2026-03-02T08:00:00.123456Z")
@@ -67,13 +73,24 @@ class ArticleJsonTest {
                 .personIds(person)
                 .placeIds(place)
                 .body(List.of(
-                                fields("type", "heading", "text", "At the quay"),
-                                fields("text", "Tab\tand \r\n line and \"quotes\" and </script> and ünïcödé", "type", "paragraph"),
-                                fields("type", "quote", "quoteId", quote),
-                                fields("type", "related", "articleId", related),
-                                fields("title", "Elsewhere", "url", "https://example.org/a?b=c&d", "type", "related")))
-                .post().then().statusCode(201).extract().asString();
-        editor().body(Map.of("articleId", id(body))).patch("/api/v1/quotes/" + quote).then().statusCode(200);
+                        fields("type", "heading", "text", "At the quay"),
+                        fields(
+                                "text",
+                                "Tab\tand \r\n line and \"quotes\" and </script> and ünïcödé",
+                                "type",
+                                "paragraph"),
+                        fields("type", "quote", "quoteId", quote),
+                        fields("type", "related", "articleId", related),
+                        fields("title", "Elsewhere", "url", "https://example.org/a?b=c&d", "type", "related")))
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
+        editor().body(Map.of("articleId", id(body)))
+                .patch("/api/v1/quotes/" + quote)
+                .then()
+                .statusCode(200);
         return body;
     }
 
@@ -89,28 +106,53 @@ class ArticleJsonTest {
     void aReadIsByteForByteTheBodyTheWriteAnswered() {
         String written = article();
         String id = id(written);
-        assertEquals(written, anonymous().get("/api/v1/articles/" + id).then().statusCode(200).extract().asString());
-        assertEquals(written, editor().get("/api/v1/articles/" + id).then().statusCode(200).extract().asString());
+        assertEquals(
+                written,
+                anonymous()
+                        .get("/api/v1/articles/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        assertEquals(
+                written,
+                editor().get("/api/v1/articles/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
     }
 
     @Test
     void includedResourcesReadAsTheirOwnEndpoints() throws Exception {
         String id = id(article());
-        JsonNode a = JSON.readTree(anonymous().get("/api/v1/articles/" + id + "?include=people,places,quotes")
-                .then().statusCode(200).extract().asString());
+        JsonNode a = JSON.readTree(anonymous()
+                .get("/api/v1/articles/" + id + "?include=people,places,quotes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertEquals(own("people", person), a.get("people").get(0));
         assertEquals(own("places", place), a.get("places").get(0));
         String quote = a.get("quotes").get(0).get("id").asText();
         assertEquals(own("quotes", quote), a.get("quotes").get(0));
-        JsonNode list = JSON.readTree(anonymous().get("/api/v1/articles?person=" + person + "&include=people,places,quotes")
-                .then().statusCode(200).extract().asString());
+        JsonNode list = JSON.readTree(anonymous()
+                .get("/api/v1/articles?person=" + person + "&include=people,places,quotes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertEquals(a, list.get("items").get(0));
     }
 
     @Test
     void aPlaceInAListReadsAsItsOwnEndpoint() throws Exception {
-        JsonNode list = JSON.readTree(anonymous().get("/api/v1/places?near=50.0,-3.141592653589793&radiusKm=1")
-                .then().statusCode(200).extract().asString());
+        JsonNode list = JSON.readTree(anonymous()
+                .get("/api/v1/places?near=50.0,-3.141592653589793&radiusKm=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertEquals(own("places", place), list.get("items").get(0));
     }
 
@@ -123,6 +165,11 @@ class ArticleJsonTest {
 
     /** The resource as its own endpoint renders it (Jackson), as a tree in which 50 and 50.0 differ. */
     private static JsonNode own(String collection, String id) throws Exception {
-        return JSON.readTree(anonymous().get("/api/v1/" + collection + "/" + id).then().statusCode(200).extract().asString());
+        return JSON.readTree(anonymous()
+                .get("/api/v1/" + collection + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 }

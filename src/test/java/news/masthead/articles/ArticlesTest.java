@@ -1,9 +1,9 @@
 package news.masthead.articles;
 
 import io.quarkus.test.junit.QuarkusTest;
-import news.masthead.Api;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import news.masthead.Api;
 import news.masthead.fixtures.Articles;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +15,7 @@ import java.util.UUID;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.article;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
-import static news.masthead.Api.fields;
 import static news.masthead.Api.ids;
 import static news.masthead.Api.invalid;
 import static news.masthead.Api.person;
@@ -26,8 +24,8 @@ import static news.masthead.Api.problem;
 import static news.masthead.Api.quote;
 import static news.masthead.Api.read;
 import static news.masthead.Api.unique;
-import static news.masthead.Json.assertBody;
 import static news.masthead.Api.walk;
+import static news.masthead.Json.assertBody;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -53,8 +51,12 @@ class ArticlesTest {
     @Test
     void createAnswers201WithLocationAndServerFields() {
         String headline = "Convoy leaves Izium " + unique();
-        ExtractableResponse<Response> created = Articles.article().headline(headline).post()
-                .then().statusCode(201).contentType("application/json")
+        ExtractableResponse<Response> created = Articles.article()
+                .headline(headline)
+                .post()
+                .then()
+                .statusCode(201)
+                .contentType("application/json")
                 .body("id", matchesPattern(UUID_PATTERN))
                 .body("headline", equalTo(headline))
                 .body("createdAt", endsWith("Z"))
@@ -90,7 +92,8 @@ class ArticlesTest {
         String speakerId = person("Speaker " + u);
         String quoteId = quote("We stay.", speakerId, null);
         String relatedId = article();
-        Map<String, Object> body = Articles.article().slug("full-article-" + u)
+        Map<String, Object> body = Articles.article()
+                .slug("full-article-" + u)
                 .headline("Full article " + u)
                 .standfirst("Residents describe a hurried departure.")
                 .body(List.of(
@@ -108,10 +111,17 @@ class ArticlesTest {
                 .publishedAt("2026-11-20T06:00:00Z")
                 .commentsOpen(false)
                 .personIds(personId)
-                .placeIds(placeId).fields();
-        String id = editor().body(body).post(ARTICLES).then().statusCode(201).extract().path("id");
+                .placeIds(placeId)
+                .fields();
+        String id = editor().body(body)
+                .post(ARTICLES)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        assertBody("""
+        assertBody(
+                """
                 {"id": "", "slug": "full-article-%1$s", "headline": "Full article %1$s",
                  "standfirst": "Residents describe a hurried departure.",
                  "body": [{"type": "heading", "text": "Dawn"},
@@ -122,7 +132,8 @@ class ArticlesTest {
                  "source": "Masthead Wire", "byline": "Olena Marchenko", "section": "world", "tags": ["ukraine", "war"],
                  "language": "uk", "status": "published", "publishedAt": "2026-11-20T06:00:00Z", "commentsOpen": false,
                  "personIds": ["%4$s"], "placeIds": ["%5$s"], "leadImage": null, "createdAt": "", "updatedAt": "", "version": 1}
-                """.formatted(u, quoteId, relatedId, personId, placeId), read("articles", id).response());
+                """.formatted(u, quoteId, relatedId, personId, placeId),
+                read("articles", id).response());
     }
 
     @Test
@@ -141,15 +152,27 @@ class ArticlesTest {
 
     @Test
     void tagsAreStoredLowerCasedAndDeduplicated() {
-        Articles.article().headline("Tags " + unique()).tags("Ukraine", "WAR", "ukraine", "War").post().then().statusCode(201)
+        Articles.article()
+                .headline("Tags " + unique())
+                .tags("Ukraine", "WAR", "ukraine", "War")
+                .post()
+                .then()
+                .statusCode(201)
                 .body("tags", contains("ukraine", "war"));
     }
 
     @Test
     void publishingWithoutPublishedAtSetsItToNow() {
         Instant before = Instant.now().minusSeconds(1);
-        String publishedAt = Articles.article().headline("Now " + unique()).published().post().then().statusCode(201)
-                .body("publishedAt", endsWith("Z")).extract().path("publishedAt");
+        String publishedAt = Articles.article()
+                .headline("Now " + unique())
+                .published()
+                .post()
+                .then()
+                .statusCode(201)
+                .body("publishedAt", endsWith("Z"))
+                .extract()
+                .path("publishedAt");
         Instant at = Instant.parse(publishedAt);
         assertFalse(at.isBefore(before), at + " is not before the request");
         assertFalse(at.isAfter(Instant.now().plusSeconds(1)), at + " is not after the request");
@@ -158,25 +181,39 @@ class ArticlesTest {
     @Test
     void publishingByPatchSetsPublishedAt() {
         String id = article();
-        Articles.edit().published().patch(id).then().statusCode(200)
-                .body("status", equalTo("published")).body("publishedAt", notNullValue());
+        Articles.edit()
+                .published()
+                .patch(id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("published"))
+                .body("publishedAt", notNullValue());
     }
 
     @Test
     void publishingAScheduledArticleWithoutPublishedAtPublishesItNow() {
         String headline = "Rescheduled " + unique();
-        String id = Articles.article().headline(headline)
+        String id = Articles.article()
+                .headline(headline)
                 .scheduled()
-                .publishedAt(Instant.now().plus(7, ChronoUnit.DAYS)).create();
-        String publishedAt = Articles.article().headline(headline).published().put(id).then().statusCode(200).extract().path("publishedAt");
-        assertFalse(Instant.parse(publishedAt).isAfter(Instant.now().plusSeconds(1)),
+                .publishedAt(Instant.now().plus(7, ChronoUnit.DAYS))
+                .create();
+        String publishedAt = Articles.article()
+                .headline(headline)
+                .published()
+                .put(id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("publishedAt");
+        assertFalse(
+                Instant.parse(publishedAt).isAfter(Instant.now().plusSeconds(1)),
                 "published now, not at the old scheduled time: " + publishedAt);
     }
 
     @Test
     void scheduledWithoutPublishedAtIs400NamingPublishedAt() {
-        invalid(Articles.article().headline("Scheduled " + unique()).scheduled().post(),
-                "publishedAt");
+        invalid(Articles.article().headline("Scheduled " + unique()).scheduled().post(), "publishedAt");
     }
 
     // ---- unknown and read-only properties ----
@@ -184,11 +221,17 @@ class ArticlesTest {
     @Test
     void readOnlyFieldsInAWriteBodyAreIgnored() {
         String sentId = UUID.randomUUID().toString();
-        ExtractableResponse<Response> created = Articles.article().headline("Read-only " + unique())
+        ExtractableResponse<Response> created = Articles.article()
+                .headline("Read-only " + unique())
                 .with("id", sentId)
                 .with("createdAt", "2000-01-01T00:00:00Z")
                 .with("updatedAt", "2000-01-01T00:00:00Z")
-                .with("version", 42).post().then().statusCode(201).body("version", equalTo(1)).extract();
+                .with("version", 42)
+                .post()
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(1))
+                .extract();
         assertNotEquals(sentId, created.path("id"));
         assertNotEquals("2000-01-01T00:00:00Z", created.path("createdAt"));
         assertNotEquals("2000-01-01T00:00:00Z", created.path("updatedAt"));
@@ -203,8 +246,11 @@ class ArticlesTest {
 
     @Test
     void unknownPropertyInABodyBlockIs400NamingItsPath() {
-        invalid(Articles.article().headline("Nested typo " + unique())
-                .body(List.of(Map.of("type", "paragraph", "text", "ok", "foo", 1))).post(),
+        invalid(
+                Articles.article()
+                        .headline("Nested typo " + unique())
+                        .body(List.of(Map.of("type", "paragraph", "text", "ok", "foo", 1)))
+                        .post(),
                 "body[0].foo");
     }
 
@@ -221,90 +267,141 @@ class ArticlesTest {
     @Test
     void headlineOver300CharactersIs400() {
         String u = unique();
-        Articles.article().headline(u + "x".repeat(300 - u.length())).post().then().statusCode(201);
+        Articles.article()
+                .headline(u + "x".repeat(300 - u.length()))
+                .post()
+                .then()
+                .statusCode(201);
         invalid(Articles.article().headline(u + "x".repeat(301 - u.length())).post(), "headline");
     }
 
     @Test
     void anInstantGivenAsANumberIs400NotEpochSeconds() {
-        invalid(Articles.article().headline("Numeric date " + unique()).with("publishedAt", 12).post(), "publishedAt");
-        String id = article();
-        invalid(Articles.edit().with("publishedAt", 12.5).patch(id),
+        invalid(
+                Articles.article()
+                        .headline("Numeric date " + unique())
+                        .with("publishedAt", 12)
+                        .post(),
                 "publishedAt");
+        String id = article();
+        invalid(Articles.edit().with("publishedAt", 12.5).patch(id), "publishedAt");
     }
 
     @Test
     void slugMustMatchThePattern() {
-        for (String bad : List.of("Has Spaces", "UPPER", "double--hyphen", "-leading", "trailing-", "under_score", "ümlaut")) {
+        for (String bad :
+                List.of("Has Spaces", "UPPER", "double--hyphen", "-leading", "trailing-", "under_score", "ümlaut")) {
             invalid(Articles.article().headline("Bad slug").slug(bad).post(), "slug");
         }
     }
 
     @Test
     void paragraphWithoutTextIs400NamingTheBlock() {
-        invalid(Articles.article().headline("Blocks " + unique())
-                .body(List.of(
-                Map.of("type", "paragraph", "text", "First."),
-                Map.of("type", "paragraph"))).post(), "body[1].text");
+        invalid(
+                Articles.article()
+                        .headline("Blocks " + unique())
+                        .body(List.of(Map.of("type", "paragraph", "text", "First."), Map.of("type", "paragraph")))
+                        .post(),
+                "body[1].text");
     }
 
     @Test
     void quoteBlockWithoutQuoteIdIs400NamingTheBlock() {
-        invalid(Articles.article().headline("Blocks " + unique())
-                .body(List.of(
-                Map.of("type", "heading", "text", "Heading"),
-                Map.of("type", "paragraph", "text", "Text."),
-                Map.of("type", "quote"))).post(), "body[2].quoteId");
+        invalid(
+                Articles.article()
+                        .headline("Blocks " + unique())
+                        .body(List.of(
+                                Map.of("type", "heading", "text", "Heading"),
+                                Map.of("type", "paragraph", "text", "Text."),
+                                Map.of("type", "quote")))
+                        .post(),
+                "body[2].quoteId");
     }
 
     @Test
     void quoteBlockWithUnknownQuoteIs400NamingTheBlock() {
-        invalid(Articles.article().headline("Blocks " + unique())
-                .body(List.of(
-                Map.of("type", "heading", "text", "Heading"),
-                Map.of("type", "paragraph", "text", "Text."),
-                Map.of("type", "quote", "quoteId", UUID.randomUUID().toString()))).post(), "body[2].quoteId");
+        invalid(
+                Articles.article()
+                        .headline("Blocks " + unique())
+                        .body(List.of(
+                                Map.of("type", "heading", "text", "Heading"),
+                                Map.of("type", "paragraph", "text", "Text."),
+                                Map.of(
+                                        "type",
+                                        "quote",
+                                        "quoteId",
+                                        UUID.randomUUID().toString())))
+                        .post(),
+                "body[2].quoteId");
     }
 
     @Test
     void relatedBlockNeedsExactlyOneOfArticleIdAndUrl() {
         String h = "Related " + unique();
-        invalid(Articles.article().headline(h).body(List.of(Map.of("type", "related"))).post(),
+        invalid(
+                Articles.article()
+                        .headline(h)
+                        .body(List.of(Map.of("type", "related")))
+                        .post(),
                 "body[0].articleId");
-        invalid(Articles.article().headline(h)
-                .body(List.of(Map.of("type", "related",
-                "articleId", article(), "url", "https://example.org/"))).post(), "body[0].url");
-        invalid(Articles.article().headline(h)
-                .body(List.of(Map.of("type", "related",
-                "url", "javascript:alert(1)"))).post(), "body[0].url");
+        invalid(
+                Articles.article()
+                        .headline(h)
+                        .body(List.of(Map.of("type", "related", "articleId", article(), "url", "https://example.org/")))
+                        .post(),
+                "body[0].url");
+        invalid(
+                Articles.article()
+                        .headline(h)
+                        .body(List.of(Map.of("type", "related", "url", "javascript:alert(1)")))
+                        .post(),
+                "body[0].url");
     }
 
     @Test
     void relatedBlockWithUnknownArticleIs400() {
-        invalid(Articles.article().headline("Related " + unique())
-                .body(List.of(
-                Map.of("type", "paragraph", "text", "See also"),
-                Map.of("type", "related", "articleId", UUID.randomUUID().toString()))).post(), "body[1].articleId");
+        invalid(
+                Articles.article()
+                        .headline("Related " + unique())
+                        .body(List.of(
+                                Map.of("type", "paragraph", "text", "See also"),
+                                Map.of(
+                                        "type",
+                                        "related",
+                                        "articleId",
+                                        UUID.randomUUID().toString())))
+                        .post(),
+                "body[1].articleId");
     }
 
     @Test
     void blockFieldsOfAnotherTypeAre400() {
-        invalid(Articles.article().headline("Mixed " + unique())
-                .body(List.of(
-                Map.of("type", "heading", "text", "H", "url", "https://example.org/"))).post(), "body[0].url");
+        invalid(
+                Articles.article()
+                        .headline("Mixed " + unique())
+                        .body(List.of(Map.of("type", "heading", "text", "H", "url", "https://example.org/")))
+                        .post(),
+                "body[0].url");
     }
 
     @Test
     void blankTagIs400NamingIt() {
-        invalid(Articles.article().headline("Blank tag " + unique()).tags("ok", " ").post(),
+        invalid(
+                Articles.article()
+                        .headline("Blank tag " + unique())
+                        .tags("ok", " ")
+                        .post(),
                 "tags[1]");
     }
 
     @Test
     void unknownBlockTypeIs400() {
-        invalid(Articles.article().headline("Blocks " + unique())
-                .body(List.of(
-                Map.of("type", "video", "text", "x"))).post(), "body[0].type");
+        invalid(
+                Articles.article()
+                        .headline("Blocks " + unique())
+                        .body(List.of(Map.of("type", "video", "text", "x")))
+                        .post(),
+                "body[0].type");
     }
 
     @Test
@@ -314,7 +411,11 @@ class ArticlesTest {
 
     @Test
     void malformedPersonIdIs400NamingItsIndex() {
-        invalid(Articles.article().headline("Ids " + unique()).personIds("not-a-uuid").post(),
+        invalid(
+                Articles.article()
+                        .headline("Ids " + unique())
+                        .personIds("not-a-uuid")
+                        .post(),
                 "personIds[0]");
     }
 
@@ -322,9 +423,18 @@ class ArticlesTest {
     void unknownPeopleAndPlacesAre400NamingTheirIndex() {
         String u = unique();
         String known = person("Known " + u);
-        invalid(Articles.article().headline("Refs " + u)
-                .personIds(known, UUID.randomUUID().toString()).post(), "personIds[1]");
-        invalid(Articles.article().headline("Refs " + u).placeIds(UUID.randomUUID().toString()).post(), "placeIds[0]");
+        invalid(
+                Articles.article()
+                        .headline("Refs " + u)
+                        .personIds(known, UUID.randomUUID().toString())
+                        .post(),
+                "personIds[1]");
+        invalid(
+                Articles.article()
+                        .headline("Refs " + u)
+                        .placeIds(UUID.randomUUID().toString())
+                        .post(),
+                "placeIds[0]");
     }
 
     @Test
@@ -332,7 +442,12 @@ class ArticlesTest {
         String h = "Types " + unique();
         invalid(Articles.article().headline(h).with("commentsOpen", "yes").post(), "commentsOpen");
         invalid(Articles.article().headline(h).with("tags", "war").post(), "tags");
-        invalid(Articles.article().headline(h).with("body", Map.of("type", "paragraph")).post(), "body");
+        invalid(
+                Articles.article()
+                        .headline(h)
+                        .with("body", Map.of("type", "paragraph"))
+                        .post(),
+                "body");
         invalid(Articles.article().headline(h).publishedAt("yesterday").post(), "publishedAt");
         invalid(Articles.article().with("headline", List.of(h)).post(), "headline");
         invalid(Articles.article().with("headline", 42).post(), "headline");
@@ -341,17 +456,31 @@ class ArticlesTest {
 
     @Test
     void badLanguageTagIs400() {
-        invalid(Articles.article().headline("Lang " + unique()).language("not a language").post(), "language");
-        Articles.article().headline("Lang " + unique()).language("pt-BR").post()
-                .then().statusCode(201).body("language", equalTo("pt-BR"));
+        invalid(
+                Articles.article()
+                        .headline("Lang " + unique())
+                        .language("not a language")
+                        .post(),
+                "language");
+        Articles.article()
+                .headline("Lang " + unique())
+                .language("pt-BR")
+                .post()
+                .then()
+                .statusCode(201)
+                .body("language", equalTo("pt-BR"));
     }
 
     @Test
     void invalidBodyCreatesNothing() {
         String slug = "never-created-" + unique();
-        invalid(Articles.article().headline("x")
-                .slug(slug)
-                .personIds(UUID.randomUUID().toString()).post(), "personIds[0]");
+        invalid(
+                Articles.article()
+                        .headline("x")
+                        .slug(slug)
+                        .personIds(UUID.randomUUID().toString())
+                        .post(),
+                "personIds[0]");
         problem(editor().get(ARTICLES + "/" + slug), 404);
     }
 
@@ -360,9 +489,17 @@ class ArticlesTest {
     @Test
     void slugIsDerivedFromTheHeadline() {
         String u = unique();
-        Articles.article().headline("Kyiv: Mayor's Address — Day 3 " + u).post().then().statusCode(201)
+        Articles.article()
+                .headline("Kyiv: Mayor's Address — Day 3 " + u)
+                .post()
+                .then()
+                .statusCode(201)
                 .body("slug", equalTo("kyiv-mayors-address-day-3-" + u));
-        Articles.article().headline("Zürich café, “Ça va?” " + u).post().then().statusCode(201)
+        Articles.article()
+                .headline("Zürich café, “Ça va?” " + u)
+                .post()
+                .then()
+                .statusCode(201)
                 .body("slug", equalTo("zurich-cafe-ca-va-" + u));
     }
 
@@ -383,8 +520,7 @@ class ArticlesTest {
     void explicitSlugClashIs409() {
         String slug = "taken-" + unique();
         Articles.article().headline("First").slug(slug).create();
-        problem(Articles.article().headline("Second").slug(slug).post(), 409)
-                .body("detail", containsString(slug));
+        problem(Articles.article().headline("Second").slug(slug).post(), 409).body("detail", containsString(slug));
         String other = article();
         problem(Articles.article().headline("Other").slug(slug).put(other), 409);
         problem(editor().body(Map.of("slug", slug)).patch(ARTICLES + "/" + other), 409);
@@ -397,7 +533,8 @@ class ArticlesTest {
         String u = unique();
         String personId = person("Put person " + u);
         String placeId = place("Put place " + u, "town", null);
-        String id = Articles.article().headline("Before " + u)
+        String id = Articles.article()
+                .headline("Before " + u)
                 .slug("put-" + u)
                 .standfirst("S")
                 .body(List.of(Map.of("type", "paragraph", "text", "P")))
@@ -410,9 +547,15 @@ class ArticlesTest {
                 .publishedAt("2026-01-01T00:00:00Z")
                 .commentsOpen(false)
                 .personIds(personId)
-                .placeIds(placeId).create();
+                .placeIds(placeId)
+                .create();
 
-        Articles.article().headline("After " + u).slug("put-" + u).put(id).then().statusCode(200)
+        Articles.article()
+                .headline("After " + u)
+                .slug("put-" + u)
+                .put(id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("headline", equalTo("After " + u))
                 .body("slug", equalTo("put-" + u))
@@ -429,39 +572,67 @@ class ArticlesTest {
                 .body("personIds", empty())
                 .body("placeIds", empty())
                 .body("version", equalTo(2));
-        read("articles", id).response().then().body("headline", equalTo("After " + u)).body("version", equalTo(2))
-                .body("tags", empty()).body("personIds", empty());
+        read("articles", id)
+                .response()
+                .then()
+                .body("headline", equalTo("After " + u))
+                .body("version", equalTo(2))
+                .body("tags", empty())
+                .body("personIds", empty());
     }
 
     @Test
     void putBumpsVersionAndUpdatedAtButKeepsCreatedAt() {
-        ExtractableResponse<Response> created = Articles.article().headline("Versioned " + unique()).post()
-                .then().statusCode(201).extract();
+        ExtractableResponse<Response> created = Articles.article()
+                .headline("Versioned " + unique())
+                .post()
+                .then()
+                .statusCode(201)
+                .extract();
         String id = created.path("id");
         String slug = created.path("slug");
-        ExtractableResponse<Response> put = Articles.article().headline("Versioned again")
-                .slug(slug).put(id).then().statusCode(200).body("version", equalTo(2)).extract();
+        ExtractableResponse<Response> put = Articles.article()
+                .headline("Versioned again")
+                .slug(slug)
+                .put(id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .extract();
         assertEquals((String) created.path("createdAt"), put.path("createdAt"));
         assertTrue(Instant.parse(put.path("updatedAt")).isAfter(Instant.parse(created.path("updatedAt"))));
-        Articles.article().headline("Versioned a third time").slug(slug).put(id).then().statusCode(200).body("version", equalTo(3));
+        Articles.article()
+                .headline("Versioned a third time")
+                .slug(slug)
+                .put(id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(3));
     }
 
     @Test
     void putThatChangesNothingKeepsTheVersion() {
         String u = unique();
         String personId = person("No-op " + u);
-        Map<String, Object> body = Articles.article().headline("No-op " + u)
+        Map<String, Object> body = Articles.article()
+                .headline("No-op " + u)
                 .slug("no-op-" + u)
                 .standfirst("S")
                 .body(List.of(Map.of("type", "paragraph", "text", "P")))
                 .tags("x", "y")
                 .published()
                 .publishedAt("2026-01-01T00:00:00Z")
-                .personIds(personId).fields();
-        ExtractableResponse<Response> created = editor().body(body).post(ARTICLES).then().statusCode(201).extract();
+                .personIds(personId)
+                .fields();
+        ExtractableResponse<Response> created =
+                editor().body(body).post(ARTICLES).then().statusCode(201).extract();
         String id = created.path("id");
-        editor().body(body).put(ARTICLES + "/" + id).then().statusCode(200)
-                .body("version", equalTo(1)).body("updatedAt", equalTo(created.path("updatedAt")));
+        editor().body(body)
+                .put(ARTICLES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .body("updatedAt", equalTo(created.path("updatedAt")));
         read("articles", id).response().then().body("version", equalTo(1));
     }
 
@@ -473,27 +644,51 @@ class ArticlesTest {
         String second = Articles.article().headline(headline).create();
         Articles.article().headline(headline).create();
         assertEquals(base + "-2", read("articles", second).path("slug"));
-        Articles.article().headline(headline).standfirst("New").put(second).then().statusCode(200)
-                .body("slug", equalTo(base + "-2")).body("version", equalTo(2));
-        Articles.article().headline(headline).standfirst("New").put(second).then().statusCode(200)
-                .body("slug", equalTo(base + "-2")).body("version", equalTo(2));
+        Articles.article()
+                .headline(headline)
+                .standfirst("New")
+                .put(second)
+                .then()
+                .statusCode(200)
+                .body("slug", equalTo(base + "-2"))
+                .body("version", equalTo(2));
+        Articles.article()
+                .headline(headline)
+                .standfirst("New")
+                .put(second)
+                .then()
+                .statusCode(200)
+                .body("slug", equalTo(base + "-2"))
+                .body("version", equalTo(2));
     }
 
     @Test
     void putWithANewHeadlineAndNoSlugDerivesANewSlug() {
         String u = unique();
         String id = Articles.article().headline("Old headline " + u).create();
-        Articles.article().headline("New headline " + u).put(id).then().statusCode(200)
+        Articles.article()
+                .headline("New headline " + u)
+                .put(id)
+                .then()
+                .statusCode(200)
                 .body("slug", equalTo("new-headline-" + u));
     }
 
     @Test
     void putOfAPublishedArticleWithoutPublishedAtKeepsItsTime() {
         String headline = "Kept time " + unique();
-        String id = Articles.article().headline(headline)
+        String id = Articles.article()
+                .headline(headline)
                 .published()
-                .publishedAt("2026-03-01T10:00:00Z").create();
-        Articles.article().headline(headline).published().standfirst("Corrected").put(id).then().statusCode(200)
+                .publishedAt("2026-03-01T10:00:00Z")
+                .create();
+        Articles.article()
+                .headline(headline)
+                .published()
+                .standfirst("Corrected")
+                .put(id)
+                .then()
+                .statusCode(200)
                 .body("publishedAt", equalTo("2026-03-01T10:00:00Z"));
     }
 
@@ -515,40 +710,62 @@ class ArticlesTest {
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         String u = unique();
-        String id = Articles.article().headline("Patch me " + u)
+        String id = Articles.article()
+                .headline("Patch me " + u)
                 .standfirst("Old")
                 .section("world")
-                .tags("a", "b").create();
-        Articles.edit().standfirst("New").tags("C").patch(id).then().statusCode(200)
+                .tags("a", "b")
+                .create();
+        Articles.edit()
+                .standfirst("New")
+                .tags("C")
+                .patch(id)
+                .then()
+                .statusCode(200)
                 .body("headline", equalTo("Patch me " + u))
                 .body("section", equalTo("world"))
                 .body("standfirst", equalTo("New"))
                 .body("tags", contains("c"))
                 .body("version", equalTo(2));
-        read("articles", id).response().then().body("standfirst", equalTo("New")).body("tags", contains("c"));
+        read("articles", id)
+                .response()
+                .then()
+                .body("standfirst", equalTo("New"))
+                .body("tags", contains("c"));
     }
 
     @Test
     void patchAcceptsPlainJsonAsMergePatch() {
-        String id = Articles.article().headline("Plain " + unique()).byline("Old").create();
-        editor().body(Map.of("byline", "New")).patch(ARTICLES + "/" + id).then().statusCode(200)
-                .body("byline", equalTo("New")).body("version", equalTo(2));
+        String id =
+                Articles.article().headline("Plain " + unique()).byline("Old").create();
+        editor().body(Map.of("byline", "New"))
+                .patch(ARTICLES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("byline", equalTo("New"))
+                .body("version", equalTo(2));
     }
 
     @Test
     void patchNullRemovesAFieldAndArraysReplace() {
         String u = unique();
-        String id = Articles.article().headline("Nulls " + u)
+        String id = Articles.article()
+                .headline("Nulls " + u)
                 .standfirst("S")
                 .commentsOpen(false)
                 .language("uk")
                 .tags("a", "b")
-                .body(List.of(Map.of("type", "paragraph", "text", "One"), Map.of("type", "paragraph", "text", "Two"))).create();
-        Articles.edit().with("standfirst", null)
+                .body(List.of(Map.of("type", "paragraph", "text", "One"), Map.of("type", "paragraph", "text", "Two")))
+                .create();
+        Articles.edit()
+                .with("standfirst", null)
                 .with("commentsOpen", null)
                 .with("language", null)
                 .with("tags", null)
-                .body(List.of(Map.of("type", "heading", "text", "Only"))).patch(id).then().statusCode(200)
+                .body(List.of(Map.of("type", "heading", "text", "Only")))
+                .patch(id)
+                .then()
+                .statusCode(200)
                 .body("standfirst", nullValue())
                 .body("commentsOpen", equalTo(true))
                 .body("language", equalTo("en"))
@@ -563,49 +780,67 @@ class ArticlesTest {
         invalid(Articles.edit().with("headline", null).patch(id), "headline");
         invalid(Articles.edit().scheduled().patch(id), "publishedAt");
         invalid(Articles.edit().personIds(UUID.randomUUID().toString()).patch(id), "personIds[0]");
-        read("articles", id).response().then().body("headline", equalTo("Whole " + u))
-                .body("status", equalTo("draft")).body("version", equalTo(1));
+        read("articles", id)
+                .response()
+                .then()
+                .body("headline", equalTo("Whole " + u))
+                .body("status", equalTo("draft"))
+                .body("version", equalTo(1));
     }
 
     @Test
     void patchWithUnknownPropertyIs400NamingIt() {
         String id = article();
         invalid(Articles.edit().with("hedline", "x").patch(id), "hedline");
-        invalid(Articles.edit().body(List.of(Map.of("type", "paragraph", "text", "t", "foo", "bar"))).patch(id), "body[0].foo");
+        invalid(
+                Articles.edit()
+                        .body(List.of(Map.of("type", "paragraph", "text", "t", "foo", "bar")))
+                        .patch(id),
+                "body[0].foo");
     }
 
     @Test
     void patchIgnoresReadOnlyFields() {
         String id = article();
-        Articles.edit().with("id", UUID.randomUUID().toString())
+        Articles.edit()
+                .with("id", UUID.randomUUID().toString())
                 .with("version", 99)
-                .with("createdAt", "2000-01-01T00:00:00Z").patch(id).then().statusCode(200)
-                .body("id", equalTo(id)).body("version", equalTo(1)).body("createdAt", not(equalTo("2000-01-01T00:00:00Z")));
+                .with("createdAt", "2000-01-01T00:00:00Z")
+                .patch(id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("version", equalTo(1))
+                .body("createdAt", not(equalTo("2000-01-01T00:00:00Z")));
     }
 
     @Test
     void patchThatChangesNothingKeepsTheVersion() {
         String headline = "Unchanged " + unique();
         String id = Articles.article().headline(headline).create();
-        Articles.edit().patch(id)
-                .then().statusCode(200).body("version", equalTo(1));
-        Articles.edit().headline(headline).patch(id)
-                .then().statusCode(200).body("version", equalTo(1));
+        Articles.edit().patch(id).then().statusCode(200).body("version", equalTo(1));
+        Articles.edit().headline(headline).patch(id).then().statusCode(200).body("version", equalTo(1));
     }
 
     @Test
     void patchingTheSlugToNullDerivesItFromTheHeadline() {
         String u = unique();
-        String id = Articles.article().headline("Derive again " + u).slug("custom-" + u).create();
-        Articles.edit().with("slug", null).patch(id)
-                .then().statusCode(200).body("slug", equalTo("derive-again-" + u));
+        String id = Articles.article()
+                .headline("Derive again " + u)
+                .slug("custom-" + u)
+                .create();
+        Articles.edit().with("slug", null).patch(id).then().statusCode(200).body("slug", equalTo("derive-again-" + u));
     }
 
     @Test
     void patchThatIsNotAnObjectIs400() {
         String id = article();
         problem(editor().contentType("application/merge-patch+json").body("[]").patch(ARTICLES + "/" + id), 400);
-        problem(editor().contentType("application/merge-patch+json").body("\"headline\"").patch(ARTICLES + "/" + id), 400);
+        problem(
+                editor().contentType("application/merge-patch+json")
+                        .body("\"headline\"")
+                        .patch(ARTICLES + "/" + id),
+                400);
     }
 
     @Test
@@ -637,7 +872,9 @@ class ArticlesTest {
         String articleId = article();
         String quoteId = quote("Still here " + u, person("Speaker " + u), articleId);
         editor().delete(ARTICLES + "/" + articleId).then().statusCode(204);
-        read("quotes", quoteId).response().then()
+        read("quotes", quoteId)
+                .response()
+                .then()
                 .body("text", equalTo("Still here " + u))
                 .body("articleId", nullValue())
                 .body("version", equalTo(2));
@@ -648,9 +885,11 @@ class ArticlesTest {
         String u = unique();
         String personId = person("Freed " + u);
         String placeId = place("Freed " + u, "town", null);
-        String articleId = Articles.article().headline("Links " + u)
+        String articleId = Articles.article()
+                .headline("Links " + u)
                 .personIds(personId)
-                .placeIds(placeId).create();
+                .placeIds(placeId)
+                .create();
         editor().delete(ARTICLES + "/" + articleId).then().statusCode(204);
         editor().delete("/api/v1/people/" + personId).then().statusCode(204);
         editor().delete("/api/v1/places/" + placeId).then().statusCode(204);
@@ -676,9 +915,11 @@ class ArticlesTest {
 
     @Test
     void anonymousCannotSeeArticlesScheduledForLater() {
-        String id = Articles.article().headline("Later " + unique())
+        String id = Articles.article()
+                .headline("Later " + unique())
                 .scheduled()
-                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS)).create();
+                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS))
+                .create();
         problem(anonymous().get(ARTICLES + "/" + id), 404);
         assertFalse(ids(walk(Api::anonymous, ARTICLES, 100, null)).contains(id));
     }
@@ -701,9 +942,11 @@ class ArticlesTest {
     void editorSeesEveryArticle() {
         String draft = article("draft");
         String archived = article("archived");
-        String later = Articles.article().headline("Later " + unique())
+        String later = Articles.article()
+                .headline("Later " + unique())
                 .scheduled()
-                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS)).create();
+                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS))
+                .create();
         for (String id : List.of(draft, archived, later)) {
             editor().get(ARTICLES + "/" + id).then().statusCode(200).body("id", equalTo(id));
         }
@@ -715,7 +958,10 @@ class ArticlesTest {
     void unpublishingHidesAnArticleAgain() {
         String id = article("published");
         anonymous().get(ARTICLES + "/" + id).then().statusCode(200);
-        editor().body(Map.of("status", "archived")).patch(ARTICLES + "/" + id).then().statusCode(200);
+        editor().body(Map.of("status", "archived"))
+                .patch(ARTICLES + "/" + id)
+                .then()
+                .statusCode(200);
         problem(anonymous().get(ARTICLES + "/" + id), 404);
     }
 }

@@ -49,6 +49,7 @@ class ChangeFeedConcurrencyTest {
 
     @TestHTTPResource("/")
     URL base;
+
     @Inject
     DataSource dataSource;
 
@@ -89,24 +90,42 @@ class ChangeFeedConcurrencyTest {
                     } else if (pick < 3 && !mine.isEmpty()) {
                         expect(send("DELETE", "people/" + mine.remove(rnd.nextInt(mine.size())), null), 204);
                     } else if (pick < 4) {
-                        int status = send("PATCH", "people/" + shared.get(rnd.nextInt(shared.size())),
-                                Map.of("role", "Role " + rnd.nextInt())).statusCode();
+                        int status = send(
+                                        "PATCH",
+                                        "people/" + shared.get(rnd.nextInt(shared.size())),
+                                        Map.of("role", "Role " + rnd.nextInt()))
+                                .statusCode();
                         assertTrue(status == 200 || status == 409, "shared update: " + status);
                     } else if (pick < 5 && !mine.isEmpty()) {
-                        expect(send("PATCH", "people/" + mine.get(rnd.nextInt(mine.size())),
-                                Map.of("description", "Changed " + rnd.nextInt())), 200);
+                        expect(
+                                send(
+                                        "PATCH",
+                                        "people/" + mine.get(rnd.nextInt(mine.size())),
+                                        Map.of("description", "Changed " + rnd.nextInt())),
+                                200);
                     } else if (pick < 7 || myArticles.isEmpty()) {
                         String status = rnd.nextBoolean() ? "published" : "draft";
-                        String id = created(send("POST", "articles", Articles.article().headline("Race article " + rnd.nextInt())
-                                .status(status).fields()));
+                        String id = created(send(
+                                "POST",
+                                "articles",
+                                Articles.article()
+                                        .headline("Race article " + rnd.nextInt())
+                                        .status(status)
+                                        .fields()));
                         myArticles.add(id);
                         articles.add(id);
                     } else if (pick < 9) {
                         String[] statuses = {"draft", "published", "archived"};
-                        expect(send("PATCH", "articles/" + myArticles.get(rnd.nextInt(myArticles.size())),
-                                Map.of("status", statuses[rnd.nextInt(3)])), 200);
+                        expect(
+                                send(
+                                        "PATCH",
+                                        "articles/" + myArticles.get(rnd.nextInt(myArticles.size())),
+                                        Map.of("status", statuses[rnd.nextInt(3)])),
+                                200);
                     } else {
-                        expect(send("DELETE", "articles/" + myArticles.remove(rnd.nextInt(myArticles.size())), null), 204);
+                        expect(
+                                send("DELETE", "articles/" + myArticles.remove(rnd.nextInt(myArticles.size())), null),
+                                204);
                     }
                     writes.incrementAndGet();
                 }
@@ -128,9 +147,14 @@ class ChangeFeedConcurrencyTest {
         Set<String> ours = new HashSet<>(people);
         ours.addAll(articles);
         assertEquals(existing("people", people), replay(editorSeen, ours, "people"), "people: feed replay = database");
-        assertEquals(existing("articles", articles), replay(editorSeen, ours, "articles"), "articles: feed replay = database");
-        assertEquals(visible(articles), replay(publicSeen, ours, "articles"), "anonymous: feed replay = visible articles");
-        assertTrue(editorSeen.size() >= WRITERS * OPS_PER_WRITER / 2, "the reader saw the writes: " + editorSeen.size());
+        assertEquals(
+                existing("articles", articles),
+                replay(editorSeen, ours, "articles"),
+                "articles: feed replay = database");
+        assertEquals(
+                visible(articles), replay(publicSeen, ours, "articles"), "anonymous: feed replay = visible articles");
+        assertTrue(
+                editorSeen.size() >= WRITERS * OPS_PER_WRITER / 2, "the reader saw the writes: " + editorSeen.size());
     }
 
     /** Reads /changes from {@code after} until the end; with {@code writing}, keeps polling until it turns false. */
@@ -170,7 +194,8 @@ class ChangeFeedConcurrencyTest {
     private static Set<String> replay(List<JsonNode> seen, Set<String> ours, String collection) {
         Map<String, String> last = new HashMap<>();
         for (JsonNode n : seen) {
-            if (n.get("collection").asText().equals(collection) && ours.contains(n.get("id").asText())) {
+            if (n.get("collection").asText().equals(collection)
+                    && ours.contains(n.get("id").asText())) {
                 last.put(n.get("id").asText(), n.get("op").asText());
             }
         }
@@ -193,7 +218,8 @@ class ChangeFeedConcurrencyTest {
 
     private Set<String> query(String sql, Set<String> ids) throws Exception {
         Set<String> out = new HashSet<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -217,8 +243,11 @@ class ChangeFeedConcurrencyTest {
     private HttpResponse<String> send(String method, String path, Map<String, ?> body) throws Exception {
         HttpRequest.Builder rq = HttpRequest.newBuilder(URI.create(base + "api/v1/" + path))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (body != null) {
             rq.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
         }

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
@@ -67,10 +66,19 @@ class ChangeFeedTest {
                 if (cursor != null) {
                     rq.queryParam("after", cursor);
                 }
-                JsonPath body = rq.get("/api/v1/changes").then().statusCode(200).body("next", notNullValue()).extract().jsonPath();
+                JsonPath body = rq.get("/api/v1/changes")
+                        .then()
+                        .statusCode(200)
+                        .body("next", notNullValue())
+                        .extract()
+                        .jsonPath();
                 List<Map<String, Object>> items = body.getList("items");
                 for (Map<String, Object> i : items) {
-                    got.add(new Entry(((Number) i.get("seq")).longValue(), (String) i.get("collection"), (String) i.get("id"), (String) i.get("op")));
+                    got.add(new Entry(
+                            ((Number) i.get("seq")).longValue(),
+                            (String) i.get("collection"),
+                            (String) i.get("id"),
+                            (String) i.get("op")));
                 }
                 cursor = body.getString("next");
                 if (items.size() < 50) {
@@ -82,7 +90,10 @@ class ChangeFeedTest {
 
         List<String> about(String... ids) {
             Set<String> wanted = Set.of(ids);
-            return seen.stream().filter(e -> wanted.contains(e.id())).map(Entry::brief).toList();
+            return seen.stream()
+                    .filter(e -> wanted.contains(e.id()))
+                    .map(Entry::brief)
+                    .toList();
         }
     }
 
@@ -90,12 +101,21 @@ class ChangeFeedTest {
     void editorsSeeEveryCreateUpdateAndDeleteInOrder() {
         Follower f = new Follower(true);
         String person = People.person().name("Feed Person " + unique()).create();
-        editor().body(Map.of("role", "Mayor")).contentType("application/merge-patch+json").patch("/api/v1/people/" + person).then().statusCode(200);
+        editor().body(Map.of("role", "Mayor"))
+                .contentType("application/merge-patch+json")
+                .patch("/api/v1/people/" + person)
+                .then()
+                .statusCode(200);
         String place = Places.place().name("Feed Town " + unique()).kind("town").create();
         editor().delete("/api/v1/people/" + person).then().statusCode(204);
         f.poll();
-        assertEquals(List.of("people:" + person + ":upsert", "people:" + person + ":upsert", "places:" + place + ":upsert",
-                "people:" + person + ":delete"), f.about(person, place));
+        assertEquals(
+                List.of(
+                        "people:" + person + ":upsert",
+                        "people:" + person + ":upsert",
+                        "places:" + place + ":upsert",
+                        "people:" + person + ":delete"),
+                f.about(person, place));
         for (int i = 1; i < f.seen.size(); i++) {
             assertTrue(f.seen.get(i).seq() > f.seen.get(i - 1).seq(), "seq strictly increases");
         }
@@ -106,10 +126,17 @@ class ChangeFeedTest {
         Follower f = new Follower(true);
         Instant before = Instant.now().minusSeconds(1);
         String person = People.person().name("Feed Shape " + unique()).create();
-        JsonPath body = editor().queryParam("after", f.cursor).get("/api/v1/changes").then().statusCode(200)
-                .contentType("application/json").extract().jsonPath();
+        JsonPath body = editor().queryParam("after", f.cursor)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
         Map<String, Object> entry = body.getList("items", Map.class).stream()
-                .filter(m -> person.equals(m.get("id"))).findFirst().orElseThrow();
+                .filter(m -> person.equals(m.get("id")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Set.of("seq", "collection", "id", "op", "at"), entry.keySet());
         assertEquals("people", entry.get("collection"));
         assertEquals("upsert", entry.get("op"));
@@ -122,13 +149,23 @@ class ChangeFeedTest {
     void atTheEndNextIsWhereToPollAgainFrom() {
         Follower f = new Follower(true);
         String end = f.cursor;
-        editor().queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
-                .body("items", hasSize(0)).body("next", equalTo(end));
+        editor().queryParam("after", end)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0))
+                .body("next", equalTo(end));
         String person = People.person().name("Feed Resume " + unique()).create();
-        editor().queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
+        editor().queryParam("after", end)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(person));
         // Polling again from the same cursor gives the same answer: a cursor is a position, not a session.
-        editor().queryParam("after", end).get("/api/v1/changes").then().statusCode(200)
+        editor().queryParam("after", end)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(person));
     }
 
@@ -143,8 +180,14 @@ class ChangeFeedTest {
         List<String> read = new ArrayList<>();
         String cursor = start;
         for (int page = 0; page < 20; page++) {
-            JsonPath body = editor().queryParam("after", cursor).queryParam("limit", 2).get("/api/v1/changes")
-                    .then().statusCode(200).body("limit", equalTo(2)).extract().jsonPath();
+            JsonPath body = editor().queryParam("after", cursor)
+                    .queryParam("limit", 2)
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .body("limit", equalTo(2))
+                    .extract()
+                    .jsonPath();
             List<String> got = body.getList("items.id");
             read.addAll(got);
             cursor = body.getString("next");
@@ -159,14 +202,29 @@ class ChangeFeedTest {
     @Test
     void badLimitOrCursorIs400() {
         for (String limit : List.of("0", "1001", "x", "-5")) {
-            anonymous().queryParam("limit", limit).get("/api/v1/changes").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+            anonymous()
+                    .queryParam("limit", limit)
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
         }
         for (String after : List.of("nonsense!", "bm9wZQ", "42")) {
-            anonymous().queryParam("after", after).get("/api/v1/changes").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+            anonymous()
+                    .queryParam("after", after)
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("after"));
         }
-        anonymous().queryParam("limit", 1000).get("/api/v1/changes").then().statusCode(200).body("limit", equalTo(1000));
+        anonymous()
+                .queryParam("limit", 1000)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .body("limit", equalTo(1000));
     }
 
     @Test
@@ -184,7 +242,16 @@ class ChangeFeedTest {
         ed.poll();
         String a = "articles:" + id + ":";
         assertEquals(List.of(a + "upsert", a + "upsert", a + "delete"), pub.about(id));
-        assertEquals(List.of(a + "upsert", a + "upsert", a + "upsert", a + "upsert", a + "upsert", a + "upsert", a + "delete"), ed.about(id));
+        assertEquals(
+                List.of(
+                        a + "upsert",
+                        a + "upsert",
+                        a + "upsert",
+                        a + "upsert",
+                        a + "upsert",
+                        a + "upsert",
+                        a + "delete"),
+                ed.about(id));
     }
 
     @Test
@@ -200,18 +267,27 @@ class ChangeFeedTest {
     void aScheduledArticleAppearsForAnonymousCallersOnceItsTimeHasCome() throws Exception {
         Follower pub = new Follower(false);
         Instant when = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        String id = Articles.article().headline("Feed scheduled " + unique())
+        String id = Articles.article()
+                .headline("Feed scheduled " + unique())
                 .scheduled()
-                .publishedAt(when).create();
+                .publishedAt(when)
+                .create();
         pub.poll();
         assertEquals(List.of(), pub.about(id), "not before its time");
         anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
         Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200);
         List<Entry> got = pub.poll().stream().filter(e -> e.id().equals(id)).toList();
-        assertEquals(List.of("articles:" + id + ":upsert"), got.stream().map(Entry::brief).toList());
-        JsonPath again = anonymous().queryParam("after", ChangeCursor.encode(got.get(0).seq() - 1)).get("/api/v1/changes")
-                .then().statusCode(200).extract().jsonPath();
+        assertEquals(
+                List.of("articles:" + id + ":upsert"),
+                got.stream().map(Entry::brief).toList());
+        JsonPath again = anonymous()
+                .queryParam("after", ChangeCursor.encode(got.get(0).seq() - 1))
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(when, Instant.parse(again.getString("items[0].at")), "at is the time it became visible");
         pub.poll();
         assertEquals(1, pub.about(id).size(), "announced once");
@@ -220,7 +296,10 @@ class ChangeFeedTest {
     @Test
     void reschedulingAVisibleArticleIntoTheFutureIsADeleteThenAnUpsertAtTheNewTime() throws Exception {
         Follower pub = new Follower(false);
-        String id = Articles.article().headline("Feed moved " + unique()).published().create();
+        String id = Articles.article()
+                .headline("Feed moved " + unique())
+                .published()
+                .create();
         Instant when = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
         patch(id, Map.of("status", "scheduled", "publishedAt", when.toString()));
         pub.poll();
@@ -235,9 +314,11 @@ class ChangeFeedTest {
     void unpublishingBeforeTheScheduledTimeCancelsTheAnnouncement() throws Exception {
         Follower pub = new Follower(false);
         Instant when = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
-        String id = Articles.article().headline("Feed cancelled " + unique())
+        String id = Articles.article()
+                .headline("Feed cancelled " + unique())
                 .scheduled()
-                .publishedAt(when).create();
+                .publishedAt(when)
+                .create();
         patch(id, Map.of("status", "draft"));
         Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
         pub.poll();
@@ -263,10 +344,13 @@ class ChangeFeedTest {
             }
             String late = People.person().name("Committed first " + unique()).create();
             f.poll();
-            assertEquals(List.of("people:" + late + ":upsert"), f.about(late, early.toString()), "A is not visible yet");
+            assertEquals(
+                    List.of("people:" + late + ":upsert"), f.about(late, early.toString()), "A is not visible yet");
             a.commit();
             f.poll();
-            assertEquals(List.of("people:" + late + ":upsert", "people:" + early + ":upsert"), f.about(late, early.toString()));
+            assertEquals(
+                    List.of("people:" + late + ":upsert", "people:" + early + ":upsert"),
+                    f.about(late, early.toString()));
             List<Long> seqs = f.seen.stream().map(Entry::seq).toList();
             assertEquals(seqs.stream().sorted().distinct().toList(), seqs);
         }
@@ -284,7 +368,8 @@ class ChangeFeedTest {
         UUID a1 = UUID.randomUUID();
         UUID a2 = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        try (Connection older = dataSource.getConnection(); Connection younger = dataSource.getConnection()) {
+        try (Connection older = dataSource.getConnection();
+                Connection younger = dataSource.getConnection()) {
             older.setAutoCommit(false);
             younger.setAutoCommit(false);
             insertPerson(older, a1);
@@ -292,10 +377,13 @@ class ChangeFeedTest {
             insertPerson(older, a2);
             older.commit();
             f.poll();
-            assertEquals(List.of("people:" + a1 + ":upsert", "people:" + a2 + ":upsert"), f.about(a1.toString(), a2.toString(), b.toString()));
+            assertEquals(
+                    List.of("people:" + a1 + ":upsert", "people:" + a2 + ":upsert"),
+                    f.about(a1.toString(), a2.toString(), b.toString()));
             younger.commit();
             f.poll();
-            assertEquals(List.of("people:" + a1 + ":upsert", "people:" + a2 + ":upsert", "people:" + b + ":upsert"),
+            assertEquals(
+                    List.of("people:" + a1 + ":upsert", "people:" + a2 + ":upsert", "people:" + b + ":upsert"),
                     f.about(a1.toString(), a2.toString(), b.toString()));
         }
     }
@@ -335,39 +423,64 @@ class ChangeFeedTest {
         Follower f = new Follower(true);
         String speaker = People.person().name("Feed Speaker " + unique()).create();
         String article = Articles.article().headline("Feed quoted " + unique()).create();
-        String quote = Quotes.quote().text("We will rebuild.")
+        String quote = Quotes.quote()
+                .text("We will rebuild.")
                 .speaker(speaker)
-                .article(article).create();
+                .article(article)
+                .create();
         editor().delete("/api/v1/articles/" + article).then().statusCode(204);
         f.poll();
         // The quotes are unlinked before the article goes, in the same transaction.
-        assertEquals(List.of("articles:" + article + ":upsert", "quotes:" + quote + ":upsert",
-                "quotes:" + quote + ":upsert", "articles:" + article + ":delete"), f.about(article, quote));
+        assertEquals(
+                List.of(
+                        "articles:" + article + ":upsert",
+                        "quotes:" + quote + ":upsert",
+                        "quotes:" + quote + ":upsert",
+                        "articles:" + article + ":delete"),
+                f.about(article, quote));
     }
 
     private static void patch(String id, Map<String, ?> changes) {
-        editor().contentType("application/merge-patch+json").body(changes).patch("/api/v1/articles/" + id).then().statusCode(200);
+        editor().contentType("application/merge-patch+json")
+                .body(changes)
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void commentsAppearForAnonymousCallersOnlyOnceApproved() {
         Follower editorView = new Follower(true);
         Follower publicView = new Follower(false);
-        String article = Articles.article().headline("Commented " + unique()).published().create();
-        String comment = Comments.commentOn(article).authorName("Reader").authorEmail("reader@example.org").body("Well put.").create();
+        String article =
+                Articles.article().headline("Commented " + unique()).published().create();
+        String comment = Comments.commentOn(article)
+                .authorName("Reader")
+                .authorEmail("reader@example.org")
+                .body("Well put.")
+                .create();
         editorView.poll();
         publicView.poll();
         assertEquals(List.of("comments:" + comment + ":upsert"), editorView.about(comment));
         assertEquals(List.of(), publicView.about(comment));
 
-        editor().contentType("application/merge-patch+json").body(Map.of("status", "approved"))
-                .patch("/api/v1/comments/" + comment).then().statusCode(200);
+        editor().contentType("application/merge-patch+json")
+                .body(Map.of("status", "approved"))
+                .patch("/api/v1/comments/" + comment)
+                .then()
+                .statusCode(200);
         editor().delete("/api/v1/comments/" + comment).then().statusCode(204);
         editorView.poll();
         publicView.poll();
-        assertEquals(List.of("comments:" + comment + ":upsert", "comments:" + comment + ":upsert", "comments:" + comment + ":delete"),
+        assertEquals(
+                List.of(
+                        "comments:" + comment + ":upsert",
+                        "comments:" + comment + ":upsert",
+                        "comments:" + comment + ":delete"),
                 editorView.about(comment));
-        assertEquals(List.of("comments:" + comment + ":upsert", "comments:" + comment + ":delete"), publicView.about(comment));
+        assertEquals(
+                List.of("comments:" + comment + ":upsert", "comments:" + comment + ":delete"),
+                publicView.about(comment));
     }
 
     @Test
@@ -381,9 +494,11 @@ class ChangeFeedTest {
         Follower pub = new Follower(false);
         Follower ed = new Follower(true);
         String article = Articles.article().headline("Quoted " + unique()).create();
-        String quote = Quotes.quote().text("Said.")
+        String quote = Quotes.quote()
+                .text("Said.")
                 .speaker(People.person().name("Sayer " + unique()).create())
-                .article(article).create();
+                .article(article)
+                .create();
         patch(article, Map.of("status", "published"));
         patch(article, Articles.article().headline("Quoted, edited").fields());
         patch(article, Map.of("status", "archived"));
@@ -396,7 +511,8 @@ class ChangeFeedTest {
 
     @Test
     void unpublishingAnArticleDeletesItsApprovedCommentsFromTheAnonymousFeedAndPublishingBringsThemBack() {
-        String article = Articles.article().headline("Discussed " + unique()).published().create();
+        String article =
+                Articles.article().headline("Discussed " + unique()).published().create();
         String approved = comment(article, true);
         String pending = comment(article, false);
         Follower pub = new Follower(false);
@@ -416,19 +532,23 @@ class ChangeFeedTest {
 
     @Test
     void commentsLeftAnnouncedByAnOlderVersionAreReconciledWithTheirArticlesVisibility() throws Exception {
-        String hidden = Articles.article().headline("Retracted " + unique()).published().create();
+        String hidden =
+                Articles.article().headline("Retracted " + unique()).published().create();
         String strayUpsert = comment(hidden, true);
         patch(hidden, Map.of("status", "archived"));
-        String shown = Articles.article().headline("Shown " + unique()).published().create();
+        String shown =
+                Articles.article().headline("Shown " + unique()).published().create();
         String strayDelete = comment(shown, true);
         Follower pub = new Follower(false);
-        // What a database written by an older version may hold: the comment of the archived article still announced, the other withdrawn.
+        // What a database written by an older version may hold: the comment of the archived article still announced,
+        // the other withdrawn.
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(changes_lock_key())");
-                 PreparedStatement s = c.prepareStatement("insert into changes (seq, collection, id, op, public_op, at)"
-                         + " values (nextval('changes_seq'), 'comments', ?::uuid, null, 'upsert', clock_timestamp()),"
-                         + " (nextval('changes_seq'), 'comments', ?::uuid, null, 'delete', clock_timestamp())")) {
+                    PreparedStatement s = c.prepareStatement(
+                            "insert into changes (seq, collection, id, op, public_op, at)"
+                                    + " values (nextval('changes_seq'), 'comments', ?::uuid, null, 'upsert', clock_timestamp()),"
+                                    + " (nextval('changes_seq'), 'comments', ?::uuid, null, 'delete', clock_timestamp())")) {
                 lock.execute();
                 s.setString(1, strayUpsert);
                 s.setString(2, strayDelete);
@@ -439,13 +559,19 @@ class ChangeFeedTest {
         assertEquals(2, reconcile(), "one entry for each comment whose last public entry disagrees");
         assertEquals(0, reconcile(), "reconciled comments get no further entry");
         pub.poll();
-        assertEquals(List.of("comments:" + strayUpsert + ":upsert", "comments:" + strayDelete + ":delete",
-                "comments:" + strayUpsert + ":delete", "comments:" + strayDelete + ":upsert"), pub.about(strayUpsert, strayDelete));
+        assertEquals(
+                List.of(
+                        "comments:" + strayUpsert + ":upsert",
+                        "comments:" + strayDelete + ":delete",
+                        "comments:" + strayUpsert + ":delete",
+                        "comments:" + strayDelete + ":upsert"),
+                pub.about(strayUpsert, strayDelete));
     }
 
     private long reconcile() throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select changes_reconcile_comments(null)");
-             ResultSet rs = s.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select changes_reconcile_comments(null)");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
@@ -456,28 +582,50 @@ class ChangeFeedTest {
         Follower pub = new Follower(false);
         // Five requests come before the first poll: on a busy machine they can take more than two seconds.
         Instant when = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
-        String article = Articles.article().headline("Due with its quote " + unique())
+        String article = Articles.article()
+                .headline("Due with its quote " + unique())
                 .scheduled()
-                .publishedAt(when).create();
-        String quote = Quotes.quote().text("Soon.")
+                .publishedAt(when)
+                .create();
+        String quote = Quotes.quote()
+                .text("Soon.")
                 .speaker(People.person().name("Early " + unique()).create())
-                .article(article).create();
+                .article(article)
+                .create();
         String comment = comment(article, true);
         pub.poll();
-        assertEquals(List.of("quotes:" + quote + ":upsert"), pub.about(article, quote, comment), "the quote, without its article");
+        assertEquals(
+                List.of("quotes:" + quote + ":upsert"),
+                pub.about(article, quote, comment),
+                "the quote, without its article");
         Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
         pub.poll();
-        assertEquals(List.of("quotes:" + quote + ":upsert", "articles:" + article + ":upsert", "quotes:" + quote + ":upsert",
-                "comments:" + comment + ":upsert"), pub.about(article, quote, comment));
+        assertEquals(
+                List.of(
+                        "quotes:" + quote + ":upsert",
+                        "articles:" + article + ":upsert",
+                        "quotes:" + quote + ":upsert",
+                        "comments:" + comment + ":upsert"),
+                pub.about(article, quote, comment));
     }
 
     /** A comment on the article, posted by an editor (the article may not be visible yet), approved or left pending. */
     private static String comment(String article, boolean approve) {
-        String id = Comments.commentOn(article).authorName("Reader").authorEmail("reader@example.org").body("A view.")
-                .post(editor()).then().statusCode(201).extract().path("id");
+        String id = Comments.commentOn(article)
+                .authorName("Reader")
+                .authorEmail("reader@example.org")
+                .body("A view.")
+                .post(editor())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         if (approve) {
-            editor().contentType("application/merge-patch+json").body(Map.of("status", "approved"))
-                    .patch("/api/v1/comments/" + id).then().statusCode(200);
+            editor().contentType("application/merge-patch+json")
+                    .body(Map.of("status", "approved"))
+                    .patch("/api/v1/comments/" + id)
+                    .then()
+                    .statusCode(200);
         }
         return id;
     }

@@ -25,16 +25,20 @@ class ClientAddressPeerTest {
     @Test
     void forwardedForIsIgnoredUnlessThePeerIsATrustedProxy() throws Exception {
         String spoofed = "203.0.113." + (int) (Math.random() * 250 + 1);
-        anonymous().header("X-Forwarded-For", spoofed)
+        anonymous()
+                .header("X-Forwarded-For", spoofed)
                 .body(Map.of("authorName", "Spoofer", "authorEmail", "s@example.org", "body", "hi"))
-                .post("/api/v1/articles/" + publishedArticle() + "/comments").then().statusCode(201);
+                .post("/api/v1/articles/" + publishedArticle() + "/comments")
+                .then()
+                .statusCode(201);
         assertEquals(0, windows(spoofed));
         assertTrue(windows("127.0.0.1") + windows("0:0:0:0::/64") >= 1, "the loopback peer was not counted");
     }
 
     private int windows(String client) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*) from comment_rate_windows where client = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select count(*) from comment_rate_windows where client = ?")) {
             ps.setString(1, client);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

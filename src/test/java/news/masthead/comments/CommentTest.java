@@ -42,11 +42,20 @@ class CommentTest {
 
     /** Posts anonymously and returns the new comment's id. */
     static String post(String article, Map<String, Object> body) {
-        return anonymous().body(body).post("/api/v1/articles/" + article + "/comments").then().statusCode(201).extract().path("id");
+        return anonymous()
+                .body(body)
+                .post("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static void approve(String id) {
-        editor().body(Map.of("status", "approved")).patch("/api/v1/comments/" + id).then().statusCode(200)
+        editor().body(Map.of("status", "approved"))
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("approved"));
     }
 
@@ -55,12 +64,19 @@ class CommentTest {
         String article = publishedArticle();
         Map<String, Object> body = comment("First!");
         body.put("status", "approved");
-        ExtractableResponse<Response> r = anonymous().body(body).post("/api/v1/articles/" + article + "/comments")
-                .then().statusCode(201)
+        ExtractableResponse<Response> r = anonymous()
+                .body(body)
+                .post("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/comments/[0-9a-f-]{36}"))
-                .body("status", equalTo("pending")).body("articleId", equalTo(article)).body("parentId", nullValue())
-                .body("authorName", equalTo(body.get("authorName"))).body("body", equalTo("First!"))
-                .body("version", equalTo(1)).body("createdAt", endsWith("Z"))
+                .body("status", equalTo("pending"))
+                .body("articleId", equalTo(article))
+                .body("parentId", nullValue())
+                .body("authorName", equalTo(body.get("authorName")))
+                .body("body", equalTo("First!"))
+                .body("version", equalTo(1))
+                .body("createdAt", endsWith("Z"))
                 .body("$", not(hasKey("authorEmail")))
                 .extract();
         assertFalse(r.asString().contains((String) body.get("authorEmail")));
@@ -71,8 +87,11 @@ class CommentTest {
         list.then().statusCode(200);
         assertBody("""
                 {"items": [], "total": 0, "limit": 20, "next": null}""", list);
-        editor().get("/api/v1/comments/" + id).then().statusCode(200)
-                .body("authorEmail", equalTo(body.get("authorEmail"))).body("status", equalTo("pending"))
+        editor().get("/api/v1/comments/" + id)
+                .then()
+                .statusCode(200)
+                .body("authorEmail", equalTo(body.get("authorEmail")))
+                .body("status", equalTo("pending"))
                 .header("ETag", equalTo("\"1\""));
     }
 
@@ -86,24 +105,50 @@ class CommentTest {
         approve(c);
         approve(a);
         approve(b);
-        editor().body(Map.of("status", "spam")).patch("/api/v1/comments/" + spam).then().statusCode(200);
+        editor().body(Map.of("status", "spam"))
+                .patch("/api/v1/comments/" + spam)
+                .then()
+                .statusCode(200);
 
-        ExtractableResponse<Response> first = anonymous().queryParam("limit", 2).get("/api/v1/articles/" + article + "/comments")
-                .then().statusCode(200)
-                .body("items.id", equalTo(List.of(a, b))).body("total", equalTo(3)).body("limit", equalTo(2))
-                .body("items[0]", not(hasKey("authorEmail"))).body("items[0].status", equalTo("approved"))
+        ExtractableResponse<Response> first = anonymous()
+                .queryParam("limit", 2)
+                .get("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(a, b)))
+                .body("total", equalTo(3))
+                .body("limit", equalTo(2))
+                .body("items[0]", not(hasKey("authorEmail")))
+                .body("items[0].status", equalTo("approved"))
                 .header("Link", containsString("rel=\"next\""))
                 .extract();
-        anonymous().queryParam("limit", 2).queryParam("cursor", (String) first.path("next"))
-                .get("/api/v1/articles/" + article + "/comments").then().statusCode(200)
-                .body("items.id", equalTo(List.of(c))).body("next", nullValue());
+        anonymous()
+                .queryParam("limit", 2)
+                .queryParam("cursor", (String) first.path("next"))
+                .get("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(c)))
+                .body("next", nullValue());
         // The same list by slug; editors get the same public shape here.
-        String slug = editor().get("/api/v1/articles/" + article).then().extract().path("slug");
-        editor().get("/api/v1/articles/" + slug + "/comments").then().statusCode(200)
-                .body("items.id", equalTo(List.of(a, b, c))).body("items[0]", not(hasKey("authorEmail")));
-        anonymous().queryParam("sort", "-createdAt").get("/api/v1/articles/" + article + "/comments").then().statusCode(200)
+        String slug =
+                editor().get("/api/v1/articles/" + article).then().extract().path("slug");
+        editor().get("/api/v1/articles/" + slug + "/comments")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(a, b, c)))
+                .body("items[0]", not(hasKey("authorEmail")));
+        anonymous()
+                .queryParam("sort", "-createdAt")
+                .get("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(200)
                 .body("items.id", equalTo(List.of(c, b, a)));
-        anonymous().queryParam("sort", "authorEmail").get("/api/v1/articles/" + article + "/comments").then().statusCode(400)
+        anonymous()
+                .queryParam("sort", "authorEmail")
+                .get("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("sort"));
     }
 
@@ -117,23 +162,45 @@ class CommentTest {
 
     @Test
     void commentsClosedIs403() {
-        String article = Articles.article().headline("Closed " + unique())
+        String article = Articles.article()
+                .headline("Closed " + unique())
                 .published()
-                .commentsOpen(false).post().then().statusCode(201).extract().path("id");
-        anonymous().body(comment("hello")).post("/api/v1/articles/" + article + "/comments").then().statusCode(403)
-                .contentType("application/problem+json").body("status", equalTo(403))
+                .commentsOpen(false)
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        anonymous()
+                .body(comment("hello"))
+                .post("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403))
                 .body("detail", containsString("closed"));
     }
 
     @Test
     void draftArticlesTakeNoAnonymousComments() {
         String draft = article("Draft " + unique(), "draft", null);
-        anonymous().body(comment("hello")).post("/api/v1/articles/" + draft + "/comments").then().statusCode(404)
+        anonymous()
+                .body(comment("hello"))
+                .post("/api/v1/articles/" + draft + "/comments")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         anonymous().get("/api/v1/articles/" + draft + "/comments").then().statusCode(404);
-        anonymous().body(comment("hello")).post("/api/v1/articles/no-such-article-" + unique() + "/comments").then().statusCode(404);
+        anonymous()
+                .body(comment("hello"))
+                .post("/api/v1/articles/no-such-article-" + unique() + "/comments")
+                .then()
+                .statusCode(404);
         // Editors see drafts, so they may comment on one (it still lands pending).
-        editor().body(comment("internal note")).post("/api/v1/articles/" + draft + "/comments").then().statusCode(201)
+        editor().body(comment("internal note"))
+                .post("/api/v1/articles/" + draft + "/comments")
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("pending"));
     }
 
@@ -149,19 +216,31 @@ class CommentTest {
 
         Map<String, Object> reply = comment("reply");
         reply.put("parentId", parent);
-        anonymous().body(reply).post("/api/v1/articles/" + article + "/comments").then().statusCode(201)
+        anonymous()
+                .body(reply)
+                .post("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(201)
                 .body("parentId", equalTo(parent));
 
         for (String bad : List.of(elsewhere, pending, "00000000-0000-0000-0000-000000000000")) {
             Map<String, Object> wrong = comment("reply");
             wrong.put("parentId", bad);
-            anonymous().body(wrong).post("/api/v1/articles/" + article + "/comments").then().statusCode(400)
+            anonymous()
+                    .body(wrong)
+                    .post("/api/v1/articles/" + article + "/comments")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("parentId"));
         }
         Map<String, Object> malformed = comment("reply");
         malformed.put("parentId", "not-a-uuid");
-        anonymous().body(malformed).post("/api/v1/articles/" + article + "/comments").then().statusCode(400)
+        anonymous()
+                .body(malformed)
+                .post("/api/v1/articles/" + article + "/comments")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("parentId"));
     }
 
@@ -185,9 +264,19 @@ class CommentTest {
         anonymous().body(longName).post(path).then().statusCode(400).body("errors[0].field", equalTo("authorName"));
 
         anonymous().body(comment("")).post(path).then().statusCode(400).body("errors[0].field", equalTo("body"));
-        anonymous().body(comment("x".repeat(10_001))).post(path).then().statusCode(400)
-                .body("errors[0].field", equalTo("body")).body("errors[0].message", equalTo("must be at most 10000 characters"));
-        anonymous().body(comment("nul\u0000byte")).post(path).then().statusCode(400).body("errors[0].field", equalTo("body"));
+        anonymous()
+                .body(comment("x".repeat(10_001)))
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("must be at most 10000 characters"));
+        anonymous()
+                .body(comment("nul\u0000byte"))
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"));
         anonymous().body(comment("x".repeat(10_000))).post(path).then().statusCode(201);
         anonymous().body(comment("🎉".repeat(10_000))).post(path).then().statusCode(201);
         anonymous().body(comment("x")).post(path).then().statusCode(201);
@@ -202,57 +291,130 @@ class CommentTest {
         readOnly.put("id", "whatever");
         readOnly.put("articleId", "00000000-0000-0000-0000-000000000000");
         readOnly.put("version", 42);
-        anonymous().body(readOnly).post(path).then().statusCode(201).body("articleId", equalTo(article)).body("version", equalTo(1));
+        anonymous()
+                .body(readOnly)
+                .post(path)
+                .then()
+                .statusCode(201)
+                .body("articleId", equalTo(article))
+                .body("version", equalTo(1));
     }
 
     @Test
     void moderationIsAMergePatchThatHonoursIfMatch() {
         String article = publishedArticle();
         String id = Comments.commentOn(article).body("moderate me").create();
-        editor().header("If-Match", "\"9\"").body(Map.of("status", "approved")).patch("/api/v1/comments/" + id)
-                .then().statusCode(412).contentType("application/problem+json");
-        editor().get("/api/v1/comments/" + id).then().body("status", equalTo("pending")).body("version", equalTo(1));
+        editor().header("If-Match", "\"9\"")
+                .body(Map.of("status", "approved"))
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        editor().get("/api/v1/comments/" + id)
+                .then()
+                .body("status", equalTo("pending"))
+                .body("version", equalTo(1));
 
-        editor().contentType("application/merge-patch+json").header("If-Match", "\"1\"").body("{\"status\":\"approved\"}")
-                .patch("/api/v1/comments/" + id).then().statusCode(200)
-                .header("ETag", equalTo("\"2\"")).body("status", equalTo("approved")).body("version", equalTo(2))
-                .body("body", equalTo("moderate me")).body("authorEmail", notNullValue());
+        editor().contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
+                .body("{\"status\":\"approved\"}")
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"2\""))
+                .body("status", equalTo("approved"))
+                .body("version", equalTo(2))
+                .body("body", equalTo("moderate me"))
+                .body("authorEmail", notNullValue());
         anonymous().get("/api/v1/articles/" + article + "/comments").then().body("items.id", equalTo(List.of(id)));
 
-        editor().body(Map.of("status", "rejected")).patch("/api/v1/comments/" + id).then().statusCode(200).body("version", equalTo(3));
+        editor().body(Map.of("status", "rejected"))
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(3));
         anonymous().get("/api/v1/articles/" + article + "/comments").then().body("items.size()", equalTo(0));
 
-        editor().body(Map.of("status", "rejected")).patch("/api/v1/comments/" + id).then().statusCode(200).body("version", equalTo(3));
-        editor().body("{\"status\":null}").patch("/api/v1/comments/" + id).then().statusCode(400).body("errors[0].field", equalTo("status"));
-        editor().body(Map.of("status", "deleted")).patch("/api/v1/comments/" + id).then().statusCode(400).body("errors[0].field", equalTo("status"));
-        editor().body(Map.of("parentId", id)).patch("/api/v1/comments/" + id).then().statusCode(400).body("errors[0].field", equalTo("parentId"));
+        editor().body(Map.of("status", "rejected"))
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(3));
+        editor().body("{\"status\":null}")
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        editor().body(Map.of("status", "deleted"))
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        editor().body(Map.of("parentId", id))
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("parentId"));
         editor().body("[]").patch("/api/v1/comments/" + id).then().statusCode(400);
     }
 
     @Test
     void moderationListFiltersByArticleAndStatus() {
         String article = publishedArticle();
-        String slug = editor().get("/api/v1/articles/" + article).then().extract().path("slug");
+        String slug =
+                editor().get("/api/v1/articles/" + article).then().extract().path("slug");
         String a = Comments.commentOn(article).body("a").create();
         String b = Comments.commentOn(article).body("b").create();
         approve(b);
 
-        editor().queryParam("article", article).get("/api/v1/comments").then().statusCode(200)
-                .body("items.id", equalTo(List.of(a, b))).body("total", equalTo(2)).body("items[0].authorEmail", notNullValue());
-        editor().queryParam("article", slug).queryParam("status", "pending").get("/api/v1/comments").then().statusCode(200)
+        editor().queryParam("article", article)
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(a, b)))
+                .body("total", equalTo(2))
+                .body("items[0].authorEmail", notNullValue());
+        editor().queryParam("article", slug)
+                .queryParam("status", "pending")
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(200)
                 .body("items.id", equalTo(List.of(a)));
-        editor().queryParam("article", slug).queryParam("status", "approved").get("/api/v1/comments").then().statusCode(200)
+        editor().queryParam("article", slug)
+                .queryParam("status", "approved")
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(200)
                 .body("items.id", equalTo(List.of(b)));
-        editor().queryParam("status", "pending").queryParam("limit", 100).get("/api/v1/comments").then().statusCode(200)
+        editor().queryParam("status", "pending")
+                .queryParam("limit", 100)
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(200)
                 .body("items.status", not(org.hamcrest.Matchers.hasItem("approved")));
 
-        editor().queryParam("status", "published").get("/api/v1/comments").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("status"));
-        editor().queryParam("article", "no-such-article-" + unique()).get("/api/v1/comments").then().statusCode(200)
-                .body("items.size()", equalTo(0)).body("total", equalTo(0)).body("next", nullValue());
-        editor().queryParam("article", "00000000-0000-0000-0000-000000000000").get("/api/v1/comments").then().statusCode(200)
+        editor().queryParam("status", "published")
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"));
+        editor().queryParam("article", "no-such-article-" + unique())
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0))
+                .body("total", equalTo(0))
+                .body("next", nullValue());
+        editor().queryParam("article", "00000000-0000-0000-0000-000000000000")
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(0));
-        editor().queryParam("article", "Not A Slug!").get("/api/v1/comments").then().statusCode(400)
+        editor().queryParam("article", "Not A Slug!")
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("article"));
         editor().queryParam("limit", 0).get("/api/v1/comments").then().statusCode(400);
     }
@@ -262,7 +424,11 @@ class CommentTest {
         String id = Comments.commentOn(publishedArticle()).body("x").create();
         anonymous().get("/api/v1/comments").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
         anonymous().get("/api/v1/comments/" + id).then().statusCode(401);
-        anonymous().body(Map.of("status", "approved")).patch("/api/v1/comments/" + id).then().statusCode(401);
+        anonymous()
+                .body(Map.of("status", "approved"))
+                .patch("/api/v1/comments/" + id)
+                .then()
+                .statusCode(401);
         anonymous().delete("/api/v1/comments/" + id).then().statusCode(401);
         editor().get("/api/v1/comments/" + id).then().statusCode(200);
     }
@@ -276,10 +442,17 @@ class CommentTest {
         reply.put("parentId", parent);
         String child = post(article, reply);
 
-        editor().header("If-Match", "\"1\"").delete("/api/v1/comments/" + parent).then().statusCode(412);
+        editor().header("If-Match", "\"1\"")
+                .delete("/api/v1/comments/" + parent)
+                .then()
+                .statusCode(412);
         editor().delete("/api/v1/comments/" + parent).then().statusCode(204);
         editor().get("/api/v1/comments/" + parent).then().statusCode(404).contentType("application/problem+json");
-        editor().get("/api/v1/comments/" + child).then().statusCode(200).body("parentId", nullValue()).body("version", equalTo(2));
+        editor().get("/api/v1/comments/" + child)
+                .then()
+                .statusCode(200)
+                .body("parentId", nullValue())
+                .body("version", equalTo(2));
         editor().delete("/api/v1/comments/" + parent).then().statusCode(404);
         editor().get("/api/v1/comments/not-a-uuid").then().statusCode(404);
     }
@@ -290,6 +463,10 @@ class CommentTest {
         String id = Comments.commentOn(article).body("goes with the article").create();
         editor().delete("/api/v1/articles/" + article).then().statusCode(204);
         editor().get("/api/v1/comments/" + id).then().statusCode(404);
-        editor().queryParam("article", article).get("/api/v1/comments").then().statusCode(200).body("items.size()", equalTo(0));
+        editor().queryParam("article", article)
+                .get("/api/v1/comments")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 }

@@ -55,9 +55,11 @@ class DemoContentStartupTest {
 
     @Test
     void loadersRacingOnAnEmptyDatabaseLoadOnce() throws Exception {
-        QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("truncate comments, quotes, article_people, article_places, article_images, image_people,"
-                        + " image_originals, articles, images, places, people").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "truncate comments, quotes, article_people, article_places, article_images, image_people,"
+                                        + " image_originals, articles, images, places, people")
+                        .executeUpdate());
         assertEquals(0, total("people"));
 
         int racers = 3;

@@ -85,7 +85,10 @@ class DemoContentTest {
                 if (type.equals("quote")) {
                     UUID quote = UUID.fromString(block.get("quoteId"));
                     assertTrue(quoteIds.contains(quote));
-                    assertEquals(id.toString(), get("quotes", quote).getString("articleId"), "a quote block shows a quote of its article");
+                    assertEquals(
+                            id.toString(),
+                            get("quotes", quote).getString("articleId"),
+                            "a quote block shows a quote of its article");
                 }
                 if (type.equals("related") && block.get("articleId") != null) {
                     UUID other = UUID.fromString(block.get("articleId"));
@@ -119,8 +122,14 @@ class DemoContentTest {
             anonymous().get("/api/v1/articles/" + a.getString("slug")).then().statusCode(200);
         }
         // Anonymous readers see neither the draft nor the article whose time has not come.
-        anonymous().get("/api/v1/articles/" + loaded.articles().get("kupiansk-rail")).then().statusCode(404);
-        anonymous().get("/api/v1/articles/" + loaded.articles().get("balakliia-school")).then().statusCode(404);
+        anonymous()
+                .get("/api/v1/articles/" + loaded.articles().get("kupiansk-rail"))
+                .then()
+                .statusCode(404);
+        anonymous()
+                .get("/api/v1/articles/" + loaded.articles().get("balakliia-school"))
+                .then()
+                .statusCode(404);
 
         // Every quote: speaker, article and the details of where and how it was said.
         Set<String> languages = new HashSet<>();
@@ -142,31 +151,60 @@ class DemoContentTest {
     @Test
     void demoPicturesAreLeadImagesAndAPortraitWithAltTextAndCreditAndAreServed() {
         DemoContent.Loaded loaded = demo.loadUnconditionally();
-        assertEquals(Set.of("izium-water", "kupiansk-evacuation", "aran-ferry", "ni-fhlatharta"), loaded.images().keySet());
+        assertEquals(
+                Set.of("izium-water", "kupiansk-evacuation", "aran-ferry", "ni-fhlatharta"),
+                loaded.images().keySet());
         for (String key : List.of("izium-water", "kupiansk-evacuation", "aran-ferry")) {
-            JsonPath article = anonymous().get("/api/v1/articles/" + loaded.articles().get(key)).then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath article = anonymous()
+                    .get("/api/v1/articles/" + loaded.articles().get(key))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             UUID image = loaded.images().get(key);
             assertEquals(image.toString(), article.getString("leadImage.imageId"), key);
-            assertEquals(List.of(1600, 900), List.of(article.getInt("leadImage.width"), article.getInt("leadImage.height")), key);
+            assertEquals(
+                    List.of(1600, 900),
+                    List.of(article.getInt("leadImage.width"), article.getInt("leadImage.height")),
+                    key);
             assertPicture(image, "image/jpeg", 640, 360);
         }
         UUID portrait = loaded.images().get("ni-fhlatharta");
-        assertEquals(portrait.toString(), anonymous().get("/api/v1/people/" + loaded.people().get("ni-fhlatharta")).then()
-                .statusCode(200).extract().path("imageId"));
+        assertEquals(
+                portrait.toString(),
+                anonymous()
+                        .get("/api/v1/people/" + loaded.people().get("ni-fhlatharta"))
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("imageId"));
         assertPicture(portrait, "image/jpeg", 640, 800);
     }
 
     /** The record (anonymous: a visible article or a person uses it) has alt text and the demo credit; a rendition is served. */
     private static void assertPicture(UUID id, String type, int width, int height) {
-        JsonPath image = anonymous().get("/api/v1/images/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath image = anonymous()
+                .get("/api/v1/images/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertFalse(image.getString("alt").isBlank());
         assertEquals("Masthead demo", image.getString("credit"));
         assertEquals("Masthead demo", image.getString("copyright"));
         assertEquals(type, image.getString("contentType"));
-        byte[] rendition = anonymous().get("/api/v1/images/" + id + "/file?w=640").then().statusCode(200).contentType(type)
-                .extract().asByteArray();
-        assertEquals(List.of(width, height), List.of(TestImages.read(rendition).getWidth(), TestImages.read(rendition).getHeight()));
+        byte[] rendition = anonymous()
+                .get("/api/v1/images/" + id + "/file?w=640")
+                .then()
+                .statusCode(200)
+                .contentType(type)
+                .extract()
+                .asByteArray();
+        assertEquals(
+                List.of(width, height),
+                List.of(
+                        TestImages.read(rendition).getWidth(),
+                        TestImages.read(rendition).getHeight()));
     }
 
     @Test
@@ -187,7 +225,11 @@ class DemoContentTest {
     }
 
     private static JsonPath get(String collection, UUID id) {
-        return editor().get("/api/v1/" + collection + "/" + id).then().statusCode(200).extract().jsonPath();
+        return editor().get("/api/v1/" + collection + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static UUID parentOf(UUID place) {
@@ -199,6 +241,11 @@ class DemoContentTest {
     }
 
     static long total(String collection) {
-        return editor().get("/api/v1/" + collection + "?limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
+        return editor().get("/api/v1/" + collection + "?limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("total");
     }
 }

@@ -44,26 +44,38 @@ class EmbeddedClusterTest {
     @Test
     void aSecondInstanceOnTheSameDataDirectoryFailsAndLeavesTheFirstRunning() throws Exception {
         try (EmbeddedCluster first = EmbeddedCluster.start(dataDir, false, false, 0)) {
-            String pid = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0);
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddedCluster.start(dataDir, false, false, 0));
-            assertTrue(e.getMessage().startsWith("Another Masthead instance is running on " + dataDir.toAbsolutePath()), e.getMessage());
+            String pid =
+                    Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0);
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> EmbeddedCluster.start(dataDir, false, false, 0));
+            assertTrue(
+                    e.getMessage().startsWith("Another Masthead instance is running on " + dataDir.toAbsolutePath()),
+                    e.getMessage());
             assertEquals(1, selectOne(first, first.password()));
-            assertEquals(pid, Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0));
+            assertEquals(
+                    pid,
+                    Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0));
         }
     }
 
     @Test
     void aClusterCreatedWithTrustByAnOlderVersionIsLockedDownAndKeepsItsData() throws Exception {
         // What earlier versions created: initdb -A trust, no password.
-        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("pg")).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false).setLocaleConfig("locale", "C.UTF-8").start();
-             Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir.resolve("pg"))
+                        .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false)
+                        .setLocaleConfig("locale", "C.UTF-8")
+                        .start();
+                Connection c = old.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create table kept (id int); insert into kept values (42)");
         }
         assertFalse(PasswordAuth.requiresPassword(Files.readAllLines(dataDir.resolve("pg/pg_hba.conf"))));
         try (EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, false, false, 0)) {
-            try (Connection c = connect(cluster, cluster.password()); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select id from kept")) {
+            try (Connection c = connect(cluster, cluster.password());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select id from kept")) {
                 assertTrue(rs.next());
                 assertEquals(42, rs.getInt(1));
             }
@@ -81,20 +93,32 @@ class EmbeddedClusterTest {
     void aPostmasterLeftByAKilledJvmIsStoppedAndTheClusterStartsAgain() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dataDir.resolve("child.log");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ClusterHolder.class.getName(),
-                dataDir.toString()).redirectError(log.toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ClusterHolder.class.getName(),
+                        dataDir.toString())
+                .redirectError(log.toFile())
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
             assertEquals("ready", line, () -> "child JVM: " + read(log));
         }
-        long leftover = Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).trim());
+        long leftover = Long.parseLong(
+                Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).trim());
         child.destroyForcibly(); // SIGKILL: no shutdown hook runs, its postgres stays up
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertTrue(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false), "the killed JVM's postgres still runs");
+        assertTrue(
+                ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false),
+                "the killed JVM's postgres still runs");
 
         try (EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, false, false, 0)) {
             assertEquals(1, selectOne(cluster, cluster.password()));
-            assertFalse(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false), "the leftover postgres was stopped");
+            assertFalse(
+                    ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false),
+                    "the leftover postgres was stopped");
         }
     }
 
@@ -119,7 +143,9 @@ class EmbeddedClusterTest {
     }
 
     private static int selectOne(EmbeddedCluster cluster, String password) throws SQLException {
-        try (Connection c = connect(cluster, password); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+        try (Connection c = connect(cluster, password);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 1")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -134,6 +160,7 @@ class EmbeddedClusterTest {
     }
 
     private static void assertRefused(EmbeddedCluster cluster, String password) {
-        assertThrows(SQLException.class, () -> connect(cluster, password).close(), "connected with password " + password);
+        assertThrows(
+                SQLException.class, () -> connect(cluster, password).close(), "connected with password " + password);
     }
 }

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.emptyString;
@@ -67,14 +66,26 @@ class FeedTest {
         }
         created = true;
         country = Places.place().name("Feedland " + u).kind("country").create();
-        countrySlug = anonymous().get("/api/v1/places/" + country).then().extract().path("slug");
-        region = Places.place().name("Feed Oblast " + u).kind("region").parent(country).create();
+        countrySlug =
+                anonymous().get("/api/v1/places/" + country).then().extract().path("slug");
+        region = Places.place()
+                .name("Feed Oblast " + u)
+                .kind("region")
+                .parent(country)
+                .create();
         town = Places.place().name("Feedtown " + u).kind("town").parent(region).create();
         person = People.person().name("Feed Minister " + u).create();
-        image = editor().contentType("image/jpeg").body(TestImages.picture(1600, 900, "jpeg")).post("/api/v1/images")
-                .then().statusCode(201).extract().path("id");
-        personSlug = anonymous().get("/api/v1/people/" + person).then().extract().path("slug");
-        first = Articles.article().headline("Convoy leaves at dawn " + u)
+        image = editor().contentType("image/jpeg")
+                .body(TestImages.picture(1600, 900, "jpeg"))
+                .post("/api/v1/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        personSlug =
+                anonymous().get("/api/v1/people/" + person).then().extract().path("slug");
+        first = Articles.article()
+                .headline("Convoy leaves at dawn " + u)
                 .standfirst("Residents describe a hurried departure.")
                 .byline("Olena Marchenko")
                 .published()
@@ -83,30 +94,39 @@ class FeedTest {
                 .placeIds(town)
                 .personIds(person)
                 .with("leadImage", Map.of("imageId", image))
-                .body(List.of(Map.of("type", "heading", "text", "Before dawn"),
+                .body(List.of(
+                        Map.of("type", "heading", "text", "Before dawn"),
                         Map.of("type", "paragraph", "text", "The convoy left <early> & fast.")))
                 .create();
-        second = Articles.article().headline("Wire story " + u)
+        second = Articles.article()
+                .headline("Wire story " + u)
                 .source("Masthead Wire")
                 .section("world-" + u)
                 .published()
                 .publishedAt(now.minusSeconds(7200))
-                .tags(tag).create();
-        third = Articles.article().headline("Scheduled and due " + u)
+                .tags(tag)
+                .create();
+        third = Articles.article()
+                .headline("Scheduled and due " + u)
                 .byline("Desk")
                 .scheduled()
                 .publishedAt(now.minusSeconds(10800))
                 .tags(tag)
-                .placeIds(region).create();
+                .placeIds(region)
+                .create();
         Articles.article().headline("Draft " + u).tags(tag).placeIds(town).create();
-        Articles.article().headline("Not yet " + u)
+        Articles.article()
+                .headline("Not yet " + u)
                 .scheduled()
                 .publishedAt(now.plusSeconds(86400))
-                .tags(tag).create();
-        Articles.article().headline("Archived " + u)
+                .tags(tag)
+                .create();
+        Articles.article()
+                .headline("Archived " + u)
                 .archived()
                 .publishedAt(now.minusSeconds(60))
-                .tags(tag).create();
+                .tags(tag)
+                .create();
     }
 
     @Test
@@ -120,15 +140,20 @@ class FeedTest {
         assertTrue(feedId.startsWith("urn:uuid:"), feedId);
         assertFalse(one(feed, "title").isBlank());
         assertDate(one(feed, "updated"));
-        assertEquals(r.then().extract().response().getHeader("Content-Location") == null ? selfUrl("articles.atom?tag=" + tag) : null,
+        assertEquals(
+                r.then().extract().response().getHeader("Content-Location") == null
+                        ? selfUrl("articles.atom?tag=" + tag)
+                        : null,
                 link(feed, "self").getAttribute("href"));
         assertEquals("application/atom+xml", link(feed, "self").getAttribute("type"));
         assertTrue(link(feed, "alternate").getAttribute("href").endsWith("/api/v1/articles"));
 
         List<Element> entries = children(feed, "entry");
         assertEquals(3, entries.size(), "published, and scheduled whose time has come; no draft, future or archived");
-        assertEquals(List.of("urn:uuid:" + first, "urn:uuid:" + second, "urn:uuid:" + third),
-                entries.stream().map(e -> one(e, "id")).toList(), "newest first");
+        assertEquals(
+                List.of("urn:uuid:" + first, "urn:uuid:" + second, "urn:uuid:" + third),
+                entries.stream().map(e -> one(e, "id")).toList(),
+                "newest first");
         for (Element e : entries) {
             assertFalse(one(e, "title").isBlank());
             assertDate(one(e, "updated"));
@@ -144,25 +169,45 @@ class FeedTest {
         assertEquals("Residents describe a hurried departure.", one(e, "summary"));
         assertEquals("text", children(e, "summary").get(0).getAttribute("type"));
         assertEquals("Before dawn\n\nThe convoy left <early> & fast.", one(e, "content"));
-        assertEquals(List.of(tag, "war"), children(e, "category").stream().map(c -> c.getAttribute("term")).toList());
-        assertEquals("Masthead Wire", one(children(entries.get(1), "author").get(0), "name"), "source when there is no byline");
-        String slug = anonymous().get("/api/v1/articles/" + first).then().extract().path("slug");
+        assertEquals(
+                List.of(tag, "war"),
+                children(e, "category").stream()
+                        .map(c -> c.getAttribute("term"))
+                        .toList());
+        assertEquals(
+                "Masthead Wire",
+                one(children(entries.get(1), "author").get(0), "name"),
+                "source when there is no byline");
+        String slug =
+                anonymous().get("/api/v1/articles/" + first).then().extract().path("slug");
         assertTrue(link(e, "alternate").getAttribute("href").endsWith("/api/v1/articles/" + slug));
-        assertEquals(entries.stream().map(x -> Instant.parse(one(x, "updated"))).max(Instant::compareTo).orElseThrow(),
-                Instant.parse(one(feed, "updated")), "feed updated = latest entry update");
+        assertEquals(
+                entries.stream()
+                        .map(x -> Instant.parse(one(x, "updated")))
+                        .max(Instant::compareTo)
+                        .orElseThrow(),
+                Instant.parse(one(feed, "updated")),
+                "feed updated = latest entry update");
     }
 
     @Test
     void jsonFeedIsJsonFeed11() {
-        JsonPath feed = anonymous().queryParam("tag", tag).get("/api/v1/feeds/articles.json").then().statusCode(200)
-                .contentType(startsWith("application/feed+json")).extract().jsonPath();
+        JsonPath feed = anonymous()
+                .queryParam("tag", tag)
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/feed+json"))
+                .extract()
+                .jsonPath();
         assertEquals("https://jsonfeed.org/version/1.1", feed.getString("version"));
         assertFalse(feed.getString("title").isBlank());
         assertTrue(feed.getString("home_page_url").endsWith("/api/v1/articles"));
         assertEquals(selfUrl("articles.json?tag=" + tag), feed.getString("feed_url"));
         assertEquals(List.of(first, second, third), feed.getList("items.id"));
         Map<String, Object> item = feed.getMap("items[0]");
-        String slug = anonymous().get("/api/v1/articles/" + first).then().extract().path("slug");
+        String slug =
+                anonymous().get("/api/v1/articles/" + first).then().extract().path("slug");
         assertTrue(((String) item.get("url")).endsWith("/api/v1/articles/" + slug));
         assertEquals("Convoy leaves at dawn " + u, item.get("title"));
         assertEquals("Residents describe a hurried departure.", item.get("summary"));
@@ -178,26 +223,58 @@ class FeedTest {
     void theLeadImageIsAnAtomEnclosureAndTheJsonFeedImageAndBanner() {
         String root = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/";
         String standard = "api/v1/images/" + image + "/file?w=1280&format=jpeg&v=1";
-        byte[] rendition = anonymous().get("/" + standard).then().statusCode(200).contentType("image/jpeg").extract().asByteArray();
-        assertEquals(List.of(1280, 720), List.of(TestImages.read(rendition).getWidth(), TestImages.read(rendition).getHeight()));
+        byte[] rendition = anonymous()
+                .get("/" + standard)
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
+                .extract()
+                .asByteArray();
+        assertEquals(
+                List.of(1280, 720),
+                List.of(
+                        TestImages.read(rendition).getWidth(),
+                        TestImages.read(rendition).getHeight()));
 
-        List<Element> entries = children(parse(anonymous().queryParam("tag", tag).get("/api/v1/feeds/articles.atom")
-                .then().statusCode(200).extract().asByteArray()), "entry");
+        List<Element> entries = children(
+                parse(anonymous()
+                        .queryParam("tag", tag)
+                        .get("/api/v1/feeds/articles.atom")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray()),
+                "entry");
         Element enclosure = link(entries.get(0), "enclosure");
         assertEquals(root + standard, enclosure.getAttribute("href"));
         assertEquals("image/jpeg", enclosure.getAttribute("type"));
-        assertEquals(String.valueOf(rendition.length), enclosure.getAttribute("length"), "the standard rendition's byte length");
-        assertTrue(children(entries.get(1), "link").stream().noneMatch(l -> l.getAttribute("rel").equals("enclosure")),
+        assertEquals(
+                String.valueOf(rendition.length),
+                enclosure.getAttribute("length"),
+                "the standard rendition's byte length");
+        assertTrue(
+                children(entries.get(1), "link").stream()
+                        .noneMatch(l -> l.getAttribute("rel").equals("enclosure")),
                 "no lead image, no enclosure");
 
-        JsonPath feed = anonymous().queryParam("tag", tag).get("/api/v1/feeds/articles.json").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath feed = anonymous()
+                .queryParam("tag", tag)
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(root + standard, feed.getString("items[0].image"));
-        assertEquals(root + "api/v1/images/" + image + "/file?w=1920&h=640&fit=cover&format=jpeg&v=1",
+        assertEquals(
+                root + "api/v1/images/" + image + "/file?w=1920&h=640&fit=cover&format=jpeg&v=1",
                 feed.getString("items[0].banner_image"));
         assertNull(feed.get("items[1].image"));
         assertNull(feed.get("items[1].banner_image"));
-        anonymous().get(feed.getString("items[0].banner_image")).then().statusCode(200).contentType("image/jpeg");
+        anonymous()
+                .get(feed.getString("items[0].banner_image"))
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg");
     }
 
     @Test
@@ -217,7 +294,11 @@ class FeedTest {
         assertEquals(List.of(), ids(Map.of("person", "nobody-" + u)));
         assertEquals(List.of(), ids(Map.of("place", "nowhere-" + u)));
         assertEquals(List.of(), ids(Map.of("place", "0f8b6c1e-3a3e-4c8e-9a55-1f0f3b6b2a10")));
-        anonymous().queryParam("person", "nobody-" + u).get("/api/v1/feeds/articles.atom").then().statusCode(200);
+        anonymous()
+                .queryParam("person", "nobody-" + u)
+                .get("/api/v1/feeds/articles.atom")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -225,36 +306,75 @@ class FeedTest {
         Map<String, String> bad = Map.of("person", "Not A Slug!", "place", "0f8b6c1e-3a3e-4c8e-9a55-zzzz");
         bad.forEach((field, value) -> {
             for (String feed : List.of("articles.atom", "articles.json")) {
-                anonymous().queryParam(field, value).get("/api/v1/feeds/" + feed).then().statusCode(400)
-                        .contentType("application/problem+json").body("status", equalTo(400))
+                anonymous()
+                        .queryParam(field, value)
+                        .get("/api/v1/feeds/" + feed)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("status", equalTo(400))
                         .body("errors[0].field", equalTo(field));
             }
         });
-        anonymous().queryParam("tag", " ").get("/api/v1/feeds/articles.json").then().statusCode(400)
+        anonymous()
+                .queryParam("tag", " ")
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("tag"));
     }
 
     @Test
     void editorsGetThePublicFeedToo() {
-        List<String> asEditor = editor().queryParam("tag", tag).get("/api/v1/feeds/articles.json").then().statusCode(200)
-                .extract().jsonPath().getList("items.id");
+        List<String> asEditor = editor().queryParam("tag", tag)
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
         assertEquals(List.of(first, second, third), asEditor);
     }
 
     @Test
     void conditionalGetAnswers304UntilAnArticleChanges() {
         String lone = "cond-" + u;
-        String id = Articles.article().headline("Conditional " + u).published().tags(lone).create();
+        String id = Articles.article()
+                .headline("Conditional " + u)
+                .published()
+                .tags(lone)
+                .create();
         for (String feed : List.of("articles.atom", "articles.json")) {
-            String etag = anonymous().queryParam("tag", lone).get("/api/v1/feeds/" + feed).then().statusCode(200)
-                    .header("ETag", startsWith("W/\"")).extract().header("ETag");
-            anonymous().queryParam("tag", lone).header("If-None-Match", etag).get("/api/v1/feeds/" + feed)
-                    .then().statusCode(304).body(emptyString()).header("ETag", equalTo(etag));
-            anonymous().queryParam("tag", lone).header("If-None-Match", "W/\"other\"").get("/api/v1/feeds/" + feed)
-                    .then().statusCode(200);
+            String etag = anonymous()
+                    .queryParam("tag", lone)
+                    .get("/api/v1/feeds/" + feed)
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", startsWith("W/\""))
+                    .extract()
+                    .header("ETag");
+            anonymous()
+                    .queryParam("tag", lone)
+                    .header("If-None-Match", etag)
+                    .get("/api/v1/feeds/" + feed)
+                    .then()
+                    .statusCode(304)
+                    .body(emptyString())
+                    .header("ETag", equalTo(etag));
+            anonymous()
+                    .queryParam("tag", lone)
+                    .header("If-None-Match", "W/\"other\"")
+                    .get("/api/v1/feeds/" + feed)
+                    .then()
+                    .statusCode(200);
             Articles.edit().standfirst("Changed " + feed).patch(id).then().statusCode(200);
-            anonymous().queryParam("tag", lone).header("If-None-Match", etag).get("/api/v1/feeds/" + feed)
-                    .then().statusCode(200).header("ETag", not(equalTo(etag)));
+            anonymous()
+                    .queryParam("tag", lone)
+                    .header("If-None-Match", etag)
+                    .get("/api/v1/feeds/" + feed)
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", not(equalTo(etag)));
         }
     }
 
@@ -262,20 +382,43 @@ class FeedTest {
     @Test
     void aRepeatedFeedAndItsNotModifiedRunNoStatement() {
         String cached = "cached-" + u;
-        String id = Articles.article().headline("Cached " + u).published().tags(cached).create();
+        String id = Articles.article()
+                .headline("Cached " + u)
+                .published()
+                .tags(cached)
+                .create();
         for (String feed : List.of("articles.atom", "articles.json")) {
-            String etag = anonymous().queryParam("tag", cached).get("/api/v1/feeds/" + feed).then().statusCode(200)
-                    .extract().header("ETag");
+            String etag = anonymous()
+                    .queryParam("tag", cached)
+                    .get("/api/v1/feeds/" + feed)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("ETag");
             Statistics stats = sessionFactory.getStatistics();
             stats.clear();
-            anonymous().queryParam("tag", cached).get("/api/v1/feeds/" + feed).then().statusCode(200).header("ETag", equalTo(etag));
-            anonymous().queryParam("tag", cached).header("If-None-Match", etag).get("/api/v1/feeds/" + feed)
-                    .then().statusCode(304).header("ETag", equalTo(etag));
+            anonymous()
+                    .queryParam("tag", cached)
+                    .get("/api/v1/feeds/" + feed)
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", equalTo(etag));
+            anonymous()
+                    .queryParam("tag", cached)
+                    .header("If-None-Match", etag)
+                    .get("/api/v1/feeds/" + feed)
+                    .then()
+                    .statusCode(304)
+                    .header("ETag", equalTo(etag));
             assertEquals(0, stats.getPrepareStatementCount(), "statements of a cached " + feed + " and its 304");
         }
         Articles.edit().headline("Recached " + u).patch(id).then().statusCode(200);
         assertEquals(List.of(id), ids(Map.of("tag", cached)));
-        anonymous().queryParam("tag", cached).get("/api/v1/feeds/articles.json").then().statusCode(200)
+        anonymous()
+                .queryParam("tag", cached)
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(200)
                 .body("items[0].title", equalTo("Recached " + u));
     }
 
@@ -284,26 +427,47 @@ class FeedTest {
         String many = "many-" + u;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
-            ids.add(Articles.article().headline("Many " + i + " " + u)
+            ids.add(Articles.article()
+                    .headline("Many " + i + " " + u)
                     .published()
                     .tags(many)
-                    .publishedAt(now.minusSeconds(1000 - i).toString()).create());
+                    .publishedAt(now.minusSeconds(1000 - i).toString())
+                    .create());
         }
         List<String> newest = new ArrayList<>(ids.subList(1, 51));
         java.util.Collections.reverse(newest);
         assertEquals(newest, ids(Map.of("tag", many)));
-        anonymous().queryParam("tag", many).get("/api/v1/feeds/articles.atom").then().statusCode(200);
-        assertEquals(50, children(parse(anonymous().queryParam("tag", many).get("/api/v1/feeds/articles.atom").asByteArray()), "entry").size());
+        anonymous()
+                .queryParam("tag", many)
+                .get("/api/v1/feeds/articles.atom")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                50,
+                children(
+                                parse(anonymous()
+                                        .queryParam("tag", many)
+                                        .get("/api/v1/feeds/articles.atom")
+                                        .asByteArray()),
+                                "entry")
+                        .size());
     }
 
     private List<String> ids(Map<String, String> query) {
-        return anonymous().queryParams(new HashMap<>(query)).get("/api/v1/feeds/articles.json").then().statusCode(200)
-                .body("items", org.hamcrest.Matchers.notNullValue()).extract().jsonPath().getList("items.id");
+        return anonymous()
+                .queryParams(new HashMap<>(query))
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.notNullValue())
+                .extract()
+                .jsonPath()
+                .getList("items.id");
     }
 
-
     private static String selfUrl(String pathAndQuery) {
-        return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/feeds/" + pathAndQuery;
+        return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/feeds/"
+                + pathAndQuery;
     }
 
     private static Element parse(byte[] xml) {
@@ -338,7 +502,9 @@ class FeedTest {
     }
 
     private static Element link(Element parent, String rel) {
-        List<Element> links = children(parent, "link").stream().filter(l -> rel.equals(l.getAttribute("rel"))).toList();
+        List<Element> links = children(parent, "link").stream()
+                .filter(l -> rel.equals(l.getAttribute("rel")))
+                .toList();
         assertEquals(1, links.size(), "one link rel=" + rel);
         assertNotNull(links.get(0).getAttribute("href"));
         return links.get(0);

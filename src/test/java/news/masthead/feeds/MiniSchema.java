@@ -36,7 +36,9 @@ final class MiniSchema {
     }
 
     private void check(JsonNode given, JsonNode value, String path, List<String> errors) {
-        JsonNode schema = given.has("$ref") ? root.get("definitions").get(given.get("$ref").asText()) : given;
+        JsonNode schema = given.has("$ref")
+                ? root.get("definitions").get(given.get("$ref").asText())
+                : given;
         String type = schema.path("type").asText("");
         boolean typeOk = switch (type) {
             case "object" -> value.isObject();
@@ -80,7 +82,8 @@ final class MiniSchema {
             value.fieldNames().forEachRemaining(name -> {
                 if (props.has(name)) {
                     check(props.get(name), value.get(name), path + "." + name, errors);
-                } else if (schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean()) {
+                } else if (schema.path("additionalProperties").isBoolean()
+                        && !schema.get("additionalProperties").asBoolean()) {
                     errors.add(path + ": property not in the schema: " + name);
                 }
             });

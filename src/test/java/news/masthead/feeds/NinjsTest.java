@@ -17,11 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
-import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -40,13 +39,16 @@ class NinjsTest {
     void aVisibleArticleIsValidNinjsWithItsPeoplePlacesAndSubjects() throws Exception {
         String u = unique();
         String person = People.person().name("Andriy Ninjs " + u).create();
-        String city = Places.place().name("Izium " + u)
+        String city = Places.place()
+                .name("Izium " + u)
                 .kind("city")
                 .with("latitude", 49.2128)
-                .with("longitude", 37.2569).create();
+                .with("longitude", 37.2569)
+                .create();
         String area = Places.place().name("Front line " + u).kind("area").create();
         Instant published = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
-        String id = Articles.article().headline("Convoy leaves Izium " + u)
+        String id = Articles.article()
+                .headline("Convoy leaves Izium " + u)
                 .standfirst("Residents describe it.")
                 .published()
                 .publishedAt(published)
@@ -54,8 +56,16 @@ class NinjsTest {
                 .tags("war", "ukraine")
                 .personIds(person)
                 .placeIds(city, area)
-                .body(List.of(Map.of("type", "paragraph", "text", "First."), Map.of("type", "paragraph", "text", "Second."))).create();
-        Map<String, Object> article = anonymous().get("/api/v1/articles/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
+                .body(List.of(
+                        Map.of("type", "paragraph", "text", "First."), Map.of("type", "paragraph", "text", "Second.")))
+                .create();
+        Map<String, Object> article = anonymous()
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
 
         Response r = anonymous().accept(NINJS).get("/api/v1/articles/" + id);
         r.then().statusCode(200).contentType(startsWith(NINJS));
@@ -70,29 +80,56 @@ class NinjsTest {
         assertEquals(article.get("createdAt"), n.get("firstcreated").asText());
         assertEquals("usable", n.get("pubstatus").asText());
         assertEquals("uk", n.get("language").asText());
-        assertEquals(json.readTree("[{\"role\":\"main\",\"contenttype\":\"text/plain\",\"value\":\"Convoy leaves Izium " + u + "\"}]"), n.get("headlines"));
+        assertEquals(
+                json.readTree("[{\"role\":\"main\",\"contenttype\":\"text/plain\",\"value\":\"Convoy leaves Izium " + u
+                        + "\"}]"),
+                n.get("headlines"));
         assertEquals("Residents describe it.", n.at("/descriptions/0/value").asText());
-        assertEquals(json.readTree("[{\"role\":\"main\",\"contenttype\":\"text/plain\",\"value\":\"First.\\n\\nSecond.\"}]"), n.get("bodies"));
+        assertEquals(
+                json.readTree("[{\"role\":\"main\",\"contenttype\":\"text/plain\",\"value\":\"First.\\n\\nSecond.\"}]"),
+                n.get("bodies"));
         assertEquals("Andriy Ninjs " + u, n.at("/people/0/name").asText());
         assertEquals("about", n.at("/people/0/rel").asText());
         assertTrue(n.at("/people/0/uri").asText().endsWith("/api/v1/people/" + person));
         assertEquals("Izium " + u, n.at("/places/0/name").asText());
-        assertEquals(json.readTree("{\"type\":\"Point\",\"coordinates\":[37.2569,49.2128]}"), n.at("/places/0/geometry_geojson"));
+        assertEquals(
+                json.readTree("{\"type\":\"Point\",\"coordinates\":[37.2569,49.2128]}"),
+                n.at("/places/0/geometry_geojson"));
         assertTrue(n.at("/places/1/uri").asText().endsWith("/api/v1/places/" + area));
         assertTrue(n.at("/places/1/geometry_geojson").isMissingNode(), "no coordinates, no geometry");
-        assertEquals(List.of("war", "ukraine"), List.of(n.at("/subjects/0/name").asText(), n.at("/subjects/1/name").asText()));
+        assertEquals(
+                List.of("war", "ukraine"),
+                List.of(
+                        n.at("/subjects/0/name").asText(),
+                        n.at("/subjects/1/name").asText()));
     }
 
     @Test
     void theLeadImageIsAPictureAssociationWithRenditions() throws Exception {
-        String image = editor().contentType("image/jpeg").body(TestImages.picture(1600, 900, "jpeg")).post("/api/v1/images")
-                .then().statusCode(201).extract().path("id");
+        String image = editor().contentType("image/jpeg")
+                .body(TestImages.picture(1600, 900, "jpeg"))
+                .post("/api/v1/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         editor().body(Map.of("alt", "A convoy at dawn", "credit", "Masthead/Test", "copyright", "Masthead 2026"))
-                .patch("/api/v1/images/" + image).then().statusCode(200);
-        String id = Articles.article().headline("Ninjs picture " + unique()).published()
-                .with("leadImage", Map.of("imageId", image, "caption", "The convoy")).create();
+                .patch("/api/v1/images/" + image)
+                .then()
+                .statusCode(200);
+        String id = Articles.article()
+                .headline("Ninjs picture " + unique())
+                .published()
+                .with("leadImage", Map.of("imageId", image, "caption", "The convoy"))
+                .create();
 
-        JsonNode n = json.readTree(anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).extract().asByteArray());
+        JsonNode n = json.readTree(anonymous()
+                .accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
         assertEquals(List.of(), MiniSchema.load("ninjs-2-subset.schema.json").validate(n));
         String root = RestAssured.baseURI + ":" + RestAssured.port + "/";
         String file = root + "api/v1/images/" + image + "/file?w=";
@@ -106,30 +143,70 @@ class NinjsTest {
                     {"name": "w640", "href": "%3$s640&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 640, "height": 360},
                     {"name": "w1280", "href": "%3$s1280&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 1280, "height": 720}]}]
                 """.formatted(root, image, file)), n.get("associations"));
-        byte[] w640 = anonymous().get(n.at("/associations/0/renditions/1/href").asText()).then().statusCode(200)
-                .contentType("image/jpeg").extract().asByteArray();
-        assertEquals(List.of(640, 360), List.of(TestImages.read(w640).getWidth(), TestImages.read(w640).getHeight()));
+        byte[] w640 = anonymous()
+                .get(n.at("/associations/0/renditions/1/href").asText())
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
+                .extract()
+                .asByteArray();
+        assertEquals(
+                List.of(640, 360),
+                List.of(TestImages.read(w640).getWidth(), TestImages.read(w640).getHeight()));
     }
 
     @Test
     void withoutAskingForNinjsTheArticleIsJson() {
-        String id = Articles.article().headline("Plain JSON " + unique()).published().create();
-        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"))
+        String id = Articles.article()
+                .headline("Plain JSON " + unique())
+                .published()
+                .create();
+        anonymous()
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"))
                 .body("id", equalTo(id));
-        RestAssured.given().get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"));
-        RestAssured.given().accept("*/*").get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"));
-        anonymous().accept("application/json").get("/api/v1/articles/" + id).then().statusCode(200).contentType(startsWith("application/json"));
+        RestAssured.given()
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"));
+        RestAssured.given()
+                .accept("*/*")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"));
+        anonymous()
+                .accept("application/json")
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"));
     }
 
     @Test
     void anonymousCallersGet404ForADraftAndEditorsSeeItWithheld() {
         String id = Articles.article().headline("Ninjs draft " + unique()).create();
-        anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
-        editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).body("pubstatus", equalTo("withheld"));
-        Articles.edit().archived().patch(id)
-                .then().statusCode(200);
-        editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200).body("pubstatus", equalTo("canceled"))
+        anonymous()
+                .accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        editor().accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("pubstatus", equalTo("withheld"));
+        Articles.edit().archived().patch(id).then().statusCode(200);
+        editor().accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("pubstatus", equalTo("canceled"))
                 .body("version", equalTo("2"));
         anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404);
     }
@@ -137,36 +214,73 @@ class NinjsTest {
     @Test
     void aScheduledArticleIsWithheldAndEmbargoedUntilItsTime() {
         Instant when = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
-        String id = Articles.article().headline("Ninjs later " + unique())
+        String id = Articles.article()
+                .headline("Ninjs later " + unique())
                 .scheduled()
-                .publishedAt(when).create();
+                .publishedAt(when)
+                .create();
         anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(404);
-        editor().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
-                .body("pubstatus", equalTo("withheld")).body("embargoed", equalTo(when.toString()));
+        editor().accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("pubstatus", equalTo("withheld"))
+                .body("embargoed", equalTo(when.toString()));
     }
 
     @Test
     void ninjsHasItsOwnStrongEtagAndAnswers304() {
         String u = unique();
         String person = People.person().name("Etag Person " + u).create();
-        String id = Articles.article().headline("Ninjs etag " + u)
+        String id = Articles.article()
+                .headline("Ninjs etag " + u)
                 .published()
-                .personIds(person).create();
-        String jsonTag = anonymous().get("/api/v1/articles/" + id).then().extract().header("ETag");
-        String tag = anonymous().accept(NINJS).get("/api/v1/articles/" + id).then().statusCode(200)
-                .header("Last-Modified", not(emptyString())).header("Vary", containsString("Accept")).extract().header("ETag");
+                .personIds(person)
+                .create();
+        String jsonTag =
+                anonymous().get("/api/v1/articles/" + id).then().extract().header("ETag");
+        String tag = anonymous()
+                .accept(NINJS)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .header("Last-Modified", not(emptyString()))
+                .header("Vary", containsString("Accept"))
+                .extract()
+                .header("ETag");
         assertTrue(tag.startsWith("\""), "strong: " + tag);
         assertNotEquals(jsonTag, tag, "two representations, two tags");
-        anonymous().accept(NINJS).header("If-None-Match", tag).get("/api/v1/articles/" + id).then().statusCode(304)
+        anonymous()
+                .accept(NINJS)
+                .header("If-None-Match", tag)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(304)
                 .header("ETag", equalTo(tag));
-        editor().contentType("application/merge-patch+json").body(Map.of("name", "Renamed " + u)).patch("/api/v1/people/" + person)
-                .then().statusCode(200);
-        String renamed = anonymous().accept(NINJS).header("If-None-Match", tag).get("/api/v1/articles/" + id).then().statusCode(200)
-                .body("people[0].name", equalTo("Renamed " + u)).extract().header("ETag");
-        Articles.edit().headline("Changed " + u).patch(id)
-                .then().statusCode(200);
-        String changed = anonymous().accept(NINJS).header("If-None-Match", renamed).get("/api/v1/articles/" + id).then().statusCode(200)
-                .body("version", equalTo("2")).extract().header("ETag");
+        editor().contentType("application/merge-patch+json")
+                .body(Map.of("name", "Renamed " + u))
+                .patch("/api/v1/people/" + person)
+                .then()
+                .statusCode(200);
+        String renamed = anonymous()
+                .accept(NINJS)
+                .header("If-None-Match", tag)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("people[0].name", equalTo("Renamed " + u))
+                .extract()
+                .header("ETag");
+        Articles.edit().headline("Changed " + u).patch(id).then().statusCode(200);
+        String changed = anonymous()
+                .accept(NINJS)
+                .header("If-None-Match", renamed)
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo("2"))
+                .extract()
+                .header("ETag");
         assertFalse(changed.equals(renamed) || changed.equals(tag));
     }
 }

@@ -30,15 +30,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RenditionTest {
 
     static byte[] file(String id, String query) {
-        return RestAssured.given().header("Authorization", EDITOR).get("/api/v1/images/" + id + "/file" + query)
-                .then().statusCode(200).extract().asByteArray();
+        return RestAssured.given()
+                .header("Authorization", EDITOR)
+                .get("/api/v1/images/" + id + "/file" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
     }
 
     @Test
     void widthFollowsTheAspectRatioAndNeverGrowsPastTheOriginal() {
         String id = uploaded(TestImages.picture(800, 600, "jpeg"), "image/jpeg");
-        RestAssured.given().header("Authorization", EDITOR).get("/api/v1/images/" + id + "/file?w=640")
-                .then().statusCode(200).contentType("image/jpeg");
+        RestAssured.given()
+                .header("Authorization", EDITOR)
+                .get("/api/v1/images/" + id + "/file?w=640")
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg");
         BufferedImage small = TestImages.read(file(id, "?w=640"));
         assertEquals(640, small.getWidth());
         assertEquals(480, small.getHeight());
@@ -62,14 +71,23 @@ class RenditionTest {
 
     @Test
     void coverCropsToExactlyTheSizeAroundTheFocalPoint() {
-        // The red square fills the top-left quarter: a crop around the top-left corner shows it, one around the bottom-right not.
+        // The red square fills the top-left quarter: a crop around the top-left corner shows it, one around the
+        // bottom-right not.
         String id = uploaded(TestImages.picture(800, 600, "png"), "image/png");
-        Api.editor().body("{\"focalPoint\":{\"x\":0,\"y\":0}}").patch("/api/v1/images/" + id).then().statusCode(200);
+        Api.editor()
+                .body("{\"focalPoint\":{\"x\":0,\"y\":0}}")
+                .patch("/api/v1/images/" + id)
+                .then()
+                .statusCode(200);
         BufferedImage topLeft = TestImages.read(file(id, "?w=320&h=320&fit=cover"));
         assertEquals(320, topLeft.getWidth());
         assertEquals(320, topLeft.getHeight());
         assertTrue(isRed(topLeft.getRGB(10, 10)));
-        Api.editor().body("{\"focalPoint\":{\"x\":1,\"y\":1}}").patch("/api/v1/images/" + id).then().statusCode(200);
+        Api.editor()
+                .body("{\"focalPoint\":{\"x\":1,\"y\":1}}")
+                .patch("/api/v1/images/" + id)
+                .then()
+                .statusCode(200);
         BufferedImage bottomRight = TestImages.read(file(id, "?w=320&h=320&fit=cover"));
         assertFalse(isRed(bottomRight.getRGB(10, 10)));
         assertEquals(320, bottomRight.getHeight());
@@ -78,20 +96,39 @@ class RenditionTest {
     @Test
     void formatDefaultsToTheOriginalsAndAGifGivesAPng() {
         String gif = uploaded(TestImages.picture(100, 80, "gif"), "image/gif");
-        RestAssured.given().header("Authorization", EDITOR).get("/api/v1/images/" + gif + "/file?w=160")
-                .then().statusCode(200).contentType("image/png");
+        RestAssured.given()
+                .header("Authorization", EDITOR)
+                .get("/api/v1/images/" + gif + "/file?w=160")
+                .then()
+                .statusCode(200)
+                .contentType("image/png");
         String jpeg = uploaded(TestImages.picture(100, 80, "jpeg"), "image/jpeg");
-        RestAssured.given().header("Authorization", EDITOR).get("/api/v1/images/" + jpeg + "/file?w=160&format=png")
-                .then().statusCode(200).contentType("image/png");
+        RestAssured.given()
+                .header("Authorization", EDITOR)
+                .get("/api/v1/images/" + jpeg + "/file?w=160&format=png")
+                .then()
+                .statusCode(200)
+                .contentType("image/png");
     }
 
     @Test
     void aRenditionHasAStrongETagAndAnswers304() {
         String id = uploaded(TestImages.picture(400, 300, "jpeg"), "image/jpeg");
-        String etag = RestAssured.given().header("Authorization", EDITOR).get("/api/v1/images/" + id + "/file?w=320")
-                .then().statusCode(200).header("ETag", startsWith("\"1-320x240")).extract().header("ETag");
-        RestAssured.given().header("Authorization", EDITOR).header("If-None-Match", etag).get("/api/v1/images/" + id + "/file?w=320")
-                .then().statusCode(304).header("ETag", equalTo(etag));
+        String etag = RestAssured.given()
+                .header("Authorization", EDITOR)
+                .get("/api/v1/images/" + id + "/file?w=320")
+                .then()
+                .statusCode(200)
+                .header("ETag", startsWith("\"1-320x240"))
+                .extract()
+                .header("ETag");
+        RestAssured.given()
+                .header("Authorization", EDITOR)
+                .header("If-None-Match", etag)
+                .get("/api/v1/images/" + id + "/file?w=320")
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(etag));
         // The same rendition twice is the same bytes (the second from the cache).
         assertArrayEquals(file(id, "?w=320"), file(id, "?w=320"));
     }
@@ -101,7 +138,10 @@ class RenditionTest {
         byte[] jpeg = TestImages.picture(100, 80, "jpeg");
         String id = uploaded(jpeg, "image/jpeg");
         assertArrayEquals(jpeg, file(id, "?original=true"));
-        RestAssured.given().get("/api/v1/images/" + id + "/file?original=true").then().statusCode(401);
+        RestAssured.given()
+                .get("/api/v1/images/" + id + "/file?original=true")
+                .then()
+                .statusCode(401);
     }
 
     /** Privacy: no rendition carries the EXIF (GPS, serial, camera) or XMP of the upload; the original keeps them all. */
@@ -118,9 +158,11 @@ class RenditionTest {
         assertNotNull(gps.getGeoLocation());
         assertTrue(contains(original, TestImages.SERIAL));
 
-        for (String query : new String[]{"", "?w=320", "?w=640", "?w=160&h=160&fit=cover", "?w=320&format=png"}) {
+        for (String query : new String[] {"", "?w=320", "?w=640", "?w=160&h=160&fit=cover", "?w=320&format=png"}) {
             byte[] rendition = file(id, query);
-            for (String marker : new String[]{TestImages.SERIAL, TestImages.MAKE, "Exif", "http://ns.adobe.com", "Reuters", "Photoshop"}) {
+            for (String marker : new String[] {
+                TestImages.SERIAL, TestImages.MAKE, "Exif", "http://ns.adobe.com", "Reuters", "Photoshop"
+            }) {
                 assertFalse(contains(rendition, marker), query + " carries " + marker);
             }
             Metadata r = ImageMetadataReader.readMetadata(new ByteArrayInputStream(rendition));

@@ -20,12 +20,12 @@ public final class TestImages {
     public static final String SERIAL = "SN-98765-SECRET";
     public static final String MAKE = "TestCam";
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A gradient with a red square in the top-left quarter (to see crops), as {@code format} (jpeg, png, gif). */
     public static byte[] picture(int w, int h, String format) {
-        BufferedImage img = new BufferedImage(w, h, format.equals("png") ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(
+                w, h, format.equals("png") ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setPaint(new GradientPaint(0, 0, Color.BLUE, w, h, Color.YELLOW));
         g.fillRect(0, 0, w, h);
@@ -62,10 +62,12 @@ public final class TestImages {
     public static byte[] jpegWithExif(int w, int h) {
         byte[] jpeg = picture(w, h, "jpeg");
         byte[] exif = app1("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff());
-        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
-                + "<rdf:Description rdf:about=\"\" xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\""
-                + " photoshop:Credit=\"Reuters/Jane Roe\"/></rdf:RDF></x:xmpmeta>";
-        byte[] xmpSegment = app1("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1),
+        String xmp =
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                        + "<rdf:Description rdf:about=\"\" xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\""
+                        + " photoshop:Credit=\"Reuters/Jane Roe\"/></rdf:RDF></x:xmpmeta>";
+        byte[] xmpSegment = app1(
+                "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1),
                 xmp.getBytes(StandardCharsets.UTF_8));
         ByteBuffer out = ByteBuffer.allocate(jpeg.length + exif.length + xmpSegment.length);
         out.put(jpeg, 0, 2).put(exif).put(xmpSegment).put(jpeg, 2, jpeg.length - 2); // after SOI (FF D8)
@@ -80,8 +82,7 @@ public final class TestImages {
     }
 
     /** One IFD entry: tag, TIFF type (2 ASCII, 4 LONG, 5 RATIONAL), count, value bytes (big-endian). */
-    private record Entry(int tag, int type, int count, byte[] value) {
-    }
+    private record Entry(int tag, int type, int count, byte[] value) {}
 
     private static Entry ascii(int tag, String s) {
         byte[] v = (s + "\0").getBytes(StandardCharsets.US_ASCII);
@@ -111,8 +112,12 @@ public final class TestImages {
     /** A big-endian TIFF structure: IFD0, then the EXIF sub-IFD, then the GPS IFD, each followed by its long values. */
     private static byte[] tiff() {
         List<Entry> exif = List.of(ascii(0x9003, "2026:11:20 06:00:00"), ascii(0xA431, SERIAL));
-        List<Entry> gps = List.of(ascii(0x0001, "N"), rationals(0x0002, 49, 12, 30), ascii(0x0003, "E"), rationals(0x0004, 37, 16, 5));
-        List<Entry> ifd0 = new ArrayList<>(List.of(ascii(0x010E, "Caption from EXIF"), ascii(0x010F, MAKE), ascii(0x013B, "Jane Roe"),
+        List<Entry> gps = List.of(
+                ascii(0x0001, "N"), rationals(0x0002, 49, 12, 30), ascii(0x0003, "E"), rationals(0x0004, 37, 16, 5));
+        List<Entry> ifd0 = new ArrayList<>(List.of(
+                ascii(0x010E, "Caption from EXIF"),
+                ascii(0x010F, MAKE),
+                ascii(0x013B, "Jane Roe"),
                 ascii(0x8298, "(c) 2026 Test Agency")));
         int ifd0Size = size(ifd0) + 2 * 12; // plus the two pointer entries below
         int exifAt = 8 + ifd0Size;

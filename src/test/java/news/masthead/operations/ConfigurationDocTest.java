@@ -19,10 +19,20 @@ class ConfigurationDocTest {
     @Test
     void everyCmsSettingIsInTheConfigurationTable() throws Exception {
         String table = Files.readString(Path.of("docs", "configuration.md"));
-        List<String> settings = StreamSupport.stream(ConfigProvider.getConfig().getPropertyNames().spliterator(), false)
-                .filter(name -> name.startsWith("cms.")).sorted().distinct().toList();
-        assertTrue(settings.containsAll(List.of("cms.data-dir", "cms.demo-content", "cms.admin-token")), settings.toString());
-        assertEquals(List.of(), settings.stream().filter(name -> !table.contains("| `" + name + "` |")).toList(),
+        List<String> settings = StreamSupport.stream(
+                        ConfigProvider.getConfig().getPropertyNames().spliterator(), false)
+                .filter(name -> name.startsWith("cms."))
+                .sorted()
+                .distinct()
+                .toList();
+        assertTrue(
+                settings.containsAll(List.of("cms.data-dir", "cms.demo-content", "cms.admin-token")),
+                settings.toString());
+        assertEquals(
+                List.of(),
+                settings.stream()
+                        .filter(name -> !table.contains("| `" + name + "` |"))
+                        .toList(),
                 "settings missing from docs/configuration.md");
     }
 }

@@ -17,12 +17,14 @@ final class Cookbook {
     record Block(int line, String script, String expected, int expectedFrom, int expectedTo) {
 
         String firstCommand() {
-            return script.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("");
+            return script.lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .findFirst()
+                    .orElse("");
         }
     }
 
-    private Cookbook() {
-    }
+    private Cookbook() {}
 
     static List<Block> parse(String markdown) {
         List<String> lines = markdown.lines().toList();
@@ -36,7 +38,8 @@ final class Cookbook {
         while (i < end) {
             if (!lines.get(i).equals("```bash")) {
                 if (lines.get(i).startsWith("```")) {
-                    throw new IllegalArgumentException("line " + (i + 1) + ": an output block with no bash block before it");
+                    throw new IllegalArgumentException(
+                            "line " + (i + 1) + ": an output block with no bash block before it");
                 }
                 i++;
                 continue;
@@ -46,12 +49,18 @@ final class Cookbook {
             while (next < end && lines.get(next).isBlank()) {
                 next++;
             }
-            if (next >= end || !(lines.get(next).equals("```text") || lines.get(next).equals("```json"))) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": a bash block needs its output (```text or ```json) right after it");
+            if (next >= end
+                    || !(lines.get(next).equals("```text") || lines.get(next).equals("```json"))) {
+                throw new IllegalArgumentException(
+                        "line " + (i + 1) + ": a bash block needs its output (```text or ```json) right after it");
             }
             int outputEnd = closing(lines, next, end);
-            blocks.add(new Block(i + 1, String.join("\n", lines.subList(i + 1, scriptEnd)),
-                    String.join("\n", lines.subList(next + 1, outputEnd)), next + 1, outputEnd));
+            blocks.add(new Block(
+                    i + 1,
+                    String.join("\n", lines.subList(i + 1, scriptEnd)),
+                    String.join("\n", lines.subList(next + 1, outputEnd)),
+                    next + 1,
+                    outputEnd));
             i = outputEnd + 1;
         }
         return blocks;
@@ -63,7 +72,9 @@ final class Cookbook {
         for (int b = blocks.size() - 1; b >= 0; b--) {
             Block block = blocks.get(b);
             lines.subList(block.expectedFrom(), block.expectedTo()).clear();
-            lines.addAll(block.expectedFrom(), CookbookMasks.normalise(outputs.get(b)).lines().toList());
+            lines.addAll(
+                    block.expectedFrom(),
+                    CookbookMasks.normalise(outputs.get(b)).lines().toList());
         }
         return String.join("\n", lines) + "\n";
     }

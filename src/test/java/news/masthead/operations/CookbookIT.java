@@ -40,11 +40,13 @@ class CookbookIT {
     @BeforeAll
     static void startTheService() throws Exception {
         assertTrue(Files.exists(JAR), JAR + " was not built");
-        dir = Files.createDirectories(Path.of("target", "cookbook").toAbsolutePath()).resolve("run-" + System.nanoTime());
+        dir = Files.createDirectories(Path.of("target", "cookbook").toAbsolutePath())
+                .resolve("run-" + System.nanoTime());
         Files.createDirectories(dir);
         int port = freePort();
         base = "http://localhost:" + port;
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", JAR.toAbsolutePath().toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaBinary(), "-jar", JAR.toAbsolutePath().toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("service.log").toFile());
@@ -71,14 +73,16 @@ class CookbookIT {
         List<Cookbook.Block> blocks = Cookbook.parse(Files.readString(COOKBOOK));
         assertTrue(blocks.size() >= 10, "the cookbook has its blocks between the markers: " + blocks.size());
         List<String> outputs = run(blocks);
-        Files.writeString(dir.resolve("cookbook.actual.md"), Cookbook.withOutputs(Files.readString(COOKBOOK), blocks, outputs));
+        Files.writeString(
+                dir.resolve("cookbook.actual.md"), Cookbook.withOutputs(Files.readString(COOKBOOK), blocks, outputs));
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Cookbook.Block block = blocks.get(i);
             String actual = outputs.get(i);
             if (!CookbookMasks.matches(block.expected(), actual)) {
-                failures.add("block " + (i + 1) + " (line " + block.line() + ": " + block.firstCommand() + ")\n--- expected (masked)\n"
-                        + CookbookMasks.mask(block.expected()) + "\n--- actual (masked)\n" + CookbookMasks.mask(actual));
+                failures.add("block " + (i + 1) + " (line " + block.line() + ": " + block.firstCommand()
+                        + ")\n--- expected (masked)\n" + CookbookMasks.mask(block.expected())
+                        + "\n--- actual (masked)\n" + CookbookMasks.mask(actual));
             }
         }
         if (!failures.isEmpty()) {
@@ -91,12 +95,16 @@ class CookbookIT {
     private static List<String> run(List<Cookbook.Block> blocks) throws IOException, InterruptedException {
         StringBuilder script = new StringBuilder("exec 2>&1\n");
         for (Cookbook.Block block : blocks) {
-            script.append(block.script()).append("\nprintf '\\n%s\\n' '").append(BLOCK_END).append("'\n");
+            script.append(block.script())
+                    .append("\nprintf '\\n%s\\n' '")
+                    .append(BLOCK_END)
+                    .append("'\n");
         }
         Path file = dir.resolve("cookbook.sh");
         Files.writeString(file, script);
         ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc", file.toString())
-                .directory(dir.toFile()).redirectErrorStream(true);
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("BASE", base);
         Process bash = builder.start();
         bash.getOutputStream().close();
@@ -110,8 +118,11 @@ class CookbookIT {
     }
 
     private static void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             assertTrue(service.isAlive(), () -> "the service stopped: " + log());

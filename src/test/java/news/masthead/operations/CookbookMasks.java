@@ -10,21 +10,23 @@ import java.util.stream.Collectors;
  */
 final class CookbookMasks {
 
-    private record Rule(Pattern pattern, String replacement) {
-    }
+    private record Rule(Pattern pattern, String replacement) {}
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("mh_[A-Za-z0-9_-]{43}"), "mh_<secret>"),
             new Rule(Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "<id>"),
             new Rule(Pattern.compile("cursor=[A-Za-z0-9_%=-]+"), "cursor=<cursor>"),
             new Rule(Pattern.compile("\"next\":\"[^\"]+\""), "\"next\":\"<cursor>\""),
-            new Rule(Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})"), "<time>"),
-            new Rule(Pattern.compile("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"), "<http-date>"),
+            new Rule(
+                    Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})"),
+                    "<time>"),
+            new Rule(
+                    Pattern.compile("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                    "<http-date>"),
             new Rule(Pattern.compile("W/\"[^\"]*\""), "W/\"<etag>\""),
             new Rule(Pattern.compile("(?im)^(content-length): \\d+$"), "$1: <n>"));
 
-    private CookbookMasks() {
-    }
+    private CookbookMasks() {}
 
     /** Line ends as in the file: no carriage returns, no trailing blanks, no blank lines at either end. */
     static String normalise(String text) {

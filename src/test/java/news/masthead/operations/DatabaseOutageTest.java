@@ -28,7 +28,6 @@ import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.problem;
 import static news.masthead.Api.unique;
@@ -46,10 +45,12 @@ class DatabaseOutageTest {
 
     /** Acquisition (5 s) or connect (5 s) timeouts bound every answer; the margin is for a busy CI box. */
     private static final long MAX_ANSWER_MS = 12_000;
+
     private static final long RECOVERY_MS = 10_000;
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     CmsConfig config;
 
@@ -58,13 +59,23 @@ class DatabaseOutageTest {
         assertTrue(EmbeddedDatabase.running(), "this test stops and restarts the embedded database");
         String u = unique();
         String person = People.person().name("Outage Person " + u).create();
-        String slug = editor().get("/api/v1/articles/" + Articles.article().headline("Outage article " + u)
-                .published().create()).then().extract().path("slug");
+        String slug = editor().get("/api/v1/articles/"
+                        + Articles.article()
+                                .headline("Outage article " + u)
+                                .published()
+                                .create())
+                .then()
+                .extract()
+                .path("slug");
         String prefix = "outage-" + u + "-";
 
         Load load = new Load(RestAssured.port);
-        List<HttpRequest> reads = List.of(load.get("/api/v1/articles/" + slug, Map.of()), load.get("/api/v1/articles", Map.of()),
-                load.get("/api/v1/people", Map.of()), load.get("/api/v1/quotes", Map.of()), load.get("/api/v1/changes", Map.of()));
+        List<HttpRequest> reads = List.of(
+                load.get("/api/v1/articles/" + slug, Map.of()),
+                load.get("/api/v1/articles", Map.of()),
+                load.get("/api/v1/people", Map.of()),
+                load.get("/api/v1/quotes", Map.of()),
+                load.get("/api/v1/changes", Map.of()));
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong max = new AtomicLong();
         AtomicLong answers = new AtomicLong();
@@ -72,18 +83,22 @@ class DatabaseOutageTest {
         List<Thread> traffic = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             int n = i;
-            traffic.add(new Thread(() -> {
-                for (int k = 0; !stop.get(); k++) {
-                    boolean write = n == 0;
-                    long start = System.nanoTime();
-                    String outcome = write ? writeArticle(prefix + k, person) : load.send(reads.get((n + k) % reads.size()));
-                    max.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
-                    answers.incrementAndGet();
-                    if (!outcome.equals("ok") && !outcome.equals("503")) {
-                        wrong.merge(outcome, 1L, Long::sum);
-                    }
-                }
-            }, "traffic-" + i));
+            traffic.add(new Thread(
+                    () -> {
+                        for (int k = 0; !stop.get(); k++) {
+                            boolean write = n == 0;
+                            long start = System.nanoTime();
+                            String outcome = write
+                                    ? writeArticle(prefix + k, person)
+                                    : load.send(reads.get((n + k) % reads.size()));
+                            max.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+                            answers.incrementAndGet();
+                            if (!outcome.equals("ok") && !outcome.equals("503")) {
+                                wrong.merge(outcome, 1L, Long::sum);
+                            }
+                        }
+                    },
+                    "traffic-" + i));
         }
         traffic.forEach(Thread::start);
         try {
@@ -92,8 +107,15 @@ class DatabaseOutageTest {
             Thread.sleep(500);
 
             given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-            for (String path : List.of("/api/v1/articles/" + slug, "/api/v1/articles", "/api/v1/people", "/api/v1/people/" + person,
-                    "/api/v1/places", "/api/v1/quotes", "/api/v1/changes", "/api/v1/feeds/articles.json")) {
+            for (String path : List.of(
+                    "/api/v1/articles/" + slug,
+                    "/api/v1/articles",
+                    "/api/v1/people",
+                    "/api/v1/people/" + person,
+                    "/api/v1/places",
+                    "/api/v1/quotes",
+                    "/api/v1/changes",
+                    "/api/v1/feeds/articles.json")) {
                 assertUnavailable(anonymous().get(path), "GET " + path);
             }
             assertUnavailable(editor().get("/api/v1/comments"), "GET /api/v1/comments");
@@ -115,22 +137,30 @@ class DatabaseOutageTest {
             t.join();
         }
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        System.out.printf("Outage: %d answers, max %d ms, recovered in %d ms, wrong %s%n", answers.get(), max.get(), recovered, wrong);
+        System.out.printf(
+                "Outage: %d answers, max %d ms, recovered in %d ms, wrong %s%n",
+                answers.get(), max.get(), recovered, wrong);
 
         assertEquals(Map.of(), wrong, "answers other than 2xx or 503 with Retry-After");
         assertTrue(max.get() <= MAX_ANSWER_MS, "an answer took " + max + " ms");
         assertTrue(recovered <= RECOVERY_MS, "reads and writes worked again only after " + recovered + " ms");
         assertTrue(count(prefix, "true") > 0, "no article was written");
-        assertEquals(0, count(prefix, "not exists (select 1 from article_people ap where ap.article_id = a.id)"
-                + " or not exists (select 1 from changes ch where ch.collection = 'articles' and ch.id = a.id)"),
+        assertEquals(
+                0,
+                count(
+                        prefix,
+                        "not exists (select 1 from article_people ap where ap.article_id = a.id)"
+                                + " or not exists (select 1 from changes ch where ch.collection = 'articles' and ch.id = a.id)"),
                 "articles written without their person link or change-feed entry");
     }
 
     /** Creates an article about the person: three tables in one transaction. */
     private static String writeArticle(String slug, String person) {
-        Response r = Articles.article().headline("Outage write " + slug)
+        Response r = Articles.article()
+                .headline("Outage write " + slug)
                 .slug(slug)
-                .personIds(person).post();
+                .personIds(person)
+                .post();
         if (r.statusCode() == 201 || r.statusCode() == 503 && r.header("Retry-After") != null) {
             return r.statusCode() == 201 ? "ok" : "503";
         }
@@ -158,8 +188,10 @@ class DatabaseOutageTest {
 
     /** This test's articles that match {@code condition}. */
     private long count(String prefix, String condition) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from articles a where a.slug like '" + prefix + "%' and (" + condition + ")")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from articles a where a.slug like '" + prefix
+                        + "%' and (" + condition + ")")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -18,14 +18,16 @@ class HealthAndMetricsTest {
 
     @Test
     void readinessChecksTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database connections health check")));
     }
 
     @Test
     void prometheusMetricsAreServed() {
         given().get("/api/v1/people").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("http_server_requests_seconds_count"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
     }
 }

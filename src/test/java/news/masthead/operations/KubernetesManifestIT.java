@@ -30,7 +30,8 @@ class KubernetesManifestIT {
     static void read() throws Exception {
         Path yml = Path.of("target", "kubernetes", "kubernetes.yml");
         assertTrue(Files.exists(yml), yml + " was not generated");
-        try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(yml.toFile())) {
+        try (MappingIterator<JsonNode> docs =
+                new YAMLMapper().readerFor(JsonNode.class).readValues(yml.toFile())) {
             for (JsonNode doc : docs.readAll()) {
                 BY_KIND.put(doc.path("kind").asText(), doc);
             }
@@ -40,14 +41,23 @@ class KubernetesManifestIT {
     private static JsonNode container() {
         JsonNode deployment = BY_KIND.get("Deployment");
         assertNotNull(deployment, "no Deployment in " + BY_KIND.keySet());
-        return deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        return deployment
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
     }
 
     @Test
     void theDeploymentProbesTheHealthEndpoints() {
         JsonNode c = container();
-        assertEquals("/q/health/ready", c.path("readinessProbe").path("httpGet").path("path").asText());
-        assertEquals("/q/health/live", c.path("livenessProbe").path("httpGet").path("path").asText());
+        assertEquals(
+                "/q/health/ready",
+                c.path("readinessProbe").path("httpGet").path("path").asText());
+        assertEquals(
+                "/q/health/live",
+                c.path("livenessProbe").path("httpGet").path("path").asText());
         assertEquals(2, BY_KIND.get("Deployment").path("spec").path("replicas").asInt());
     }
 
@@ -62,7 +72,8 @@ class KubernetesManifestIT {
                 "QUARKUS_DATASOURCE_PASSWORD", List.of("masthead-db", "password"));
         expected.forEach((name, secret) -> {
             JsonNode ref = env.getOrDefault(name, MissingNode.getInstance())
-                    .path("valueFrom").path("secretKeyRef");
+                    .path("valueFrom")
+                    .path("secretKeyRef");
             assertEquals(secret.get(0), ref.path("name").asText(), name + " in " + env.keySet());
             assertEquals(secret.get(1), ref.path("key").asText(), name);
         });
@@ -71,7 +82,11 @@ class KubernetesManifestIT {
 
     @Test
     void prometheusIsToldWhereTheMetricsAre() {
-        JsonNode annotations = BY_KIND.get("Deployment").path("spec").path("template").path("metadata").path("annotations");
+        JsonNode annotations = BY_KIND.get("Deployment")
+                .path("spec")
+                .path("template")
+                .path("metadata")
+                .path("annotations");
         assertEquals("true", annotations.path("prometheus.io/scrape").asText(), annotations.toString());
         assertEquals("/q/metrics", annotations.path("prometheus.io/path").asText(), annotations.toString());
         assertTrue(annotations.path("prometheus.io/port").asText().matches("\\d+"), annotations.toString());
@@ -80,14 +95,28 @@ class KubernetesManifestIT {
     @Test
     void itAppliesToAnyClusterWithoutOperatorsOrHelperImages() {
         assertEquals(Set.of("Service", "Deployment"), BY_KIND.keySet());
-        assertEquals(1, BY_KIND.get("Deployment").path("spec").path("template").path("spec").path("containers").size());
-        assertTrue(BY_KIND.get("Deployment").path("spec").path("template").path("spec").path("initContainers").isMissingNode());
+        assertEquals(
+                1,
+                BY_KIND.get("Deployment")
+                        .path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .size());
+        assertTrue(BY_KIND.get("Deployment")
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("initContainers")
+                .isMissingNode());
     }
 
     @Test
     void aServiceExposesTheHttpPort() {
         JsonNode service = BY_KIND.get("Service");
         assertNotNull(service, "no Service in " + BY_KIND.keySet());
-        assertEquals(8080, service.path("spec").path("ports").get(0).path("targetPort").asInt());
+        assertEquals(
+                8080,
+                service.path("spec").path("ports").get(0).path("targetPort").asInt());
     }
 }

@@ -28,14 +28,17 @@ final class Load {
 
         @Override
         public String toString() {
-            return "%-58s %6d requests, %4d x 503, max %5d ms, failures %s".formatted(route, requests, unavailable, maxMillis, failures);
+            return "%-58s %6d requests, %4d x 503, max %5d ms, failures %s"
+                    .formatted(route, requests, unavailable, maxMillis, failures);
         }
     }
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
 
     Load(int port) {
@@ -43,13 +46,16 @@ final class Load {
     }
 
     HttpRequest get(String path, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(REQUEST_TIMEOUT)
+                .GET();
         headers.forEach(b::header);
         return b.build();
     }
 
     /** Sends {@code requests} from {@code clients} threads, each as fast as answers come, until {@code duration} has passed. */
-    Tally run(String route, int clients, Duration duration, Supplier<HttpRequest> requests) throws InterruptedException {
+    Tally run(String route, int clients, Duration duration, Supplier<HttpRequest> requests)
+            throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong count = new AtomicLong();
         AtomicLong unavailable = new AtomicLong();
@@ -57,19 +63,21 @@ final class Load {
         Map<String, Long> failures = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    String outcome = send(requests.get());
-                    max.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
-                    count.incrementAndGet();
-                    if (outcome.equals("503")) {
-                        unavailable.incrementAndGet();
-                    } else if (!outcome.equals("ok")) {
-                        failures.merge(outcome, 1L, Long::sum);
-                    }
-                }
-            }, "load-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            long start = System.nanoTime();
+                            String outcome = send(requests.get());
+                            max.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+                            count.incrementAndGet();
+                            if (outcome.equals("503")) {
+                                unavailable.incrementAndGet();
+                            } else if (!outcome.equals("ok")) {
+                                failures.merge(outcome, 1L, Long::sum);
+                            }
+                        }
+                    },
+                    "load-" + i);
             t.start();
             threads.add(t);
         }
@@ -89,7 +97,8 @@ final class Load {
             if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()) {
                 return "503";
             }
-            return r.statusCode() + " " + new String(r.body()).lines().findFirst().orElse("");
+            return r.statusCode() + " "
+                    + new String(r.body()).lines().findFirst().orElse("");
         } catch (IOException e) {
             return e.getClass().getSimpleName();
         } catch (InterruptedException e) {
@@ -103,7 +112,8 @@ final class Load {
         long start = System.nanoTime();
         int status;
         try {
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status =
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             status = -1;
         } catch (InterruptedException e) {

@@ -24,8 +24,6 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static news.masthead.Api.ADMIN_TOKEN;
 import static news.masthead.Api.admin;
-import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +44,7 @@ class NoStallUnderLoadTest {
      * makes reads wait out the pool's acquisition timeout (5 s) and fail.
      */
     private static final long PROBE_MEDIAN_BOUND_MS = 250;
+
     private static final long PROBE_BOUND_MS = 2500;
     private static final String NINJS = "application/ninjs+json";
 
@@ -60,9 +59,9 @@ class NoStallUnderLoadTest {
         assertTrue(routes.size() >= 14, "anonymous GET routes found: " + routes);
         List<Object[]> plan = new ArrayList<>();
         for (String route : routes) {
-            plan.add(new Object[]{route, Map.of()});
+            plan.add(new Object[] {route, Map.of()});
         }
-        plan.add(new Object[]{"/api/v1/articles/" + ids().get("articles"), Map.of("Accept", NINJS)});
+        plan.add(new Object[] {"/api/v1/articles/" + ids().get("articles"), Map.of("Accept", NINJS)});
         drive(plan);
     }
 
@@ -70,7 +69,7 @@ class NoStallUnderLoadTest {
     void sixtyFourEditorsReadingAnyListStallNothing() throws Exception {
         List<Object[]> plan = new ArrayList<>();
         for (String route : routes(true)) {
-            plan.add(new Object[]{route, Map.of("Authorization", "Bearer " + ADMIN_TOKEN)});
+            plan.add(new Object[] {route, Map.of("Authorization", "Bearer " + ADMIN_TOKEN)});
         }
         drive(plan);
     }
@@ -89,14 +88,17 @@ class NoStallUnderLoadTest {
 
             List<Long> probes = Collections.synchronizedList(new ArrayList<>());
             long end = System.nanoTime() + PER_ROUTE.toNanos();
-            Thread prober = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    probes.add(load.timed(probe));
-                    sleep(25);
-                }
-            }, "probe");
+            Thread prober = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            probes.add(load.timed(probe));
+                            sleep(25);
+                        }
+                    },
+                    "probe");
             prober.start();
-            Load.Tally t = load.run(path + (headers.isEmpty() ? "" : " " + headers.keySet()), CLIENTS, PER_ROUTE, () -> request);
+            Load.Tally t = load.run(
+                    path + (headers.isEmpty() ? "" : " " + headers.keySet()), CLIENTS, PER_ROUTE, () -> request);
             prober.join();
             List<Long> ms = probes.stream().map(Math::abs).sorted().toList();
             long probeMax = ms.get(ms.size() - 1);
@@ -108,17 +110,23 @@ class NoStallUnderLoadTest {
                 failures.add(t.toString());
             }
             if (probeFailures > 0 || probeMax > PROBE_BOUND_MS || probeMedian > PROBE_MEDIAN_BOUND_MS) {
-                failures.add(path + ": single-article read took " + probeMedian + " ms (median), up to " + probeMax + " ms, "
-                        + probeFailures + " failed");
+                failures.add(path + ": single-article read took " + probeMedian + " ms (median), up to " + probeMax
+                        + " ms, " + probeFailures + " failed");
             }
         }
         assertEquals(List.of(), failures);
-        assertEquals(0, readCache.uncachedInTransaction(), "cached lookups inside a transaction that read no version first");
+        assertEquals(
+                0, readCache.uncachedInTransaction(), "cached lookups inside a transaction that read no version first");
     }
 
     /** The GET routes of the served spec, templates filled with this test's data: anonymous ones, or every one for editors. */
     private static List<String> routes(boolean editors) {
-        JsonPath spec = given().queryParam("format", "json").get("/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath spec = given().queryParam("format", "json")
+                .get("/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
         List<String> routes = new ArrayList<>();
         paths.forEach((path, ops) -> {
@@ -153,30 +161,73 @@ class NoStallUnderLoadTest {
         }
         String u = unique();
         String person = People.person().name("Load Person " + u).create();
-        String country = Places.place().name("Load Country " + u).kind("country").create();
-        String city = Places.place().name("Load City " + u).kind("city").parent(country).create();
-        String image = editor().contentType("image/png").body(TestImages.picture(640, 480, "png")).post("/api/v1/images")
-                .then().statusCode(201).extract().path("id");
-        String article = Articles.article().headline("Load article " + u)
+        String country =
+                Places.place().name("Load Country " + u).kind("country").create();
+        String city = Places.place()
+                .name("Load City " + u)
+                .kind("city")
+                .parent(country)
+                .create();
+        String image = editor().contentType("image/png")
+                .body(TestImages.picture(640, 480, "png"))
+                .post("/api/v1/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String article = Articles.article()
+                .headline("Load article " + u)
                 .published()
                 .with("leadImage", Map.of("imageId", image))
                 .personIds(person)
                 .placeIds(city)
-                .tags("load").create();
-        String quote = Quotes.quote().text("Load quote " + u)
+                .tags("load")
+                .create();
+        String quote = Quotes.quote()
+                .text("Load quote " + u)
                 .speaker(person)
-                .article(article).create();
-        String comment = Comments.commentOn(article).authorName("Reader").authorEmail("reader@example.org").body("Fine " + u).create();
-        editor().body(Map.of("status", "approved")).patch("/api/v1/comments/" + comment).then().statusCode(200);
-        String token = admin().body(Map.of("name", "load " + u, "role", "editor")).post("/api/v1/tokens")
-                .then().statusCode(201).extract().path("id");
+                .article(article)
+                .create();
+        String comment = Comments.commentOn(article)
+                .authorName("Reader")
+                .authorEmail("reader@example.org")
+                .body("Fine " + u)
+                .create();
+        editor().body(Map.of("status", "approved"))
+                .patch("/api/v1/comments/" + comment)
+                .then()
+                .statusCode(200);
+        String token = admin().body(Map.of("name", "load " + u, "role", "editor"))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // Inactive: nothing is delivered to its (public, unreachable) address while the test runs.
-        String webhook = admin().body(Map.of("url", "https://192.0.2.10/load", "events", List.of("articles.*"), "scope", "public",
-                "active", false)).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        String webhook = admin().body(Map.of(
+                        "url",
+                        "https://192.0.2.10/load",
+                        "events",
+                        List.of("articles.*"),
+                        "scope",
+                        "public",
+                        "active",
+                        false))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("articles", editor().get("/api/v1/articles/" + article).then().extract().path("slug"));
-        m.put("people", editor().get("/api/v1/people/" + person).then().extract().path("slug"));
-        m.put("places", editor().get("/api/v1/places/" + country).then().extract().path("slug"));
+        m.put(
+                "articles",
+                editor().get("/api/v1/articles/" + article).then().extract().path("slug"));
+        m.put(
+                "people",
+                editor().get("/api/v1/people/" + person).then().extract().path("slug"));
+        m.put(
+                "places",
+                editor().get("/api/v1/places/" + country).then().extract().path("slug"));
         m.put("quotes", quote);
         m.put("comments", comment);
         m.put("tokens", token);

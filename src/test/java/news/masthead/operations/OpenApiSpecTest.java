@@ -23,12 +23,16 @@ class OpenApiSpecTest {
             Files.writeString(file, served, StandardCharsets.UTF_8);
         }
         String committed = Files.readString(file, StandardCharsets.UTF_8);
-        assertEquals(committed, served, "openapi/openapi.yaml is stale: run ./mvnw verify -Dopenapi.update and commit it");
+        assertEquals(
+                committed, served, "openapi/openapi.yaml is stale: run ./mvnw verify -Dopenapi.update and commit it");
     }
 
     @Test
     void specIsAlsoServedAsJson() {
-        given().queryParam("format", "json").get("/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/openapi")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("json"))
                 .body("info.title", equalTo("Masthead API"))
                 .body("paths.'/api/v1/articles'.get.summary", equalTo("List articles"));

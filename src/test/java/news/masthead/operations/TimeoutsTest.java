@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.problem;
 import static news.masthead.Api.read;
 import static news.masthead.Api.unique;
@@ -37,14 +36,16 @@ class TimeoutsTest {
     @Test
     void aReadKeptWaitingPastTheStatementTimeoutAnswers503() throws Exception {
         String person = People.person().name("Timeout Reader " + unique()).create();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("lock table people in access exclusive mode");
             long start = System.nanoTime();
             Response r = anonymous().get("/api/v1/people/" + person);
             long ms = (System.nanoTime() - start) / 1_000_000;
             c.rollback();
-            problem(r, 503).header("Retry-After", "2")
+            problem(r, 503)
+                    .header("Retry-After", "2")
                     .body("detail", equalTo("The query took longer than the service allows; retry later."));
             assertTrue(ms >= 1900 && ms < 10_000, "answered after " + ms + " ms");
         }
@@ -53,7 +54,8 @@ class TimeoutsTest {
 
     @Test
     void aDataVersionReadThatCannotFinishAnswers503WithinTheWait() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("lock table changes in access exclusive mode"); // the version read is a max(seq) of changes
             long start = System.nanoTime();
@@ -69,20 +71,34 @@ class TimeoutsTest {
     @Test
     void aWriteCutByTheStatementTimeoutIsNotHalfApplied() throws Exception {
         String person = People.person().name("Timeout Person " + unique()).create();
-        String article = Articles.article().headline("Before the timeout " + unique()).create();
+        String article =
+                Articles.article().headline("Before the timeout " + unique()).create();
         String headline = read("articles", article).path("headline");
         int version = read("articles", article).path("version");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             // The article's row is updated first; linking the person then waits for this lock (the foreign key check).
             s.execute("select 1 from people where id = '" + UUID.fromString(person) + "' for update");
-            Response r = Articles.edit().headline("After the timeout").personIds(person).patch(article);
+            Response r = Articles.edit()
+                    .headline("After the timeout")
+                    .personIds(person)
+                    .patch(article);
             c.rollback();
             problem(r, 503).header("Retry-After", "2");
         }
-        read("articles", article).response().then().body("headline", equalTo(headline)).body("version", equalTo(version))
+        read("articles", article)
+                .response()
+                .then()
+                .body("headline", equalTo(headline))
+                .body("version", equalTo(version))
                 .body("personIds", empty());
-        Articles.edit().headline("After the timeout").personIds(person).patch(article)
-                .then().statusCode(200).body("personIds", equalTo(List.of(person)));
+        Articles.edit()
+                .headline("After the timeout")
+                .personIds(person)
+                .patch(article)
+                .then()
+                .statusCode(200)
+                .body("personIds", equalTo(List.of(person)));
     }
 }

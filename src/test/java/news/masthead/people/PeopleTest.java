@@ -43,11 +43,16 @@ class PeopleTest {
     @Test
     void createAnswers201WithLocationAndServerFields() {
         String u = unique();
-        ExtractableResponse<Response> created = People.person().name("Andriy Sybiha " + u)
+        ExtractableResponse<Response> created = People.person()
+                .name("Andriy Sybiha " + u)
                 .aliases("Andrii Sybiha")
                 .role("Foreign minister of Ukraine")
                 .affiliation("Government of Ukraine")
-                .description("Career diplomat.").post().then().statusCode(201).contentType("application/json")
+                .description("Career diplomat.")
+                .post()
+                .then()
+                .statusCode(201)
+                .contentType("application/json")
                 .body("id", matchesPattern("[0-9a-f-]{36}"))
                 .body("slug", equalTo("andriy-sybiha-" + u))
                 .body("name", equalTo("Andriy Sybiha " + u))
@@ -67,8 +72,14 @@ class PeopleTest {
 
     @Test
     void newPersonGetsDefaults() {
-        People.person().name("Plain " + unique()).post().then().statusCode(201)
-                .body("aliases", empty()).body("role", nullValue()).body("affiliation", nullValue())
+        People.person()
+                .name("Plain " + unique())
+                .post()
+                .then()
+                .statusCode(201)
+                .body("aliases", empty())
+                .body("role", nullValue())
+                .body("affiliation", nullValue())
                 .body("description", nullValue());
     }
 
@@ -109,11 +120,18 @@ class PeopleTest {
     @Test
     void readOnlyFieldsInAWriteBodyAreIgnored() {
         String sentId = UUID.randomUUID().toString();
-        String id = People.person().name("Read-only " + unique())
+        String id = People.person()
+                .name("Read-only " + unique())
                 .with("id", sentId)
                 .with("version", 7)
                 .with("createdAt", "2000-01-01T00:00:00Z")
-                .with("updatedAt", "2000-01-01T00:00:00Z").post().then().statusCode(201).body("version", equalTo(1)).extract().path("id");
+                .with("updatedAt", "2000-01-01T00:00:00Z")
+                .post()
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(1))
+                .extract()
+                .path("id");
         assertNotEquals(sentId, id);
     }
 
@@ -147,8 +165,11 @@ class PeopleTest {
         // Before slugs were transliterated, a Cyrillic name gave the fallback "person" (with a suffix on a clash).
         String slug = "person-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         String id = People.person().name("Володимир Зеленський").slug(slug).create();
-        editor().body(Map.of("name", "Володимир Зеленський", "role", "President")).put(PEOPLE + "/" + id)
-                .then().statusCode(200).body("slug", equalTo(slug));
+        editor().body(Map.of("name", "Володимир Зеленський", "role", "President"))
+                .put(PEOPLE + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("slug", equalTo(slug));
     }
 
     @Test
@@ -166,47 +187,83 @@ class PeopleTest {
     @Test
     void putReplacesEveryWritableField() {
         String u = unique();
-        String id = People.person().name("Before " + u)
+        String id = People.person()
+                .name("Before " + u)
                 .slug("put-person-" + u)
                 .aliases("B4")
                 .role("Minister")
                 .affiliation("Government")
-                .description("Text").create();
-        editor().body(Map.of("name", "After " + u, "slug", "put-person-" + u)).put(PEOPLE + "/" + id).then().statusCode(200)
-                .body("name", equalTo("After " + u)).body("slug", equalTo("put-person-" + u))
-                .body("aliases", empty()).body("role", nullValue()).body("affiliation", nullValue())
-                .body("description", nullValue()).body("version", equalTo(2));
+                .description("Text")
+                .create();
+        editor().body(Map.of("name", "After " + u, "slug", "put-person-" + u))
+                .put(PEOPLE + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("After " + u))
+                .body("slug", equalTo("put-person-" + u))
+                .body("aliases", empty())
+                .body("role", nullValue())
+                .body("affiliation", nullValue())
+                .body("description", nullValue())
+                .body("version", equalTo(2));
         read("people", id).response().then().body("name", equalTo("After " + u)).body("role", nullValue());
     }
 
     @Test
     void putThatChangesNothingKeepsTheVersion() {
         String u = unique();
-        Map<String, Object> body = Map.of("name", "Same " + u, "slug", "same-" + u, "aliases", List.of("S"), "role", "R");
+        Map<String, Object> body =
+                Map.of("name", "Same " + u, "slug", "same-" + u, "aliases", List.of("S"), "role", "R");
         String id = create("people", body);
         editor().body(body).put(PEOPLE + "/" + id).then().statusCode(200).body("version", equalTo(1));
-        editor().body(Map.of("name", "Same " + u)).put(PEOPLE + "/" + id).then().statusCode(200)
-                .body("slug", equalTo("same-" + u)).body("version", equalTo(2));
+        editor().body(Map.of("name", "Same " + u))
+                .put(PEOPLE + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("slug", equalTo("same-" + u))
+                .body("version", equalTo(2));
     }
 
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         String u = unique();
-        String id = People.person().name("Patch " + u).role("Mayor").aliases("A", "B").create();
-        editor().contentType("application/merge-patch+json").body(fields("role", null, "aliases", List.of("C")))
-                .patch(PEOPLE + "/" + id).then().statusCode(200)
-                .body("name", equalTo("Patch " + u)).body("role", nullValue()).body("aliases", contains("C"))
+        String id = People.person()
+                .name("Patch " + u)
+                .role("Mayor")
+                .aliases("A", "B")
+                .create();
+        editor().contentType("application/merge-patch+json")
+                .body(fields("role", null, "aliases", List.of("C")))
+                .patch(PEOPLE + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Patch " + u))
+                .body("role", nullValue())
+                .body("aliases", contains("C"))
                 .body("version", equalTo(2));
-        editor().body(Map.of("description", "Plain JSON")).patch(PEOPLE + "/" + id).then().statusCode(200)
-                .body("description", equalTo("Plain JSON")).body("aliases", contains("C")).body("version", equalTo(3));
+        editor().body(Map.of("description", "Plain JSON"))
+                .patch(PEOPLE + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("description", equalTo("Plain JSON"))
+                .body("aliases", contains("C"))
+                .body("version", equalTo(3));
     }
 
     @Test
     void patchingTheNameToNullIs400() {
         String u = unique();
         String id = People.person().name("Named " + u).create();
-        invalid(editor().contentType("application/merge-patch+json").body(fields("name", null)).patch(PEOPLE + "/" + id), "name");
-        invalid(editor().contentType("application/merge-patch+json").body(Map.of("nmae", "x")).patch(PEOPLE + "/" + id), "nmae");
+        invalid(
+                editor().contentType("application/merge-patch+json")
+                        .body(fields("name", null))
+                        .patch(PEOPLE + "/" + id),
+                "name");
+        invalid(
+                editor().contentType("application/merge-patch+json")
+                        .body(Map.of("nmae", "x"))
+                        .patch(PEOPLE + "/" + id),
+                "nmae");
         read("people", id).response().then().body("name", equalTo("Named " + u)).body("version", equalTo(1));
     }
 
@@ -223,7 +280,8 @@ class PeopleTest {
         String u = unique();
         String id = person("Quoted " + u);
         String quoteId = quote("Words " + u, id, null);
-        problem(editor().delete(PEOPLE + "/" + id), 409).body("detail", allOf(containsString("1 quote"), containsString("Quoted " + u)));
+        problem(editor().delete(PEOPLE + "/" + id), 409)
+                .body("detail", allOf(containsString("1 quote"), containsString("Quoted " + u)));
         read("people", id);
         editor().delete("/api/v1/quotes/" + quoteId).then().statusCode(204);
         editor().delete(PEOPLE + "/" + id).then().statusCode(204);
@@ -233,7 +291,8 @@ class PeopleTest {
     void deletingAPersonLinkedToAnArticleIs409() {
         String u = unique();
         String id = person("Linked " + u);
-        String articleId = Articles.article().headline("About " + u).personIds(id).create();
+        String articleId =
+                Articles.article().headline("About " + u).personIds(id).create();
         problem(editor().delete(PEOPLE + "/" + id), 409).body("detail", containsString("1 article"));
         read("people", id);
         Articles.edit().with("personIds", List.of()).patch(articleId).then().statusCode(200);

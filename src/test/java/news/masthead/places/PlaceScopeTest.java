@@ -34,14 +34,23 @@ class PlaceScopeTest {
 
     /** The status of each article made here, by id, and those whose time is still ahead. */
     private final Map<String, String> statuses = new LinkedHashMap<>();
+
     private final Set<String> embargoed = new HashSet<>();
 
     @Test
     void listsFeedsAndCountsAgreeOnAPlaceAndEverythingInsideIt() {
         String u = unique();
         String country = Places.place().name("Scopeland " + u).kind("country").create();
-        String region = Places.place().name("Scope Oblast " + u).kind("region").parent(country).create();
-        String town = Places.place().name("Scopetown " + u).kind("town").parent(region).create();
+        String region = Places.place()
+                .name("Scope Oblast " + u)
+                .kind("region")
+                .parent(country)
+                .create();
+        String town = Places.place()
+                .name("Scopetown " + u)
+                .kind("town")
+                .parent(region)
+                .create();
         Instant now = Instant.now();
         String inCountry = article("published", null, country);
         String inRegion = article("published", null, region);
@@ -79,28 +88,41 @@ class PlaceScopeTest {
 
     /** Every read of the place names exactly {@code all} for editors and its visible ones for anyone, with totals that agree. */
     private void assertPlaceHolds(String place, Set<String> all) {
-        Set<String> visible = all.stream().filter(id -> Set.of("published", "scheduled").contains(statuses.get(id))
-                && !embargoed.contains(id)).collect(Collectors.toSet());
+        Set<String> visible = all.stream()
+                .filter(id -> Set.of("published", "scheduled").contains(statuses.get(id)) && !embargoed.contains(id))
+                .collect(Collectors.toSet());
         for (String status : List.of("", "published", "scheduled", "draft", "archived")) {
             assertListed("editor", Api::editor, place, status, only(all, status));
             assertListed("anonymous", Api::anonymous, place, status, only(visible, status));
         }
         for (RequestSpecification caller : List.of(anonymous(), editor())) {
-            JsonPath feed = caller.queryParam("place", place).get("/api/v1/feeds/articles.json").then().statusCode(200)
-                    .extract().jsonPath();
-            assertEquals(visible, new HashSet<>(feed.getList("items.id", String.class)), "the feed of " + place + " (anyone's view)");
+            JsonPath feed = caller.queryParam("place", place)
+                    .get("/api/v1/feeds/articles.json")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals(
+                    visible,
+                    new HashSet<>(feed.getList("items.id", String.class)),
+                    "the feed of " + place + " (anyone's view)");
         }
     }
 
     private Set<String> only(Set<String> ids, String status) {
-        return ids.stream().filter(id -> status.isEmpty() || statuses.get(id).equals(status)).collect(Collectors.toSet());
+        return ids.stream()
+                .filter(id -> status.isEmpty() || statuses.get(id).equals(status))
+                .collect(Collectors.toSet());
     }
 
     /** The articles list filtered by place, and the place's own list of articles: the same items, and a total that counts them. */
-    private static void assertListed(String who, Supplier<RequestSpecification> caller, String place, String status, Set<String> expected) {
+    private static void assertListed(
+            String who, Supplier<RequestSpecification> caller, String place, String status, Set<String> expected) {
         String query = "limit=100" + (status.isEmpty() ? "" : "&status=" + status);
-        for (String path : List.of("/api/v1/articles?place=" + place + "&" + query, "/api/v1/places/" + place + "/articles?" + query)) {
-            JsonPath page = caller.get().get(path).then().statusCode(200).extract().jsonPath();
+        for (String path : List.of(
+                "/api/v1/articles?place=" + place + "&" + query, "/api/v1/places/" + place + "/articles?" + query)) {
+            JsonPath page =
+                    caller.get().get(path).then().statusCode(200).extract().jsonPath();
             String what = who + " " + path;
             assertEquals(expected, new HashSet<>(page.getList("items.id", String.class)), what);
             assertEquals(expected.size(), page.getInt("total"), what + ": total");
@@ -108,7 +130,12 @@ class PlaceScopeTest {
     }
 
     private static Set<String> within(String place) {
-        return new HashSet<>(anonymous().get("/api/v1/places?limit=100&within=" + place).then().statusCode(200)
-                .extract().jsonPath().getList("items.id", String.class));
+        return new HashSet<>(anonymous()
+                .get("/api/v1/places?limit=100&within=" + place)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class));
     }
 }

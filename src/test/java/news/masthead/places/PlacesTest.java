@@ -38,14 +38,19 @@ class PlacesTest {
     void createAnswers201WithLocationAndEveryField() {
         String u = unique();
         String country = place("Ukraine " + u, "country", null);
-        ExtractableResponse<Response> created = Places.place().name("Izium " + u)
+        ExtractableResponse<Response> created = Places.place()
+                .name("Izium " + u)
                 .aliases("Izyum")
                 .kind("city")
                 .parent(country)
                 .with("latitude", 49.2128)
                 .with("longitude", 37.2569)
                 .with("population", 45000)
-                .countryCode("UA").post().then().statusCode(201).contentType("application/json")
+                .countryCode("UA")
+                .post()
+                .then()
+                .statusCode(201)
+                .contentType("application/json")
                 .body("slug", equalTo("izium-" + u))
                 .body("name", equalTo("Izium " + u))
                 .body("aliases", contains("Izyum"))
@@ -66,15 +71,28 @@ class PlacesTest {
 
     @Test
     void newPlaceGetsDefaults() {
-        Places.place().name("Somewhere " + unique()).post().then().statusCode(201)
-                .body("kind", equalTo("other")).body("aliases", empty()).body("parentId", nullValue())
-                .body("latitude", nullValue()).body("longitude", nullValue()).body("population", nullValue())
+        Places.place()
+                .name("Somewhere " + unique())
+                .post()
+                .then()
+                .statusCode(201)
+                .body("kind", equalTo("other"))
+                .body("aliases", empty())
+                .body("parentId", nullValue())
+                .body("latitude", nullValue())
+                .body("longitude", nullValue())
+                .body("population", nullValue())
                 .body("countryCode", nullValue());
     }
 
     @Test
     void countryCodeIsStoredUpperCase() {
-        Places.place().name("Lower " + unique()).countryCode("ua").post().then().statusCode(201)
+        Places.place()
+                .name("Lower " + unique())
+                .countryCode("ua")
+                .post()
+                .then()
+                .statusCode(201)
                 .body("countryCode", equalTo("UA"));
     }
 
@@ -87,10 +105,34 @@ class PlacesTest {
     @Test
     void latitudeAndLongitudeMustBeInRange() {
         String n = "Range " + unique();
-        invalid(Places.place().name(n).with("latitude", 90.5).with("longitude", 0).post(), "latitude");
-        invalid(Places.place().name(n).with("latitude", -91).with("longitude", 0).post(), "latitude");
-        invalid(Places.place().name(n).with("latitude", 0).with("longitude", 180.01).post(), "longitude");
-        Places.place().name(n).with("latitude", -90).with("longitude", 180).post().then().statusCode(201);
+        invalid(
+                Places.place()
+                        .name(n)
+                        .with("latitude", 90.5)
+                        .with("longitude", 0)
+                        .post(),
+                "latitude");
+        invalid(
+                Places.place()
+                        .name(n)
+                        .with("latitude", -91)
+                        .with("longitude", 0)
+                        .post(),
+                "latitude");
+        invalid(
+                Places.place()
+                        .name(n)
+                        .with("latitude", 0)
+                        .with("longitude", 180.01)
+                        .post(),
+                "longitude");
+        Places.place()
+                .name(n)
+                .with("latitude", -90)
+                .with("longitude", 180)
+                .post()
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -102,13 +144,23 @@ class PlacesTest {
 
     @Test
     void patchingAwayOneCoordinateIs400() {
-        String id = Places.place().name("Located " + unique())
+        String id = Places.place()
+                .name("Located " + unique())
                 .with("latitude", 50.45)
-                .with("longitude", 30.52).create();
-        invalid(editor().contentType("application/merge-patch+json").body(fields("longitude", null)).patch(PLACES + "/" + id),
+                .with("longitude", 30.52)
+                .create();
+        invalid(
+                editor().contentType("application/merge-patch+json")
+                        .body(fields("longitude", null))
+                        .patch(PLACES + "/" + id),
                 "longitude");
-        editor().contentType("application/merge-patch+json").body(fields("latitude", null, "longitude", null))
-                .patch(PLACES + "/" + id).then().statusCode(200).body("latitude", nullValue()).body("longitude", nullValue());
+        editor().contentType("application/merge-patch+json")
+                .body(fields("latitude", null, "longitude", null))
+                .patch(PLACES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("latitude", nullValue())
+                .body("longitude", nullValue());
     }
 
     @Test
@@ -131,7 +183,13 @@ class PlacesTest {
     @Test
     void wrongJsonTypesAre400NamingTheField() {
         String n = "Types " + unique();
-        invalid(Places.place().name(n).with("latitude", "49.2").with("longitude", 37.2).post(), "latitude");
+        invalid(
+                Places.place()
+                        .name(n)
+                        .with("latitude", "49.2")
+                        .with("longitude", 37.2)
+                        .post(),
+                "latitude");
         invalid(Places.place().name(n).with("population", 1.5).post(), "population");
         invalid(Places.place().name(n).parent("not-a-uuid").post(), "parentId");
         invalid(Places.place().name(n).with("aliases", Map.of()).post(), "aliases");
@@ -144,14 +202,21 @@ class PlacesTest {
 
     @Test
     void parentMustExist() {
-        invalid(Places.place().name("Orphan " + unique()).parent(UUID.randomUUID().toString()).post(),
+        invalid(
+                Places.place()
+                        .name("Orphan " + unique())
+                        .parent(UUID.randomUUID().toString())
+                        .post(),
                 "parentId");
     }
 
     @Test
     void aPlaceCannotBeItsOwnParent() {
         String id = place("Self " + unique(), "city", null);
-        invalid(editor().contentType("application/merge-patch+json").body(Map.of("parentId", id)).patch(PLACES + "/" + id),
+        invalid(
+                editor().contentType("application/merge-patch+json")
+                        .body(Map.of("parentId", id))
+                        .patch(PLACES + "/" + id),
                 "parentId");
         read("places", id).response().then().body("parentId", nullValue()).body("version", equalTo(1));
     }
@@ -162,10 +227,15 @@ class PlacesTest {
         String country = place("Country " + u, "country", null);
         String region = place("Region " + u, "region", country);
         String city = place("City " + u, "city", region);
-        invalid(editor().contentType("application/merge-patch+json").body(Map.of("parentId", region))
-                .patch(PLACES + "/" + country), "parentId");
-        invalid(editor().body(Map.of("name", "Country " + u, "kind", "country", "parentId", city))
-                .put(PLACES + "/" + country), "parentId");
+        invalid(
+                editor().contentType("application/merge-patch+json")
+                        .body(Map.of("parentId", region))
+                        .patch(PLACES + "/" + country),
+                "parentId");
+        invalid(
+                editor().body(Map.of("name", "Country " + u, "kind", "country", "parentId", city))
+                        .put(PLACES + "/" + country),
+                "parentId");
         read("places", country).response().then().body("parentId", nullValue()).body("version", equalTo(1));
     }
 
@@ -175,8 +245,13 @@ class PlacesTest {
         String a = place("A " + u, "region", null);
         String b = place("B " + u, "region", null);
         String child = place("Child " + u, "town", a);
-        editor().contentType("application/merge-patch+json").body(Map.of("parentId", b)).patch(PLACES + "/" + child)
-                .then().statusCode(200).body("parentId", equalTo(b)).body("version", equalTo(2));
+        editor().contentType("application/merge-patch+json")
+                .body(Map.of("parentId", b))
+                .patch(PLACES + "/" + child)
+                .then()
+                .statusCode(200)
+                .body("parentId", equalTo(b))
+                .body("version", equalTo(2));
     }
 
     @Test
@@ -193,7 +268,8 @@ class PlacesTest {
     void putReplacesEveryWritableField() {
         String u = unique();
         String parent = place("Parent " + u, "country", null);
-        String id = Places.place().name("Full " + u)
+        String id = Places.place()
+                .name("Full " + u)
                 .slug("full-place-" + u)
                 .aliases("F")
                 .kind("city")
@@ -201,18 +277,41 @@ class PlacesTest {
                 .with("latitude", 1.0)
                 .with("longitude", 2.0)
                 .with("population", 10)
-                .countryCode("UA").create();
-        editor().body(Map.of("name", "Bare " + u, "slug", "full-place-" + u)).put(PLACES + "/" + id).then().statusCode(200)
-                .body("name", equalTo("Bare " + u)).body("aliases", empty()).body("kind", equalTo("other"))
-                .body("parentId", nullValue()).body("latitude", nullValue()).body("longitude", nullValue())
-                .body("population", nullValue()).body("countryCode", nullValue()).body("version", equalTo(2));
+                .countryCode("UA")
+                .create();
+        editor().body(Map.of("name", "Bare " + u, "slug", "full-place-" + u))
+                .put(PLACES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Bare " + u))
+                .body("aliases", empty())
+                .body("kind", equalTo("other"))
+                .body("parentId", nullValue())
+                .body("latitude", nullValue())
+                .body("longitude", nullValue())
+                .body("population", nullValue())
+                .body("countryCode", nullValue())
+                .body("version", equalTo(2));
     }
 
     @Test
     void putThatChangesNothingKeepsTheVersion() {
         String u = unique();
-        Map<String, Object> body = fields("name", "Still " + u, "slug", "still-" + u, "kind", "village",
-                "latitude", 48.5, "longitude", 35.1, "population", 300, "countryCode", "UA");
+        Map<String, Object> body = fields(
+                "name",
+                "Still " + u,
+                "slug",
+                "still-" + u,
+                "kind",
+                "village",
+                "latitude",
+                48.5,
+                "longitude",
+                35.1,
+                "population",
+                300,
+                "countryCode",
+                "UA");
         String id = create("places", body);
         editor().body(body).put(PLACES + "/" + id).then().statusCode(200).body("version", equalTo(1));
     }
@@ -220,12 +319,25 @@ class PlacesTest {
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         String u = unique();
-        String id = Places.place().name("Patch " + u).kind("town").with("population", 100).create();
-        editor().contentType("application/merge-patch+json").body(fields("population", null, "aliases", List.of("P")))
-                .patch(PLACES + "/" + id).then().statusCode(200)
-                .body("kind", equalTo("town")).body("population", nullValue()).body("aliases", contains("P"))
+        String id = Places.place()
+                .name("Patch " + u)
+                .kind("town")
+                .with("population", 100)
+                .create();
+        editor().contentType("application/merge-patch+json")
+                .body(fields("population", null, "aliases", List.of("P")))
+                .patch(PLACES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("town"))
+                .body("population", nullValue())
+                .body("aliases", contains("P"))
                 .body("version", equalTo(2));
-        invalid(editor().contentType("application/merge-patch+json").body(fields("name", null)).patch(PLACES + "/" + id), "name");
+        invalid(
+                editor().contentType("application/merge-patch+json")
+                        .body(fields("name", null))
+                        .patch(PLACES + "/" + id),
+                "name");
     }
 
     @Test

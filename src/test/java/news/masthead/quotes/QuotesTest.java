@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.article;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.fields;
 import static news.masthead.Api.invalid;
@@ -42,13 +41,18 @@ class QuotesTest {
         String u = unique();
         String speaker = person("Speaker " + u);
         String articleId = article("published");
-        ExtractableResponse<Response> created = Quotes.quote().text("We will not leave " + u)
+        ExtractableResponse<Response> created = Quotes.quote()
+                .text("We will not leave " + u)
                 .speaker(speaker)
                 .article(articleId)
                 .context("in his evening address")
                 .channel("Telegram")
                 .saidAt("2026-11-19T19:30:00Z")
-                .language("uk").post().then().statusCode(201).contentType("application/json")
+                .language("uk")
+                .post()
+                .then()
+                .statusCode(201)
+                .contentType("application/json")
                 .body("text", equalTo("We will not leave " + u))
                 .body("speakerId", equalTo(speaker))
                 .body("articleId", equalTo(articleId))
@@ -68,9 +72,17 @@ class QuotesTest {
     @Test
     void newQuoteHasEmptyOptionalFields() {
         String speaker = person("Plain " + unique());
-        Quotes.quote().text("Hello.").speaker(speaker).post().then().statusCode(201)
-                .body("articleId", nullValue()).body("context", nullValue()).body("channel", nullValue())
-                .body("saidAt", nullValue()).body("language", nullValue());
+        Quotes.quote()
+                .text("Hello.")
+                .speaker(speaker)
+                .post()
+                .then()
+                .statusCode(201)
+                .body("articleId", nullValue())
+                .body("context", nullValue())
+                .body("channel", nullValue())
+                .body("saidAt", nullValue())
+                .body("language", nullValue());
     }
 
     @Test
@@ -90,53 +102,97 @@ class QuotesTest {
 
     @Test
     void speakerMustExist() {
-        invalid(Quotes.quote().text("Words").speaker(UUID.randomUUID().toString()).post(), "speakerId");
+        invalid(
+                Quotes.quote()
+                        .text("Words")
+                        .speaker(UUID.randomUUID().toString())
+                        .post(),
+                "speakerId");
         invalid(Quotes.quote().text("Words").speaker("nobody").post(), "speakerId");
     }
 
     @Test
     void articleMustExist() {
         String speaker = person("Referenced " + unique());
-        invalid(Quotes.quote().text("Words")
-                .speaker(speaker)
-                .article(UUID.randomUUID().toString()).post(), "articleId");
+        invalid(
+                Quotes.quote()
+                        .text("Words")
+                        .speaker(speaker)
+                        .article(UUID.randomUUID().toString())
+                        .post(),
+                "articleId");
     }
 
     @Test
     void invalidFieldsAre400NamingThem() {
         String speaker = person("Invalid " + unique());
-        invalid(Quotes.quote().text("Words").speaker(speaker).language("english please").post(), "language");
-        invalid(Quotes.quote().text("Words").speaker(speaker).saidAt("last night").post(), "saidAt");
-        invalid(Quotes.quote().text("Words").speaker(speaker).with("speaker", "x").post(), "speaker");
+        invalid(
+                Quotes.quote()
+                        .text("Words")
+                        .speaker(speaker)
+                        .language("english please")
+                        .post(),
+                "language");
+        invalid(
+                Quotes.quote()
+                        .text("Words")
+                        .speaker(speaker)
+                        .saidAt("last night")
+                        .post(),
+                "saidAt");
+        invalid(
+                Quotes.quote()
+                        .text("Words")
+                        .speaker(speaker)
+                        .with("speaker", "x")
+                        .post(),
+                "speaker");
         invalid(Quotes.quote().with("text", 3).speaker(speaker).post(), "text");
     }
 
     @Test
     void readOnlyFieldsInAWriteBodyAreIgnored() {
         String speaker = person("Read-only " + unique());
-        Quotes.quote().text("Words")
+        Quotes.quote()
+                .text("Words")
                 .speaker(speaker)
                 .with("id", "x")
                 .with("version", 3)
-                .with("updatedAt", "never").post().then().statusCode(201).body("version", equalTo(1));
+                .with("updatedAt", "never")
+                .post()
+                .then()
+                .statusCode(201)
+                .body("version", equalTo(1));
     }
 
     @Test
     void putReplacesEveryWritableField() {
         String u = unique();
         String speaker = person("Put " + u);
-        String id = Quotes.quote().text("Before")
+        String id = Quotes.quote()
+                .text("Before")
                 .speaker(speaker)
                 .article(article())
                 .context("C")
                 .channel("Telegram")
                 .saidAt("2026-01-01T00:00:00Z")
-                .language("uk").create();
-        editor().body(Map.of("text", "After", "speakerId", speaker)).put(QUOTES + "/" + id).then().statusCode(200)
-                .body("text", equalTo("After")).body("articleId", nullValue()).body("context", nullValue())
-                .body("channel", nullValue()).body("saidAt", nullValue()).body("language", nullValue())
+                .language("uk")
+                .create();
+        editor().body(Map.of("text", "After", "speakerId", speaker))
+                .put(QUOTES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("After"))
+                .body("articleId", nullValue())
+                .body("context", nullValue())
+                .body("channel", nullValue())
+                .body("saidAt", nullValue())
+                .body("language", nullValue())
                 .body("version", equalTo(2));
-        editor().body(Map.of("text", "After", "speakerId", speaker)).put(QUOTES + "/" + id).then().statusCode(200)
+        editor().body(Map.of("text", "After", "speakerId", speaker))
+                .put(QUOTES + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(2));
     }
 
@@ -144,7 +200,13 @@ class QuotesTest {
     void putWithAnUnknownSpeakerIs400AndChangesNothing() {
         String speaker = person("Kept " + unique());
         String id = quote("Kept", speaker, null);
-        invalid(editor().body(Map.of("text", "Changed", "speakerId", UUID.randomUUID().toString())).put(QUOTES + "/" + id),
+        invalid(
+                editor().body(Map.of(
+                                "text",
+                                "Changed",
+                                "speakerId",
+                                UUID.randomUUID().toString()))
+                        .put(QUOTES + "/" + id),
                 "speakerId");
         read("quotes", id).response().then().body("text", equalTo("Kept")).body("speakerId", equalTo(speaker));
     }
@@ -152,15 +214,26 @@ class QuotesTest {
     @Test
     void mergePatchChangesOnlyTheGivenFields() {
         String speaker = person("Patch " + unique());
-        String id = Quotes.quote().text("Original")
+        String id = Quotes.quote()
+                .text("Original")
                 .speaker(speaker)
                 .channel("Telegram")
-                .context("C").create();
-        editor().contentType("application/merge-patch+json").body(fields("context", null, "language", "uk"))
-                .patch(QUOTES + "/" + id).then().statusCode(200)
-                .body("text", equalTo("Original")).body("channel", equalTo("Telegram"))
-                .body("context", nullValue()).body("language", equalTo("uk")).body("version", equalTo(2));
-        invalid(editor().contentType("application/merge-patch+json").body(fields("speakerId", null)).patch(QUOTES + "/" + id),
+                .context("C")
+                .create();
+        editor().contentType("application/merge-patch+json")
+                .body(fields("context", null, "language", "uk"))
+                .patch(QUOTES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("Original"))
+                .body("channel", equalTo("Telegram"))
+                .body("context", nullValue())
+                .body("language", equalTo("uk"))
+                .body("version", equalTo(2));
+        invalid(
+                editor().contentType("application/merge-patch+json")
+                        .body(fields("speakerId", null))
+                        .patch(QUOTES + "/" + id),
                 "speakerId");
         invalid(editor().body(Map.of("articleId", UUID.randomUUID().toString())).patch(QUOTES + "/" + id), "articleId");
         read("quotes", id).response().then().body("version", equalTo(2));
@@ -203,9 +276,14 @@ class QuotesTest {
         String u = unique();
         String speaker = person("Hidden " + u);
         String archived = quote("Archived", speaker, article("archived"));
-        String future = quote("Future", speaker, Articles.article().headline("Future " + u)
-                .scheduled()
-                .publishedAt("2999-01-01T00:00:00Z").create());
+        String future = quote(
+                "Future",
+                speaker,
+                Articles.article()
+                        .headline("Future " + u)
+                        .scheduled()
+                        .publishedAt("2999-01-01T00:00:00Z")
+                        .create());
         String past = article("scheduled");
         String visible = quote("Visible", speaker, past);
         anonymous().get(QUOTES + "/" + archived).then().statusCode(200).body("articleId", nullValue());
@@ -218,14 +296,27 @@ class QuotesTest {
         String u = unique();
         String articleId = article("draft");
         String id = quote("Follows its article " + u, person("Follower " + u), articleId);
-        String tag = anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("version", equalTo(1)).extract().header("ETag");
+        String tag = anonymous()
+                .get(QUOTES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1))
+                .extract()
+                .header("ETag");
         int version = 1;
         for (String status : List.of("published", "archived", "published", "draft")) {
             Articles.edit().status(status).patch(articleId).then().statusCode(200);
             version++;
             String shown = status.equals("published") ? articleId : null;
-            String next = anonymous().header("If-None-Match", tag).get(QUOTES + "/" + id).then().statusCode(200)
-                    .body("version", equalTo(version)).body("articleId", equalTo(shown)).extract().header("ETag");
+            String next = anonymous()
+                    .header("If-None-Match", tag)
+                    .get(QUOTES + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("version", equalTo(version))
+                    .body("articleId", equalTo(shown))
+                    .extract()
+                    .header("ETag");
             assertNotEquals(tag, next, "after " + status);
             tag = next;
         }
@@ -239,18 +330,32 @@ class QuotesTest {
     void aQuotesTagChangesWhenItsScheduledArticleComesDue() throws InterruptedException {
         String u = unique();
         java.time.Instant due = java.time.Instant.now().plusSeconds(2);
-        String articleId = Articles.article().headline("Due " + u)
+        String articleId = Articles.article()
+                .headline("Due " + u)
                 .scheduled()
-                .publishedAt(due).create();
+                .publishedAt(due)
+                .create();
         String id = quote("Said before it was due " + u, person("Early " + u), articleId);
-        String before = anonymous().get(QUOTES + "/" + id).then().statusCode(200).body("articleId", nullValue()).extract().header("ETag");
+        String before = anonymous()
+                .get(QUOTES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("articleId", nullValue())
+                .extract()
+                .header("ETag");
         Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 300);
-        anonymous().header("If-None-Match", before).get(QUOTES + "/" + id).then().statusCode(200)
-                .body("articleId", equalTo(articleId)).header("ETag", org.hamcrest.Matchers.not(equalTo(before)));
+        anonymous()
+                .header("If-None-Match", before)
+                .get(QUOTES + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("articleId", equalTo(articleId))
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(before)));
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> items, String id) {
-        List<Map<String, Object>> hits = items.stream().filter(i -> id.equals(i.get("id"))).toList();
+        List<Map<String, Object>> hits =
+                items.stream().filter(i -> id.equals(i.get("id"))).toList();
         assertEquals(1, hits.size(), "the quote is listed exactly once");
         return hits.get(0);
     }

@@ -25,28 +25,54 @@ class ArticleFiltersTest {
     /** A word no other test uses: letters only, so the text search sees it as one token. */
     private static String word(String prefix) {
         StringBuilder sb = new StringBuilder(prefix);
-        for (char c : java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 14).toCharArray()) {
+        for (char c : java.util
+                .UUID
+                .randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 14)
+                .toCharArray()) {
             sb.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
         }
         return sb.toString();
     }
 
-
     @Test
     void tagSectionAndStatusFiltersCombine() {
         String tag = "tag" + unique();
-        String a = Articles.article().headline("Tagged one")
+        String a = Articles.article()
+                .headline("Tagged one")
                 .tags(tag.toUpperCase())
                 .section("world")
-                .published().create();
-        Articles.article().headline("Tagged two").tags(tag).section("sport").published().create();
-        String draft = Articles.article().headline("Tagged draft").tags(tag).section("world").create();
+                .published()
+                .create();
+        Articles.article()
+                .headline("Tagged two")
+                .tags(tag)
+                .section("sport")
+                .published()
+                .create();
+        String draft = Articles.article()
+                .headline("Tagged draft")
+                .tags(tag)
+                .section("world")
+                .create();
 
-        anonymous().get("/api/v1/articles?tag=" + tag + "&section=world").then().statusCode(200)
-                .body("items.id", contains(a)).body("total", equalTo(1));
-        editor().get("/api/v1/articles?tag=" + tag + "&section=world").then().body("items.id", containsInAnyOrder(a, draft));
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag + "&section=world")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(a))
+                .body("total", equalTo(1));
+        editor().get("/api/v1/articles?tag=" + tag + "&section=world")
+                .then()
+                .body("items.id", containsInAnyOrder(a, draft));
         editor().get("/api/v1/articles?tag=" + tag + "&status=draft").then().body("items.id", contains(draft));
-        anonymous().get("/api/v1/articles?tag=" + tag + "&status=draft").then().statusCode(200).body("items", empty());
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag + "&status=draft")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
         editor().get("/api/v1/articles?status=live").then().statusCode(400).body("errors[0].field", equalTo("status"));
     }
 
@@ -56,39 +82,92 @@ class ArticleFiltersTest {
         String region = place("Region " + unique(), "region", country);
         String town = place("Town " + unique(), "town", region);
         String elsewhere = place("Elsewhere " + unique(), "town", null);
-        String inTown = Articles.article().headline("In town").published().placeIds(town).create();
-        String inRegion = Articles.article().headline("In region").published().placeIds(region).create();
+        String inTown = Articles.article()
+                .headline("In town")
+                .published()
+                .placeIds(town)
+                .create();
+        String inRegion = Articles.article()
+                .headline("In region")
+                .published()
+                .placeIds(region)
+                .create();
         Articles.article().headline("Elsewhere").published().placeIds(elsewhere).create();
 
-        anonymous().get("/api/v1/articles?place=" + country).then().body("items.id", containsInAnyOrder(inTown, inRegion));
+        anonymous()
+                .get("/api/v1/articles?place=" + country)
+                .then()
+                .body("items.id", containsInAnyOrder(inTown, inRegion));
         anonymous().get("/api/v1/articles?place=" + town).then().body("items.id", contains(inTown));
-        anonymous().get("/api/v1/places/" + region + "/articles").then().statusCode(200).body("items.id", containsInAnyOrder(inTown, inRegion));
-        anonymous().get("/api/v1/articles?place=no-such-place-" + unique()).then().statusCode(200).body("items", empty()).body("total", equalTo(0));
-        anonymous().get("/api/v1/articles?place=Not A Slug!").then().statusCode(400).body("errors[0].field", equalTo("place"));
-        anonymous().get("/api/v1/places/no-such-place-" + unique() + "/articles").then().statusCode(404);
+        anonymous()
+                .get("/api/v1/places/" + region + "/articles")
+                .then()
+                .statusCode(200)
+                .body("items.id", containsInAnyOrder(inTown, inRegion));
+        anonymous()
+                .get("/api/v1/articles?place=no-such-place-" + unique())
+                .then()
+                .statusCode(200)
+                .body("items", empty())
+                .body("total", equalTo(0));
+        anonymous()
+                .get("/api/v1/articles?place=Not A Slug!")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("place"));
+        anonymous()
+                .get("/api/v1/places/no-such-place-" + unique() + "/articles")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aPlaceListsItsArticlesNewestFirstAsTheirDatesChange() {
         String region = place("Dated Region " + unique(), "region", null);
         String town = place("Dated Town " + unique(), "town", region);
-        String older = Articles.article().headline("Older")
+        String older = Articles.article()
+                .headline("Older")
                 .published()
                 .publishedAt("2026-01-01T08:00:00Z")
-                .placeIds(town).create();
-        String newer = Articles.article().headline("Newer")
+                .placeIds(town)
+                .create();
+        String newer = Articles.article()
+                .headline("Newer")
                 .published()
                 .publishedAt("2026-02-01T08:00:00Z")
-                .placeIds(town, region).create();
-        String draft = Articles.article().headline("Undated draft").placeIds(town).create();
+                .placeIds(town, region)
+                .create();
+        String draft =
+                Articles.article().headline("Undated draft").placeIds(town).create();
         String url = "/api/v1/articles?place=" + region;
 
-        anonymous().get(url).then().statusCode(200).body("items.id", contains(newer, older)).body("total", equalTo(2));
-        editor().get(url).then().statusCode(200).body("items.id", contains(newer, older, draft)).body("total", equalTo(3));
-        editor().body(Map.of("publishedAt", "2026-03-01T08:00:00Z")).patch("/api/v1/articles/" + older).then().statusCode(200);
+        anonymous()
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(newer, older))
+                .body("total", equalTo(2));
+        editor().get(url)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(newer, older, draft))
+                .body("total", equalTo(3));
+        editor().body(Map.of("publishedAt", "2026-03-01T08:00:00Z"))
+                .patch("/api/v1/articles/" + older)
+                .then()
+                .statusCode(200);
         anonymous().get(url).then().body("items.id", contains(older, newer));
-        String next = anonymous().get(url + "&limit=1").then().body("items.id", contains(older)).extract().path("next");
-        anonymous().get(url + "&limit=1&cursor=" + next).then().body("items.id", contains(newer)).body("next", equalTo(null));
+        String next = anonymous()
+                .get(url + "&limit=1")
+                .then()
+                .body("items.id", contains(older))
+                .extract()
+                .path("next");
+        anonymous()
+                .get(url + "&limit=1&cursor=" + next)
+                .then()
+                .body("items.id", contains(newer))
+                .body("next", equalTo(null));
     }
 
     @Test
@@ -96,90 +175,193 @@ class ArticleFiltersTest {
         String name = "Oksana Filter " + unique();
         String person = person(name);
         String slug = editor().get("/api/v1/people/" + person).then().extract().path("slug");
-        String about = Articles.article().headline("About her").published().personIds(person).create();
+        String about = Articles.article()
+                .headline("About her")
+                .published()
+                .personIds(person)
+                .create();
         Articles.article().headline("Not about her").published().create();
-        String quote = Quotes.quote().text("We stay.").speaker(person).article(about).post().then().statusCode(201).extract().path("id");
+        String quote = Quotes.quote()
+                .text("We stay.")
+                .speaker(person)
+                .article(about)
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         anonymous().get("/api/v1/articles?person=" + slug).then().body("items.id", contains(about));
-        anonymous().get("/api/v1/people/" + slug + "/articles").then().statusCode(200).body("items.id", contains(about));
-        anonymous().get("/api/v1/people/" + slug + "/quotes").then().statusCode(200).body("items.id", contains(quote));
-        anonymous().get("/api/v1/quotes?speaker=" + slug + "&article=" + about).then().body("items.id", contains(quote));
+        anonymous()
+                .get("/api/v1/people/" + slug + "/articles")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(about));
+        anonymous()
+                .get("/api/v1/people/" + slug + "/quotes")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(quote));
+        anonymous()
+                .get("/api/v1/quotes?speaker=" + slug + "&article=" + about)
+                .then()
+                .body("items.id", contains(quote));
         anonymous().get("/api/v1/articles?person=nobody-" + unique()).then().body("items", empty());
     }
 
     @Test
     void publishedWindowFiltersAreExclusiveAndValidated() {
         String tag = "win" + unique();
-        String early = Articles.article().headline("Early")
+        String early = Articles.article()
+                .headline("Early")
                 .published()
                 .publishedAt("2025-01-10T10:00:00Z")
-                .tags(tag).create();
-        String late = Articles.article().headline("Late")
+                .tags(tag)
+                .create();
+        String late = Articles.article()
+                .headline("Late")
                 .published()
                 .publishedAt("2025-03-10T10:00:00Z")
-                .tags(tag).create();
-        anonymous().get("/api/v1/articles?tag=" + tag + "&publishedAfter=2025-01-10T10:00:00Z").then().body("items.id", contains(late));
-        anonymous().get("/api/v1/articles?tag=" + tag + "&publishedBefore=2025-03-10T10:00:00Z").then().body("items.id", contains(early));
-        anonymous().get("/api/v1/articles?tag=" + tag + "&sort=publishedAt").then().body("items.id", contains(early, late));
-        anonymous().get("/api/v1/articles?publishedAfter=yesterday").then().statusCode(400)
+                .tags(tag)
+                .create();
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag + "&publishedAfter=2025-01-10T10:00:00Z")
+                .then()
+                .body("items.id", contains(late));
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag + "&publishedBefore=2025-03-10T10:00:00Z")
+                .then()
+                .body("items.id", contains(early));
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag + "&sort=publishedAt")
+                .then()
+                .body("items.id", contains(early, late));
+        anonymous()
+                .get("/api/v1/articles?publishedAfter=yesterday")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("publishedAfter"));
     }
 
     @Test
     void searchUsesWebSyntaxAndRanksHeadlinesFirst() {
         String word = word("zq");
-        String inHeadline = Articles.article().headline("Ferry " + word + " returns").published().create();
-        String inBody = Articles.article().headline("Island news")
+        String inHeadline = Articles.article()
+                .headline("Ferry " + word + " returns")
+                .published()
+                .create();
+        String inBody = Articles.article()
+                .headline("Island news")
                 .published()
                 .body(List.of(Map.of("type", "paragraph", "text", "The " + word + " sailed at dawn from the harbour")))
-                .tags("x").create();
-        String excluded = Articles.article().headline("Storm " + word)
+                .tags("x")
+                .create();
+        String excluded = Articles.article()
+                .headline("Storm " + word)
                 .standfirst("harbour closed")
-                .published().create();
+                .published()
+                .create();
 
-        anonymous().queryParam("q", word).get("/api/v1/articles").then().statusCode(200)
-                .body("items.id", hasSize(3)).body("items[2].id", equalTo(inBody));
-        anonymous().queryParam("q", word + " -storm").get("/api/v1/articles").then().body("items.id", containsInAnyOrder(inHeadline, inBody));
-        anonymous().queryParam("q", "\"sailed at dawn\" " + word).get("/api/v1/articles").then().body("items.id", contains(inBody));
+        anonymous()
+                .queryParam("q", word)
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasSize(3))
+                .body("items[2].id", equalTo(inBody));
+        anonymous()
+                .queryParam("q", word + " -storm")
+                .get("/api/v1/articles")
+                .then()
+                .body("items.id", containsInAnyOrder(inHeadline, inBody));
+        anonymous()
+                .queryParam("q", "\"sailed at dawn\" " + word)
+                .get("/api/v1/articles")
+                .then()
+                .body("items.id", contains(inBody));
         // websearch syntax: AND binds tighter than OR, so each alternative repeats the word.
-        anonymous().queryParam("q", word + " returns OR " + word + " closed").get("/api/v1/articles").then().body("items.id", containsInAnyOrder(inHeadline, excluded));
-        anonymous().get("/api/v1/articles?q=" + "x".repeat(501)).then().statusCode(400).body("errors[0].field", equalTo("q"));
+        anonymous()
+                .queryParam("q", word + " returns OR " + word + " closed")
+                .get("/api/v1/articles")
+                .then()
+                .body("items.id", containsInAnyOrder(inHeadline, excluded));
+        anonymous()
+                .get("/api/v1/articles?q=" + "x".repeat(501))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("q"));
     }
 
     @Test
     void searchPagesWalkEveryMatchOnce() {
         String word = word("pg");
         for (int i = 0; i < 5; i++) {
-            Articles.article().headline(word + (i % 2 == 0 ? " " + word : "") + " item " + i)
-                    .published().create();
+            Articles.article()
+                    .headline(word + (i % 2 == 0 ? " " + word : "") + " item " + i)
+                    .published()
+                    .create();
         }
         List<String> seen = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            var page = anonymous().queryParam("q", word).queryParam("limit", 2)
-                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get("/api/v1/articles").then().statusCode(200).extract();
+            var page = anonymous()
+                    .queryParam("q", word)
+                    .queryParam("limit", 2)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/api/v1/articles")
+                    .then()
+                    .statusCode(200)
+                    .extract();
             seen.addAll(page.path("items.id"));
             cursor = page.path("next");
         } while (cursor != null);
         org.junit.jupiter.api.Assertions.assertEquals(5, seen.size());
-        org.junit.jupiter.api.Assertions.assertEquals(5, seen.stream().distinct().count());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                5, seen.stream().distinct().count());
     }
 
     @Test
     void includesAddPeoplePlacesAndQuotes() {
         String person = person("Include Person " + unique());
         String place = place("Include Place " + unique(), "city", null);
-        String a = Articles.article().headline("With includes")
+        String a = Articles.article()
+                .headline("With includes")
                 .published()
                 .personIds(person)
-                .placeIds(place).create();
-        String quote = Quotes.quote().text("Included words").speaker(person).article(a).post().then().statusCode(201).extract().path("id");
+                .placeIds(place)
+                .create();
+        String quote = Quotes.quote()
+                .text("Included words")
+                .speaker(person)
+                .article(a)
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        anonymous().get("/api/v1/articles/" + a + "?include=people,places,quotes").then().statusCode(200)
-                .body("people[0].id", equalTo(person)).body("places[0].id", equalTo(place)).body("quotes[0].id", equalTo(quote));
-        anonymous().get("/api/v1/articles/" + a).then().body("people", equalTo(null)).body("quotes", equalTo(null));
-        anonymous().get("/api/v1/quotes/" + quote + "?include=speaker,article").then().statusCode(200)
-                .body("speaker.id", equalTo(person)).body("article.id", equalTo(a));
-        anonymous().get("/api/v1/articles?include=comments").then().statusCode(400).body("errors[0].field", equalTo("include"));
+        anonymous()
+                .get("/api/v1/articles/" + a + "?include=people,places,quotes")
+                .then()
+                .statusCode(200)
+                .body("people[0].id", equalTo(person))
+                .body("places[0].id", equalTo(place))
+                .body("quotes[0].id", equalTo(quote));
+        anonymous()
+                .get("/api/v1/articles/" + a)
+                .then()
+                .body("people", equalTo(null))
+                .body("quotes", equalTo(null));
+        anonymous()
+                .get("/api/v1/quotes/" + quote + "?include=speaker,article")
+                .then()
+                .statusCode(200)
+                .body("speaker.id", equalTo(person))
+                .body("article.id", equalTo(a));
+        anonymous()
+                .get("/api/v1/articles?include=comments")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("include"));
     }
 }

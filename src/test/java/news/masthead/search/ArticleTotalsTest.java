@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.person;
 import static news.masthead.Api.place;
@@ -38,8 +37,11 @@ class ArticleTotalsTest {
 
     /** The total of a list of at most 100 articles, checked against the items it lists. */
     private static void total(RequestSpecification caller, String query, int expected) {
-        caller.get("/api/v1/articles?limit=100&" + query).then().statusCode(200)
-                .body("total", equalTo(expected)).body("items", hasSize(expected));
+        caller.get("/api/v1/articles?limit=100&" + query)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(expected))
+                .body("items", hasSize(expected));
     }
 
     private static void totals(String query, int anonymously, int forEditors) {
@@ -60,17 +62,25 @@ class ArticleTotalsTest {
         String region = place("Counted Region " + unique(), "region", null);
         String otherRegion = place("Other Region " + unique(), "region", null);
         String town = place("Counted Town " + unique(), "town", region);
-        String a = Articles.article().headline("Counted A")
+        String a = Articles.article()
+                .headline("Counted A")
                 .published()
                 .tags(tag)
                 .section(section)
                 .personIds(person)
-                .placeIds(town).create();
-        String b = Articles.article().headline("Counted B").tags(tag).personIds(person).create();
-        Articles.article().headline("Counted C")
+                .placeIds(town)
+                .create();
+        String b = Articles.article()
+                .headline("Counted B")
+                .tags(tag)
+                .personIds(person)
+                .create();
+        Articles.article()
+                .headline("Counted C")
                 .scheduled()
                 .tags(tag)
-                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS)).create();
+                .publishedAt(Instant.now().plus(1, ChronoUnit.DAYS))
+                .create();
 
         totals("tag=" + tag, 1, 3);
         totals("tag=" + tag + "&status=draft", 0, 1);
@@ -90,7 +100,11 @@ class ArticleTotalsTest {
         totals("place=" + otherRegion, 1, 1);
 
         // An article naming a town and the region around it counts once in the region.
-        Articles.article().headline("Counted D").published().placeIds(town, otherRegion).create();
+        Articles.article()
+                .headline("Counted D")
+                .published()
+                .placeIds(town, otherRegion)
+                .create();
         totals("place=" + otherRegion, 2, 2);
 
         patch("articles", b, Map.of("status", "published"));
@@ -105,12 +119,27 @@ class ArticleTotalsTest {
     @Test
     void theTotalOfEveryArticleIsTheirCount() throws Exception {
         Articles.article().headline("One more " + unique()).published().create();
-        assertEquals(count("status = 'published' or (status = 'scheduled' and published_at <= now())"),
-                (int) anonymous().get("/api/v1/articles?limit=1").then().statusCode(200).extract().path("total"));
-        assertEquals(count("true"), (int) editor().get("/api/v1/articles?limit=1").then().statusCode(200).extract().path("total"));
+        assertEquals(
+                count("status = 'published' or (status = 'scheduled' and published_at <= now())"), (int) anonymous()
+                        .get("/api/v1/articles?limit=1")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("total"));
+        assertEquals(count("true"), (int) editor().get("/api/v1/articles?limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total"));
         for (String status : List.of("draft", "scheduled", "published", "archived")) {
-            assertEquals(count("status = '" + status + "'"),
-                    (int) editor().get("/api/v1/articles?limit=1&status=" + status).then().statusCode(200).extract().path("total"), status);
+            assertEquals(
+                    count("status = '" + status + "'"),
+                    (int) editor().get("/api/v1/articles?limit=1&status=" + status)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("total"),
+                    status);
         }
     }
 
@@ -123,27 +152,38 @@ class ArticleTotalsTest {
     @Test
     void aSectionOrTagNamedLikeAnotherKeyIsCountedApart() throws Exception {
         String person = person("Hidden Person " + unique());
-        Articles.article().headline("Hidden draft " + unique()).personIds(person).create();
+        Articles.article()
+                .headline("Hidden draft " + unique())
+                .personIds(person)
+                .create();
         String crafted = "draft|person|" + person;
-        Articles.article().headline("Crafted " + unique())
+        Articles.article()
+                .headline("Crafted " + unique())
                 .published()
                 .section(crafted)
-                .tags("person|" + person).create();
+                .tags("person|" + person)
+                .create();
 
         totals("section=" + crafted, 1, 1);
         totals("tag=person|" + person, 1, 1);
         totals("person=" + person, 0, 1);
         totals("status=draft&section=" + crafted, 0, 0);
-        assertEquals(List.of("draft|person|" + person + "|1", "published|section|" + crafted + "|1",
-                "published|tag|person|" + person + "|1"), counters(person));
+        assertEquals(
+                List.of(
+                        "draft|person|" + person + "|1",
+                        "published|section|" + crafted + "|1",
+                        "published|tag|person|" + person + "|1"),
+                counters(person));
     }
 
     /** The counter rows whose value mentions {@code text}, as status|dimension|value|n, in order. */
     private List<String> counters(String text) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select status || '|' || dimension || '|' || value || '|' || n from article_counts"
-                     + " where value like '%" + text + "%' and n <> 0 order by 1")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select status || '|' || dimension || '|' || value || '|' || n from article_counts"
+                                + " where value like '%" + text + "%' and n <> 0 order by 1")) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -152,8 +192,9 @@ class ArticleTotalsTest {
     }
 
     private int count(String where) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from articles where " + where)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from articles where " + where)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.person;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,7 +35,13 @@ class BoundedListsTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cms.lists.total-cap", "5", "cms.search.rank-candidates", "3", "cms.data-dir", "target/test-data-bounded");
+            return Map.of(
+                    "cms.lists.total-cap",
+                    "5",
+                    "cms.search.rank-candidates",
+                    "3",
+                    "cms.data-dir",
+                    "target/test-data-bounded");
         }
     }
 
@@ -46,9 +51,11 @@ class BoundedListsTest {
     private static List<String> articles(String word, int n) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(Articles.article().headline(word + " story " + i)
+            ids.add(Articles.article()
+                    .headline(word + " story " + i)
                     .published()
-                    .publishedAt(NOW.minusSeconds(1000 - i).toString()).create());
+                    .publishedAt(NOW.minusSeconds(1000 - i).toString())
+                    .create());
         }
         return ids;
     }
@@ -60,12 +67,25 @@ class BoundedListsTest {
         for (int i = 0; i < 7; i++) {
             person(word + " Person " + i);
         }
-        anonymous().get("/api/v1/articles?sort=-publishedAt&limit=100&q=" + word).then().statusCode(200)
-                .body("items", hasSize(7)).body("total", greaterThanOrEqualTo(5)).body("totalIsEstimate", equalTo(true));
-        anonymous().get("/api/v1/articles?limit=100&publishedAfter=" + NOW.minusSeconds(1001) + "&q=" + word).then().statusCode(200)
+        anonymous()
+                .get("/api/v1/articles?sort=-publishedAt&limit=100&q=" + word)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(7))
+                .body("total", greaterThanOrEqualTo(5))
                 .body("totalIsEstimate", equalTo(true));
-        anonymous().get("/api/v1/people?sort=name&limit=100&q=" + word).then().statusCode(200)
-                .body("items", hasSize(7)).body("total", greaterThanOrEqualTo(5)).body("totalIsEstimate", equalTo(true));
+        anonymous()
+                .get("/api/v1/articles?limit=100&publishedAfter=" + NOW.minusSeconds(1001) + "&q=" + word)
+                .then()
+                .statusCode(200)
+                .body("totalIsEstimate", equalTo(true));
+        anonymous()
+                .get("/api/v1/people?sort=name&limit=100&q=" + word)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(7))
+                .body("total", greaterThanOrEqualTo(5))
+                .body("totalIsEstimate", equalTo(true));
     }
 
     @Test
@@ -73,26 +93,47 @@ class BoundedListsTest {
         String word = "exact" + unique();
         articles(word, 5);
         person(word + " Person");
-        anonymous().get("/api/v1/articles?sort=-publishedAt&q=" + word).then().statusCode(200)
-                .body("total", equalTo(5)).body("$", not(hasKey("totalIsEstimate")));
-        anonymous().get("/api/v1/people?q=" + word).then().statusCode(200)
-                .body("total", equalTo(1)).body("$", not(hasKey("totalIsEstimate")));
+        anonymous()
+                .get("/api/v1/articles?sort=-publishedAt&q=" + word)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body("$", not(hasKey("totalIsEstimate")));
+        anonymous()
+                .get("/api/v1/people?q=" + word)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("$", not(hasKey("totalIsEstimate")));
     }
 
     @Test
     void rankedSearchRanksOnlyTheNewestMatches() {
         String word = "ranked" + unique();
         // The oldest match is the most relevant (the word three times), yet not among the 3 newest.
-        String oldest = Articles.article().headline(word + " " + word + " " + word)
+        String oldest = Articles.article()
+                .headline(word + " " + word + " " + word)
                 .published()
-                .publishedAt(NOW.minusSeconds(2000)).create();
+                .publishedAt(NOW.minusSeconds(2000))
+                .create();
         List<String> newer = articles(word, 4);
         List<String> newestThree = newer.subList(1, 4); // equally relevant to each other: compared as sets
-        List<String> ranked = anonymous().get("/api/v1/articles?limit=100&q=" + word).then().statusCode(200)
-                .body("total", equalTo(5)).body("next", nullValue()).extract().path("items.id");
-        assertEquals(newestThree.stream().sorted().toList(), ranked.stream().sorted().toList());
-        List<String> byDate = anonymous().get("/api/v1/articles?sort=-publishedAt&limit=100&q=" + word).then().statusCode(200)
-                .extract().path("items.id");
+        List<String> ranked = anonymous()
+                .get("/api/v1/articles?limit=100&q=" + word)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body("next", nullValue())
+                .extract()
+                .path("items.id");
+        assertEquals(
+                newestThree.stream().sorted().toList(), ranked.stream().sorted().toList());
+        List<String> byDate = anonymous()
+                .get("/api/v1/articles?sort=-publishedAt&limit=100&q=" + word)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertEquals(5, byDate.size());
         assertEquals(oldest, byDate.get(4));
     }

@@ -18,14 +18,24 @@ import static org.hamcrest.Matchers.equalTo;
 class PlaceSearchTest {
 
     private static String place(Map<String, Object> fields) {
-        return editor().body(fields).post("/api/v1/places").then().statusCode(201).extract().path("id");
+        return editor().body(fields)
+                .post("/api/v1/places")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void anAliasFindsThePlace() {
         String suffix = unique().replaceAll("[^a-z]", "q");
-        String izium = place(Map.of("name", "Izium" + suffix, "aliases", List.of("Izyum" + suffix, "Изюм"), "kind", "town"));
-        anonymous().get("/api/v1/places?q=Izyum" + suffix).then().statusCode(200).body("items.id", contains(izium));
+        String izium =
+                place(Map.of("name", "Izium" + suffix, "aliases", List.of("Izyum" + suffix, "Изюм"), "kind", "town"));
+        anonymous()
+                .get("/api/v1/places?q=Izyum" + suffix)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(izium));
         anonymous().get("/api/v1/places?q=izium" + suffix).then().body("items.id", contains(izium));
     }
 
@@ -35,7 +45,10 @@ class PlaceSearchTest {
         String region = place(Map.of("name", "Within Region " + unique(), "kind", "region", "parentId", country));
         String town = place(Map.of("name", "Within Town " + unique(), "kind", "town", "parentId", region));
         anonymous().get("/api/v1/places?within=" + country).then().body("items.id", containsInAnyOrder(region, town));
-        anonymous().get("/api/v1/places?within=" + country + "&kind=town").then().body("items.id", contains(town));
+        anonymous()
+                .get("/api/v1/places?within=" + country + "&kind=town")
+                .then()
+                .body("items.id", contains(town));
         anonymous().get("/api/v1/places?within=" + town).then().body("items", empty());
         anonymous().get("/api/v1/places?kind=planet").then().statusCode(400).body("errors[0].field", equalTo("kind"));
     }
@@ -46,18 +59,31 @@ class PlaceSearchTest {
         String tag = unique();
         // Shifted 100° east (distances along a parallel shift are unchanged) so that no other test's places interfere.
         double dLat = 0, dLon = 100;
-        String izium = place(Map.of("name", "Izium " + tag, "kind", "town", "latitude", 49.2128 + dLat, "longitude", 37.2569 + dLon));
-        String balakliia = place(Map.of("name", "Balakliia " + tag, "kind", "town", "latitude", 49.4627 + dLat, "longitude", 36.8586 + dLon));
-        place(Map.of("name", "Kharkiv " + tag, "kind", "city", "latitude", 49.9935 + dLat, "longitude", 36.2304 + dLon));
+        String izium = place(Map.of(
+                "name", "Izium " + tag, "kind", "town", "latitude", 49.2128 + dLat, "longitude", 37.2569 + dLon));
+        String balakliia = place(Map.of(
+                "name", "Balakliia " + tag, "kind", "town", "latitude", 49.4627 + dLat, "longitude", 36.8586 + dLon));
+        place(Map.of(
+                "name", "Kharkiv " + tag, "kind", "city", "latitude", 49.9935 + dLat, "longitude", 36.2304 + dLon));
         String at = (49.2128 + dLat) + "," + (37.2569 + dLon);
 
         anonymous().get("/api/v1/places?near=" + at + "&radiusKm=10").then().body("items.id", contains(izium));
         anonymous().get("/api/v1/places?near=" + at + "&radiusKm=40").then().body("items.id", contains(izium));
-        anonymous().get("/api/v1/places?near=" + at + "&radiusKm=41").then().body("items.id", contains(izium, balakliia));
-        anonymous().get("/api/v1/places?near=" + at + "&radiusKm=120").then().body("items", org.hamcrest.Matchers.hasSize(3))
+        anonymous()
+                .get("/api/v1/places?near=" + at + "&radiusKm=41")
+                .then()
+                .body("items.id", contains(izium, balakliia));
+        anonymous()
+                .get("/api/v1/places?near=" + at + "&radiusKm=120")
+                .then()
+                .body("items", org.hamcrest.Matchers.hasSize(3))
                 .body("items[0].id", equalTo(izium));
         anonymous().get("/api/v1/places?near=91,0").then().statusCode(400).body("errors[0].field", equalTo("near"));
         anonymous().get("/api/v1/places?near=49").then().statusCode(400).body("errors[0].field", equalTo("near"));
-        anonymous().get("/api/v1/places?radiusKm=5").then().statusCode(400).body("errors[0].field", equalTo("radiusKm"));
+        anonymous()
+                .get("/api/v1/places?radiusKm=5")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("radiusKm"));
     }
 }

@@ -16,15 +16,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,15 +39,25 @@ class ReadCacheTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     SessionFactory sessionFactory;
 
     private static void total(String url, int expected) {
-        anonymous().get(url).then().statusCode(200).body("total", equalTo(expected)).body("items", hasSize(expected));
+        anonymous()
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(expected))
+                .body("items", hasSize(expected));
     }
 
     private static String published(String tag) {
-        return Articles.article().headline("Counted " + unique()).published().tags(tag).create();
+        return Articles.article()
+                .headline("Counted " + unique())
+                .published()
+                .tags(tag)
+                .create();
     }
 
     @Test
@@ -60,7 +69,10 @@ class ReadCacheTest {
         total(url, 1);
         String second = published(tag);
         total(url, 2);
-        editor().body(Map.of("status", "archived")).patch("/api/v1/articles/" + second).then().statusCode(200);
+        editor().body(Map.of("status", "archived"))
+                .patch("/api/v1/articles/" + second)
+                .then()
+                .statusCode(200);
         total(url, 1);
         editor().delete("/api/v1/articles/" + second).then().statusCode(204);
         total(url, 1);
@@ -74,13 +86,20 @@ class ReadCacheTest {
         String article = "/api/v1/articles/" + id + "?include=people,places,quotes";
         total(list, 1);
         anonymous().get(article).then().statusCode(200);
-        Comments.commentOn(id).authorName("Reader").authorEmail("reader@example.org").body("Well put.").create();
+        Comments.commentOn(id)
+                .authorName("Reader")
+                .authorEmail("reader@example.org")
+                .body("Well put.")
+                .create();
         Statistics stats = sessionFactory.getStatistics();
         stats.clear();
         total(list, 1);
         anonymous().get(article).then().statusCode(200);
         assertEquals(0, stats.getPrepareStatementCount(), "statements after a comment");
-        editor().body(Map.of("standfirst", "Edited")).patch("/api/v1/articles/" + id).then().statusCode(200);
+        editor().body(Map.of("standfirst", "Edited"))
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
         stats.clear();
         anonymous().get(article).then().statusCode(200).body("standfirst", equalTo("Edited"));
         assertEquals(1, stats.getPrepareStatementCount(), "statements after an article edit");
@@ -95,7 +114,8 @@ class ReadCacheTest {
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200);
         // Another instance shares only the database: it writes the row directly, this one is told nothing.
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("update articles set status = 'draft', version = version + 1 where id = ?::uuid")) {
+                PreparedStatement s = c.prepareStatement(
+                        "update articles set status = 'draft', version = version + 1 where id = ?::uuid")) {
             s.setString(1, id);
             s.executeUpdate();
         }
@@ -116,8 +136,13 @@ class ReadCacheTest {
             List<Future<String>> answers = new ArrayList<>();
             for (int n = 0; n < 32; n++) {
                 String url = "/api/v1/articles?tag=" + tag + "&limit=" + (1 + n % 8);
-                answers.add(pool.submit(() -> anonymous().get(url).then().statusCode(200).body("total", equalTo(3))
-                        .extract().path("items[0].id")));
+                answers.add(pool.submit(() -> anonymous()
+                        .get(url)
+                        .then()
+                        .statusCode(200)
+                        .body("total", equalTo(3))
+                        .extract()
+                        .path("items[0].id")));
             }
             Set<String> firstItems = new HashSet<>();
             for (Future<String> a : answers) {
@@ -133,12 +158,25 @@ class ReadCacheTest {
     void anArticleReadShowsAnEditAtOnce() {
         String id = published("edited" + unique());
         for (int i = 0; i < 2; i++) {
-            anonymous().get("/api/v1/articles/" + id + "?include=people").then().statusCode(200).body("version", equalTo(1));
+            anonymous()
+                    .get("/api/v1/articles/" + id + "?include=people")
+                    .then()
+                    .statusCode(200)
+                    .body("version", equalTo(1));
             anonymous().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", "\"1\"");
         }
         Articles.edit().headline("Edited headline").patch(id).then().statusCode(200);
-        anonymous().get("/api/v1/articles/" + id + "?include=people").then().statusCode(200).body("headline", equalTo("Edited headline"));
-        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).header("ETag", "\"2\"").body("headline", equalTo("Edited headline"));
+        anonymous()
+                .get("/api/v1/articles/" + id + "?include=people")
+                .then()
+                .statusCode(200)
+                .body("headline", equalTo("Edited headline"));
+        anonymous()
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("headline", equalTo("Edited headline"));
     }
 
     @Test
@@ -146,10 +184,12 @@ class ReadCacheTest {
         String tag = "due" + unique();
         String url = "/api/v1/articles?tag=" + tag;
         Instant due = Instant.now().plus(2, ChronoUnit.SECONDS);
-        String scheduled = Articles.article().headline("Due " + unique())
+        String scheduled = Articles.article()
+                .headline("Due " + unique())
                 .scheduled()
                 .publishedAt(due)
-                .tags(tag).create();
+                .tags(tag)
+                .create();
         total(url, 0);
         total(url, 0);
         anonymous().get("/api/v1/articles/" + scheduled).then().statusCode(404);

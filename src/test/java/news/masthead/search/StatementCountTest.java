@@ -46,26 +46,51 @@ class StatementCountTest {
         }
         String placeId = place("Counted Place " + unique(), "town", null);
         for (int i = 0; i < 100; i++) {
-            String a = Articles.article().headline("Counted " + i)
+            String a = Articles.article()
+                    .headline("Counted " + i)
                     .published()
                     .with("tags", List.of(TAG))
                     .personIds(people.get(i % 3), people.get((i + 1) % 3))
-                    .placeIds(placeId).post().then().statusCode(201).extract().path("id");
-            Quotes.quote().text("Quote " + i).speaker(people.get(i % 3)).article(a).post().then().statusCode(201);
+                    .placeIds(placeId)
+                    .post()
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            Quotes.quote()
+                    .text("Quote " + i)
+                    .speaker(people.get(i % 3))
+                    .article(a)
+                    .post()
+                    .then()
+                    .statusCode(201);
         }
         for (int i = 0; i < 10; i++) {
             String lead = image();
-            Articles.article().headline("Pictured " + i).published().tags(PICTURED)
+            Articles.article()
+                    .headline("Pictured " + i)
+                    .published()
+                    .tags(PICTURED)
                     .with("leadImage", Map.of("imageId", lead))
-                    .body(List.of(Map.of("type", "image", "imageId", image(), "caption", "Block " + i))).create();
-            Articles.article().headline("Plain " + i).published().tags(PLAIN)
-                    .body(List.of(Map.of("type", "paragraph", "text", "No picture " + i))).create();
+                    .body(List.of(Map.of("type", "image", "imageId", image(), "caption", "Block " + i)))
+                    .create();
+            Articles.article()
+                    .headline("Plain " + i)
+                    .published()
+                    .tags(PLAIN)
+                    .body(List.of(Map.of("type", "paragraph", "text", "No picture " + i)))
+                    .create();
         }
     }
 
     private static String image() {
-        return editor().contentType("image/jpeg").body(TestImages.picture(160, 90, "jpeg")).post("/api/v1/images")
-                .then().statusCode(201).extract().path("id");
+        return editor().contentType("image/jpeg")
+                .body(TestImages.picture(160, 90, "jpeg"))
+                .post("/api/v1/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Statements of a first request (so nothing of it is cached yet, see ReadCacheTest), without a total. */
@@ -90,17 +115,28 @@ class StatementCountTest {
         long plain = statements("/api/v1/articles?tag=" + PLAIN + query + 10, 10);
         long one = statements("/api/v1/articles?tag=" + PICTURED + query + 1, 1);
         long ten = statements("/api/v1/articles?tag=" + PICTURED + query + 10, 10);
-        assertEquals(plain, ten, "statements for 10 articles without images vs 10 with a lead image and an image block each");
+        assertEquals(
+                plain,
+                ten,
+                "statements for 10 articles without images vs 10 with a lead image and an image block each");
         assertEquals(one, ten, "statements for 1 pictured article vs 10");
-        anonymous().get("/api/v1/articles?tag=" + PICTURED + "&include=images&limit=10").then().statusCode(200)
+        anonymous()
+                .get("/api/v1/articles?tag=" + PICTURED + "&include=images&limit=10")
+                .then()
+                .statusCode(200)
                 .body("items.images.flatten().size()", org.hamcrest.Matchers.equalTo(20));
     }
 
     @Test
     void quoteIncludesAreConstantFromOneToAHundredItems() {
-        String speaker = anonymous().get("/api/v1/articles?tag=" + TAG + "&limit=1").then().extract().path("items[0].personIds[0]");
+        String speaker = anonymous()
+                .get("/api/v1/articles?tag=" + TAG + "&limit=1")
+                .then()
+                .extract()
+                .path("items[0].personIds[0]");
         long one = statements("/api/v1/quotes?speaker=" + speaker + "&include=speaker,article&total=false&limit=1", 1);
-        long many = statements("/api/v1/quotes?speaker=" + speaker + "&include=speaker,article&total=false&limit=34", 34);
+        long many =
+                statements("/api/v1/quotes?speaker=" + speaker + "&include=speaker,article&total=false&limit=34", 34);
         assertEquals(one, many, "statements for 1 item vs 34 items");
     }
 }

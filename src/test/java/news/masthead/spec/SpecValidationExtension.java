@@ -23,8 +23,11 @@ public class SpecValidationExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     private static void install(ExtensionContext context) throws ReflectiveOperationException {
-        ClassLoader loader = context.getTestInstance().map(i -> i.getClass().getClassLoader())
+        ClassLoader loader = context.getTestInstance()
+                .map(i -> i.getClass().getClassLoader())
                 .orElse(context.getRequiredTestClass().getClassLoader());
-        Class.forName(SpecValidator.class.getName(), true, loader).getMethod("install").invoke(null);
+        Class.forName(SpecValidator.class.getName(), true, loader)
+                .getMethod("install")
+                .invoke(null);
     }
 }

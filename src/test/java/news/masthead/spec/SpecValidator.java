@@ -47,6 +47,7 @@ public final class SpecValidator implements Filter {
 
     /** Shared by every class loader the suite runs in (Quarkus gives each test profile its own). */
     static final String VALIDATED = "masthead.spec.validated";
+
     static final String UNMATCHED = "masthead.spec.unmatched";
 
     private static final Path SPEC = Path.of("openapi/openapi.yaml");
@@ -55,7 +56,8 @@ public final class SpecValidator implements Filter {
 
     private final JsonNode spec;
     private final JsonSchemaFactory factory;
-    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private final SchemaValidatorsConfig config =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private final String base = SPEC.toAbsolutePath().toUri().toString();
     private final List<Template> templates = new ArrayList<>();
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
@@ -67,10 +69,16 @@ public final class SpecValidator implements Filter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.metaSchema(OpenApi31.getInstance()).defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
-        spec.get("paths").fieldNames().forEachRemaining(p -> templates.add(new Template(p,
-                Pattern.compile(Pattern.quote(p).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")), p.indexOf('{') < 0)));
+        factory = JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V202012,
+                b -> b.metaSchema(OpenApi31.getInstance())
+                        .defaultMetaSchemaIri(OpenApi31.getInstance().getIri()));
+        spec.get("paths")
+                .fieldNames()
+                .forEachRemaining(p -> templates.add(new Template(
+                        p,
+                        Pattern.compile(Pattern.quote(p).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")),
+                        p.indexOf('{') < 0)));
         templates.sort(Comparator.comparing((Template t) -> !t.literal)); // /feeds/articles.atom before /{x}
     }
 
@@ -98,12 +106,16 @@ public final class SpecValidator implements Filter {
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
         Response response = ctx.next(request, responseSpec);
         URI uri = URI.create(request.getURI());
         String method = request.getMethod().toLowerCase();
-        Optional<String> template = templates.stream().filter(t -> t.pattern.matcher(uri.getRawPath()).matches())
-                .map(t -> t.path).filter(p -> spec.get("paths").get(p).has(method)).findFirst();
+        Optional<String> template = templates.stream()
+                .filter(t -> t.pattern.matcher(uri.getRawPath()).matches())
+                .map(t -> t.path)
+                .filter(p -> spec.get("paths").get(p).has(method))
+                .findFirst();
         if (template.isEmpty() || !METHODS.contains(method)) {
             increment(UNMATCHED);
             return response;
@@ -138,13 +150,20 @@ public final class SpecValidator implements Filter {
         String mediaType = mediaType(response.getContentType());
         JsonNode content = declared.path("content");
         if (!content.has(mediaType)) {
-            problems.add("response content type " + mediaType + " is not declared for " + status + " (declared: " + names(content) + ")");
+            problems.add("response content type " + mediaType + " is not declared for " + status + " (declared: "
+                    + names(content) + ")");
             return;
         }
-        validate(opPointer + "/responses/" + status + "/content/" + escape(mediaType) + "/schema", mediaType, body, "response", problems);
+        validate(
+                opPointer + "/responses/" + status + "/content/" + escape(mediaType) + "/schema",
+                mediaType,
+                body,
+                "response",
+                problems);
     }
 
-    private void checkRequest(String opPointer, FilterableRequestSpecification request, URI uri, List<String> problems) {
+    private void checkRequest(
+            String opPointer, FilterableRequestSpecification request, URI uri, List<String> problems) {
         Set<String> declaredQuery = new HashSet<>();
         spec.at(opPointer + "/parameters").forEach(p -> {
             if ("query".equals(p.path("in").asText())) {
@@ -169,7 +188,12 @@ public final class SpecValidator implements Filter {
             problems.add("request content type " + mediaType + " is not declared (declared: " + names(content) + ")");
             return;
         }
-        validate(opPointer + "/requestBody/content/" + escape(mediaType) + "/schema", mediaType, body, "request", problems);
+        validate(
+                opPointer + "/requestBody/content/" + escape(mediaType) + "/schema",
+                mediaType,
+                body,
+                "request",
+                problems);
     }
 
     private void validate(String pointer, String mediaType, byte[] body, String what, List<String> problems) {
@@ -189,7 +213,8 @@ public final class SpecValidator implements Filter {
             }
             return;
         }
-        JsonSchema schema = schemas.computeIfAbsent(pointer, p -> factory.getSchema(SchemaLocation.of(base + "#" + p), config));
+        JsonSchema schema =
+                schemas.computeIfAbsent(pointer, p -> factory.getSchema(SchemaLocation.of(base + "#" + p), config));
         for (ValidationMessage m : schema.validate(node)) {
             problems.add(what + " body: " + m.getMessage());
         }
@@ -213,7 +238,9 @@ public final class SpecValidator implements Filter {
     }
 
     private static String mediaType(String contentType) {
-        return contentType == null || contentType.isBlank() ? "" : contentType.split(";")[0].trim().toLowerCase();
+        return contentType == null || contentType.isBlank()
+                ? ""
+                : contentType.split(";")[0].trim().toLowerCase();
     }
 
     private static String escape(String pointerPart) {
@@ -232,6 +259,5 @@ public final class SpecValidator implements Filter {
         return s.length() > 2_000 ? s.substring(0, 2_000) + "…" : s;
     }
 
-    private record Template(String path, Pattern pattern, boolean literal) {
-    }
+    private record Template(String path, Pattern pattern, boolean literal) {}
 }

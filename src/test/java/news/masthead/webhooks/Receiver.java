@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class Receiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Hit(String id, String timestamp, String signature, String body, long arrivedNanos, String path, String type) {
+    record Hit(
+            String id, String timestamp, String signature, String body, long arrivedNanos, String path, String type) {
         JsonPath json() {
             return JsonPath.from(body);
         }
@@ -64,9 +65,14 @@ final class Receiver implements AutoCloseable {
             body = in.readAllBytes();
         }
         long arrived = System.nanoTime();
-        Hit hit = new Hit(ex.getRequestHeaders().getFirst("webhook-id"), ex.getRequestHeaders().getFirst("webhook-timestamp"),
-                ex.getRequestHeaders().getFirst("webhook-signature"), new String(body, StandardCharsets.UTF_8), arrived,
-                ex.getRequestURI().getPath(), JSON.readTree(body).path("type").asText());
+        Hit hit = new Hit(
+                ex.getRequestHeaders().getFirst("webhook-id"),
+                ex.getRequestHeaders().getFirst("webhook-timestamp"),
+                ex.getRequestHeaders().getFirst("webhook-signature"),
+                new String(body, StandardCharsets.UTF_8),
+                arrived,
+                ex.getRequestURI().getPath(),
+                JSON.readTree(body).path("type").asText());
         int n;
         synchronized (hits) {
             n = hits.size();
@@ -112,7 +118,8 @@ final class Receiver implements AutoCloseable {
         while (!done.getAsBoolean()) { // evaluated without the lock: the receiver answers meanwhile
             long left = end - System.currentTimeMillis();
             if (left <= 0) {
-                fail("Timed out waiting for " + what + "; received " + hits().size() + ": " + hits().stream().map(Hit::body).toList());
+                fail("Timed out waiting for " + what + "; received " + hits().size() + ": "
+                        + hits().stream().map(Hit::body).toList());
             }
             synchronized (hits) {
                 try {

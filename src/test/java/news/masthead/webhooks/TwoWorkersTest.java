@@ -1,9 +1,9 @@
 package news.masthead.webhooks;
 
-import news.masthead.kernel.config.CmsConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import news.masthead.kernel.config.CmsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import static news.masthead.Api.person;
 import static news.masthead.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances on one database, as two delivery workers with connections of their own (the service's own worker is
@@ -32,10 +31,13 @@ class TwoWorkersTest {
 
     @Inject
     Attempts attempts;
+
     @Inject
     PgConnections connections;
+
     @Inject
     CmsConfig cms;
+
     @Inject
     DeliveryWorkers serviceWorker;
 
@@ -95,13 +97,19 @@ class TwoWorkersTest {
             dying.halt(); // mid-attempt: its transaction never commits
             worker("instance-b");
             String second = person("After " + unique());
-            receiver.await("the entry again, then the next", 8000, () -> receiver.hits().size() >= 3);
+            receiver.await(
+                    "the entry again, then the next",
+                    8000,
+                    () -> receiver.hits().size() >= 3);
             List<Receiver.Hit> hits = receiver.hits();
-            assertEquals(List.of(first, first, second), hits.stream().map(h -> h.json().getString("id")).toList());
+            assertEquals(
+                    List.of(first, first, second),
+                    hits.stream().map(h -> h.json().getString("id")).toList());
             assertEquals(hits.get(0).id(), hits.get(1).id());
             Set<Object> attemptsLogged = new HashSet<>();
             Hooks.deliveries(hook.id()).forEach(d -> attemptsLogged.add(d.get("seq")));
-            assertEquals(2, attemptsLogged.size(), "the cut-off attempt is not in the log: only the other instance's two");
+            assertEquals(
+                    2, attemptsLogged.size(), "the cut-off attempt is not in the log: only the other instance's two");
         }
     }
 }

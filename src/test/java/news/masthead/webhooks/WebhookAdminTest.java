@@ -44,16 +44,30 @@ class WebhookAdminTest {
 
     @Test
     void theSecretIsShownOnceOnCreateAndNeverListed() {
-        var created = admin().body(Map.of("url", URL)).post("/api/v1/webhooks").then().statusCode(201)
-                .body("url", equalTo(URL)).body("events", equalTo(List.of("*"))).body("scope", equalTo("public"))
-                .body("active", equalTo(true)).body("inactiveReason", nullValue()).body("version", equalTo(1))
+        var created = admin().body(Map.of("url", URL))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .body("url", equalTo(URL))
+                .body("events", equalTo(List.of("*")))
+                .body("scope", equalTo("public"))
+                .body("active", equalTo(true))
+                .body("inactiveReason", nullValue())
+                .body("version", equalTo(1))
                 .extract();
         String id = created.path("id");
         String secret = created.path("secret");
         assertTrue(secret.startsWith("whsec_"), secret);
         assertEquals(32, Base64.getDecoder().decode(secret.substring(6)).length);
-        admin().get("/api/v1/webhooks/" + id).then().statusCode(200).body("$", not(hasKey("secret"))).body("id", equalTo(id));
-        admin().get("/api/v1/webhooks").then().statusCode(200).body("items[0]", not(hasKey("secret")))
+        admin().get("/api/v1/webhooks/" + id)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("secret")))
+                .body("id", equalTo(id));
+        admin().get("/api/v1/webhooks")
+                .then()
+                .statusCode(200)
+                .body("items[0]", not(hasKey("secret")))
                 .body("items.id", equalTo(List.of(id)));
     }
 
@@ -61,8 +75,9 @@ class WebhookAdminTest {
     void theSecretIsStoredSealedNotInClear() throws Exception {
         var created = Hooks.create(URL, List.of("*"), "all");
         String stored;
-        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement()
-                .executeQuery("select secret_sealed from webhooks where id = '" + created.id() + "'")) {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select secret_sealed from webhooks where id = '" + created.id() + "'")) {
             rs.next();
             stored = rs.getString(1);
         }
@@ -74,8 +89,13 @@ class WebhookAdminTest {
     @Test
     void rotatingGivesANewSecretOnce() {
         var created = Hooks.create(URL, List.of("*"), "all");
-        String rotated = admin().post("/api/v1/webhooks/" + created.id() + "/rotate-secret").then().statusCode(200)
-                .body("id", equalTo(created.id())).body("version", equalTo(2)).extract().path("secret");
+        String rotated = admin().post("/api/v1/webhooks/" + created.id() + "/rotate-secret")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(created.id()))
+                .body("version", equalTo(2))
+                .extract()
+                .path("secret");
         assertTrue(rotated.startsWith("whsec_"));
         assertNotEquals(created.secret(), rotated);
     }
@@ -84,11 +104,22 @@ class WebhookAdminTest {
     void patchPutAndDeleteChangeTheSubscription() {
         var created = Hooks.create(URL, List.of("*"), "public");
         String path = "/api/v1/webhooks/" + created.id();
-        admin().contentType("application/merge-patch+json").body(Map.of("events", List.of("articles.*", "people.upsert"), "active", false))
-                .patch(path).then().statusCode(200).body("events", equalTo(List.of("articles.*", "people.upsert")))
-                .body("active", equalTo(false)).body("scope", equalTo("public")).body("version", equalTo(2));
-        admin().body(Map.of("url", URL + "2", "scope", "all")).put(path).then().statusCode(200)
-                .body("url", equalTo(URL + "2")).body("events", equalTo(List.of("*"))).body("active", equalTo(true))
+        admin().contentType("application/merge-patch+json")
+                .body(Map.of("events", List.of("articles.*", "people.upsert"), "active", false))
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("events", equalTo(List.of("articles.*", "people.upsert")))
+                .body("active", equalTo(false))
+                .body("scope", equalTo("public"))
+                .body("version", equalTo(2));
+        admin().body(Map.of("url", URL + "2", "scope", "all"))
+                .put(path)
+                .then()
+                .statusCode(200)
+                .body("url", equalTo(URL + "2"))
+                .body("events", equalTo(List.of("*")))
+                .body("active", equalTo(true))
                 .body("scope", equalTo("all"));
         admin().header("If-Match", "\"1\"").delete(path).then().statusCode(412);
         admin().delete(path).then().statusCode(204);

@@ -50,7 +50,10 @@ class WebhookDeliveryTest {
             String name = "Signed " + unique();
             long committed = System.nanoTime();
             String id = person(name);
-            receiver.await("the person's upsert", 5000, () -> receiver.hits("people.upsert").size() == 1);
+            receiver.await(
+                    "the person's upsert",
+                    5000,
+                    () -> receiver.hits("people.upsert").size() == 1);
             Receiver.Hit hit = receiver.hits().get(0);
             long millis = (hit.arrivedNanos() - committed) / 1_000_000;
             assertTrue(millis < 2000, "arrived " + millis + " ms after the commit");
@@ -96,45 +99,81 @@ class WebhookDeliveryTest {
             }
             writers.shutdown();
             assertEquals(200, ids.size());
-            receiver.await("200 people", 30_000, () -> receiver.hits("people.upsert").size() >= 200);
+            receiver.await(
+                    "200 people", 30_000, () -> receiver.hits("people.upsert").size() >= 200);
             Hooks.assertInOrderOnceExceptRetries(receiver, hook.id(), 200);
-            assertEquals(ids, receiver.hits().stream().map(h -> h.json().getString("id")).collect(Collectors.toSet()));
+            assertEquals(
+                    ids,
+                    receiver.hits().stream().map(h -> h.json().getString("id")).collect(Collectors.toSet()));
         }
     }
 
     @Test
     void aPublicWebhookNeverSeesDraftsPendingCommentsOrEmails() throws Exception {
-        try (Receiver pub = new Receiver(); Receiver all = new Receiver()) {
+        try (Receiver pub = new Receiver();
+                Receiver all = new Receiver()) {
             Hooks.create(pub.url(), List.of("*"), "public");
             Hooks.create(all.url(), List.of("*"), "all");
             String draft = article();
             String published = article("published");
             String email = "reader-" + unique() + "@example.org";
-            String comment = anonymous().body(Map.of("authorName", "Reader", "authorEmail", email, "body", "First"))
-                    .post("/api/v1/articles/" + published + "/comments").then().statusCode(201).extract().path("id");
+            String comment = anonymous()
+                    .body(Map.of("authorName", "Reader", "authorEmail", email, "body", "First"))
+                    .post("/api/v1/articles/" + published + "/comments")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             String marker = person("Marker " + unique());
-            pub.await("the marker", 5000, () -> pub.hits().stream().anyMatch(h -> h.body().contains(marker)));
-            all.await("the marker", 5000, () -> all.hits().stream().anyMatch(h -> h.body().contains(marker)));
+            pub.await(
+                    "the marker",
+                    5000,
+                    () -> pub.hits().stream().anyMatch(h -> h.body().contains(marker)));
+            all.await(
+                    "the marker",
+                    5000,
+                    () -> all.hits().stream().anyMatch(h -> h.body().contains(marker)));
             for (Receiver.Hit h : pub.hits()) {
-                assertFalse(h.body().contains(draft) || h.body().contains(comment) || h.body().contains(email), h.body());
+                assertFalse(
+                        h.body().contains(draft)
+                                || h.body().contains(comment)
+                                || h.body().contains(email),
+                        h.body());
             }
-            assertTrue(pub.hits().stream().anyMatch(h -> h.json().getString("id").equals(published)
-                    && h.json().getString("data.status").equals("published")));
-            assertTrue(all.hits().stream().anyMatch(h -> h.json().getString("id").equals(draft)));
-            assertTrue(all.hits().stream().anyMatch(h -> h.json().getString("id").equals(comment)
-                    && email.equals(h.json().getString("data.authorEmail"))));
+            assertTrue(pub.hits().stream()
+                    .anyMatch(h -> h.json().getString("id").equals(published)
+                            && h.json().getString("data.status").equals("published")));
+            assertTrue(
+                    all.hits().stream().anyMatch(h -> h.json().getString("id").equals(draft)));
+            assertTrue(all.hits().stream()
+                    .anyMatch(h -> h.json().getString("id").equals(comment)
+                            && email.equals(h.json().getString("data.authorEmail"))));
 
-            editor().body(Map.of("status", "approved")).patch("/api/v1/comments/" + comment).then().statusCode(200);
-            pub.await("the approved comment", 5000, () -> pub.hits("comments.upsert").stream()
-                    .anyMatch(h -> h.json().getString("id").equals(comment)));
+            editor().body(Map.of("status", "approved"))
+                    .patch("/api/v1/comments/" + comment)
+                    .then()
+                    .statusCode(200);
+            pub.await(
+                    "the approved comment",
+                    5000,
+                    () -> pub.hits("comments.upsert").stream()
+                            .anyMatch(h -> h.json().getString("id").equals(comment)));
             Receiver.Hit approved = pub.hits("comments.upsert").get(0);
             assertEquals("approved", approved.json().getString("data.status"));
             assertFalse(approved.body().contains(email), approved.body());
-            assertEquals(List.of("comment:" + comment, "article:" + published), approved.json().getList("surrogateKeys"));
+            assertEquals(
+                    List.of("comment:" + comment, "article:" + published),
+                    approved.json().getList("surrogateKeys"));
 
-            editor().body(Map.of("status", "draft")).patch("/api/v1/articles/" + published).then().statusCode(200);
-            pub.await("the unpublished article as a delete", 5000, () -> pub.hits("articles.delete").stream()
-                    .anyMatch(h -> h.json().getString("id").equals(published)));
+            editor().body(Map.of("status", "draft"))
+                    .patch("/api/v1/articles/" + published)
+                    .then()
+                    .statusCode(200);
+            pub.await(
+                    "the unpublished article as a delete",
+                    5000,
+                    () -> pub.hits("articles.delete").stream()
+                            .anyMatch(h -> h.json().getString("id").equals(published)));
             Receiver.Hit gone = pub.hits("articles.delete").get(0);
             assertNull(gone.json().get("data"));
             assertTrue(gone.body().contains("\"data\":null"), gone.body());
@@ -146,10 +185,14 @@ class WebhookDeliveryTest {
         try (Receiver receiver = new Receiver()) {
             Hooks.create(receiver.url(), List.of("articles.*"), "public");
             String due = Instant.now().plusSeconds(3).toString();
-            String id = create("articles", fields("headline", "Embargoed " + unique(), "status", "scheduled", "publishedAt", due));
+            String id = create(
+                    "articles", fields("headline", "Embargoed " + unique(), "status", "scheduled", "publishedAt", due));
             Thread.sleep(1500);
             assertEquals(List.of(), receiver.hits(), "sent before its time");
-            receiver.await("the article coming due", 6000, () -> receiver.hits("articles.upsert").size() == 1);
+            receiver.await(
+                    "the article coming due",
+                    6000,
+                    () -> receiver.hits("articles.upsert").size() == 1);
             assertEquals(id, receiver.hits().get(0).json().getString("id"));
             assertEquals("scheduled", receiver.hits().get(0).json().getString("data.status"));
         }
@@ -159,10 +202,14 @@ class WebhookDeliveryTest {
     void anEditedPersonNamesEveryArticleTheScopeSeesThatIncludesThem() throws Exception {
         try (Receiver pub = new Receiver()) {
             String p = person("Included " + unique());
-            String visible = create("articles", fields("headline", "With " + unique(), "status", "published", "personIds", List.of(p)));
+            String visible = create(
+                    "articles", fields("headline", "With " + unique(), "status", "published", "personIds", List.of(p)));
             String draft = create("articles", fields("headline", "Draft with " + unique(), "personIds", List.of(p)));
             Hooks.create(pub.url(), List.of("people.*"), "public");
-            editor().body(Map.of("role", "Mayor")).patch("/api/v1/people/" + p).then().statusCode(200);
+            editor().body(Map.of("role", "Mayor"))
+                    .patch("/api/v1/people/" + p)
+                    .then()
+                    .statusCode(200);
             pub.await("the edited person", 5000, () -> pub.hits().size() == 1);
             List<String> keys = pub.hits().get(0).json().getList("surrogateKeys");
             assertEquals(List.of("person:" + p, "article:" + visible), keys, "draft " + draft + " must not be named");
@@ -177,12 +224,17 @@ class WebhookDeliveryTest {
             String second = person("Second " + unique());
             receiver.await("both people", 5000, () -> receiver.hits().size() >= 3);
             List<Receiver.Hit> hits = receiver.hits();
-            assertEquals(List.of(first, first, second), hits.stream().map(h -> h.json().getString("id")).toList());
+            assertEquals(
+                    List.of(first, first, second),
+                    hits.stream().map(h -> h.json().getString("id")).toList());
             assertEquals(hits.get(0).id(), hits.get(1).id());
             assertTrue(Hooks.signedWith(hook.secret(), hits.get(1)));
             List<Map<String, Object>> log = Hooks.deliveries(hook.id());
-            assertEquals(List.of(200, 200, 500), log.stream().map(d -> d.get("status")).toList());
-            assertEquals(List.of(1, 2, 1), log.stream().map(d -> d.get("attempt")).toList());
+            assertEquals(
+                    List.of(200, 200, 500),
+                    log.stream().map(d -> d.get("status")).toList());
+            assertEquals(
+                    List.of(1, 2, 1), log.stream().map(d -> d.get("attempt")).toList());
             assertEquals("HTTP 500", log.get(2).get("error"));
         }
     }
@@ -206,28 +258,49 @@ class WebhookDeliveryTest {
 
     @Test
     void aWebhookThatKeepsFailingIsDeactivatedAndDelaysNoOther() throws Exception {
-        try (Receiver failing = new Receiver().answering(n -> Receiver.Answer.status(503)); Receiver healthy = new Receiver()) {
+        try (Receiver failing = new Receiver().answering(n -> Receiver.Answer.status(503));
+                Receiver healthy = new Receiver()) {
             var bad = Hooks.create(failing.url(), List.of("people.*"), "all");
             Hooks.create(healthy.url(), List.of("people.*"), "all");
             person("Unwelcome " + unique());
             failing.await("a few attempts", 3000, () -> failing.hits().size() >= 2);
             long start = System.nanoTime();
             String later = person("Later " + unique());
-            healthy.await("the later person", 2000, () -> healthy.hits().stream().anyMatch(h -> h.body().contains(later)));
+            healthy.await(
+                    "the later person",
+                    2000,
+                    () -> healthy.hits().stream().anyMatch(h -> h.body().contains(later)));
             assertTrue((System.nanoTime() - start) / 1_000_000 < 2000);
-            failing.await("deactivation", 8000, () -> admin().get("/api/v1/webhooks/" + bad.id()).path("active").equals(false));
-            admin().get("/api/v1/webhooks/" + bad.id()).then().statusCode(200).body("active", equalTo(false))
+            failing.await(
+                    "deactivation",
+                    8000,
+                    () -> admin().get("/api/v1/webhooks/" + bad.id())
+                            .path("active")
+                            .equals(false));
+            admin().get("/api/v1/webhooks/" + bad.id())
+                    .then()
+                    .statusCode(200)
+                    .body("active", equalTo(false))
                     .body("inactiveReason", containsString("HTTP 503"));
             int attempts = failing.hits().size();
             assertTrue(attempts >= 4, attempts + " attempts in 3 s with 100 ms doubling to 400 ms");
             Thread.sleep(600);
             assertEquals(attempts, failing.hits().size(), "attempts after deactivation");
-            assertTrue(failing.hits().stream().allMatch(h -> h.id().equals(failing.hits().get(0).id())), "later entries held back");
+            assertTrue(
+                    failing.hits().stream()
+                            .allMatch(h -> h.id().equals(failing.hits().get(0).id())),
+                    "later entries held back");
 
             failing.answering(n -> Receiver.Answer.status(200));
-            admin().body(Map.of("active", true)).patch("/api/v1/webhooks/" + bad.id()).then().statusCode(200)
+            admin().body(Map.of("active", true))
+                    .patch("/api/v1/webhooks/" + bad.id())
+                    .then()
+                    .statusCode(200)
                     .body("inactiveReason", nullValue());
-            failing.await("resumed deliveries", 5000, () -> failing.hits().stream().anyMatch(h -> h.body().contains(later)));
+            failing.await(
+                    "resumed deliveries",
+                    5000,
+                    () -> failing.hits().stream().anyMatch(h -> h.body().contains(later)));
         }
     }
 
@@ -238,11 +311,18 @@ class WebhookDeliveryTest {
             List<String> ids = List.of(person("R1 " + unique()), person("R2 " + unique()), person("R3 " + unique()));
             receiver.await("three people", 5000, () -> receiver.hits().size() == 3);
             long firstSeq = receiver.hits().get(0).json().getLong("seq");
-            admin().body(Map.of("after", ChangeCursor.encode(firstSeq - 1))).post("/api/v1/webhooks/" + hook.id() + "/replay")
-                    .then().statusCode(200).body("id", equalTo(hook.id()));
+            admin().body(Map.of("after", ChangeCursor.encode(firstSeq - 1)))
+                    .post("/api/v1/webhooks/" + hook.id() + "/replay")
+                    .then()
+                    .statusCode(200)
+                    .body("id", equalTo(hook.id()));
             receiver.await("the replay", 5000, () -> receiver.hits().size() == 6);
             List<Receiver.Hit> hits = receiver.hits();
-            assertEquals(ids, hits.subList(3, 6).stream().map(h -> h.json().getString("id")).toList());
+            assertEquals(
+                    ids,
+                    hits.subList(3, 6).stream()
+                            .map(h -> h.json().getString("id"))
+                            .toList());
             for (int i = 0; i < 3; i++) {
                 assertEquals(hits.get(i).id() + "_1", hits.get(i + 3).id());
                 assertTrue(Hooks.signedWith(hook.secret(), hits.get(i + 3)));
@@ -253,7 +333,7 @@ class WebhookDeliveryTest {
     @Test
     void redirectsAreNotFollowed() throws Exception {
         try (Receiver target = new Receiver();
-             Receiver redirecting = new Receiver().answering(n -> new Receiver.Answer(307, 0, target.url(), 0))) {
+                Receiver redirecting = new Receiver().answering(n -> new Receiver.Answer(307, 0, target.url(), 0))) {
             var hook = Hooks.create(redirecting.url(), List.of("people.*"), "all");
             person("Redirected " + unique());
             redirecting.await("two attempts", 3000, () -> redirecting.hits().size() >= 2);
@@ -266,8 +346,12 @@ class WebhookDeliveryTest {
     void aPingIsSignedAndLoggedAndALongAnswerIsReadOnlyInPart() throws Exception {
         try (Receiver receiver = new Receiver().answering(n -> new Receiver.Answer(200, 0, null, 1 << 20))) {
             var hook = Hooks.create(receiver.url(), List.of("articles.*"), "public");
-            admin().post("/api/v1/webhooks/" + hook.id() + "/ping").then().statusCode(200)
-                    .body("type", equalTo("ping")).body("status", equalTo(200)).body("error", nullValue())
+            admin().post("/api/v1/webhooks/" + hook.id() + "/ping")
+                    .then()
+                    .statusCode(200)
+                    .body("type", equalTo("ping"))
+                    .body("status", equalTo(200))
+                    .body("error", nullValue())
                     .body("attempt", equalTo(1));
             Receiver.Hit ping = receiver.hits().get(0);
             assertEquals("ping", ping.json().getString("type"));

@@ -12,11 +12,18 @@ public class WebhookProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("cms.webhooks.allow-private-addresses", "true",
-                "cms.webhooks.timeout", "2s",
-                "cms.webhooks.retry-initial-delay", "100ms",
-                "cms.webhooks.retry-max-delay", "400ms",
-                "cms.webhooks.retry-for", "3s",
-                "cms.webhooks.poll-interval", "100ms");
+        return Map.of(
+                "cms.webhooks.allow-private-addresses",
+                "true",
+                "cms.webhooks.timeout",
+                "2s",
+                "cms.webhooks.retry-initial-delay",
+                "100ms",
+                "cms.webhooks.retry-max-delay",
+                "400ms",
+                "cms.webhooks.retry-for",
+                "3s",
+                "cms.webhooks.poll-interval",
+                "100ms");
     }
 }

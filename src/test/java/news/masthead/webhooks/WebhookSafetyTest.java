@@ -36,48 +36,88 @@ class WebhookSafetyTest {
 
     @Test
     void urlsReachingLoopbackPrivateLinkLocalOrMulticastAddressesAreRefused() {
-        List<String> refused = List.of("http://127.0.0.1/hook", "http://127.1.2.3:8080/", "http://localhost/hook",
-                "http://10.1.2.3/", "http://172.16.0.1/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data",
-                "http://100.64.0.1/", "http://0.0.0.0/", "http://224.0.0.1/", "http://255.255.255.255/",
-                "http://[::1]/", "http://[::]/", "http://[fd12:3456::1]/", "http://[fc00::1]/", "http://[fe80::1]/",
-                "http://[ff02::1]/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:10.0.0.1]/", "http://[::127.0.0.1]/",
-                "http://[64:ff9b::a00:1]/", "ftp://192.0.2.10/", "file:///etc/passwd", "http://user:pw@192.0.2.10/",
-                "gopher://192.0.2.10/", "//192.0.2.10/", "not a url");
+        List<String> refused = List.of(
+                "http://127.0.0.1/hook",
+                "http://127.1.2.3:8080/",
+                "http://localhost/hook",
+                "http://10.1.2.3/",
+                "http://172.16.0.1/",
+                "http://192.168.1.1/",
+                "http://169.254.169.254/latest/meta-data",
+                "http://100.64.0.1/",
+                "http://0.0.0.0/",
+                "http://224.0.0.1/",
+                "http://255.255.255.255/",
+                "http://[::1]/",
+                "http://[::]/",
+                "http://[fd12:3456::1]/",
+                "http://[fc00::1]/",
+                "http://[fe80::1]/",
+                "http://[ff02::1]/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://[::ffff:10.0.0.1]/",
+                "http://[::127.0.0.1]/",
+                "http://[64:ff9b::a00:1]/",
+                "ftp://192.0.2.10/",
+                "file:///etc/passwd",
+                "http://user:pw@192.0.2.10/",
+                "gopher://192.0.2.10/",
+                "//192.0.2.10/",
+                "not a url");
         List<String> accepted = new ArrayList<>();
         for (String url : refused) {
-            int status = admin().body(Map.of("url", url)).post("/api/v1/webhooks").then().extract().statusCode();
+            int status = admin().body(Map.of("url", url))
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .extract()
+                    .statusCode();
             if (status != 400) {
                 accepted.add(url + " → " + status);
             }
         }
         assertEquals(List.of(), accepted);
-        admin().body(Map.of("url", "http://10.0.0.1/")).post("/api/v1/webhooks").then().statusCode(400)
+        admin().body(Map.of("url", "http://10.0.0.1/"))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("url"))
                 .body("errors[0].message", containsString("allow-private-addresses"));
     }
 
     @Test
     void aPublicAddressIsAccepted() {
-        admin().body(Map.of("url", "https://192.0.2.10/hook")).post("/api/v1/webhooks").then().statusCode(201);
-        admin().body(Map.of("url", "http://[2001:db8::1]:8443/hook")).post("/api/v1/webhooks").then().statusCode(201);
+        admin().body(Map.of("url", "https://192.0.2.10/hook"))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201);
+        admin().body(Map.of("url", "http://[2001:db8::1]:8443/hook"))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void anAddressIsCheckedAgainAtEachAttempt() throws Exception {
         try (Receiver receiver = new Receiver()) {
-            String id = Hooks.create("http://192.0.2.10/hook", List.of("people.*"), "all").id();
+            String id = Hooks.create("http://192.0.2.10/hook", List.of("people.*"), "all")
+                    .id();
             // As if the name now resolved to this machine (DNS rebinding): the row is changed under the service.
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("update webhooks set url = ? where id = ?")) {
+                    PreparedStatement ps = c.prepareStatement("update webhooks set url = ? where id = ?")) {
                 ps.setString(1, receiver.url());
                 ps.setObject(2, UUID.fromString(id));
                 ps.executeUpdate();
             }
             person("Rebound " + unique());
-            receiver.await("a refused attempt in the log", 5000, () -> !Hooks.deliveries(id).isEmpty());
+            receiver.await(
+                    "a refused attempt in the log",
+                    5000,
+                    () -> !Hooks.deliveries(id).isEmpty());
             Map<String, Object> attempt = Hooks.deliveries(id).get(0);
             assertNull(attempt.get("status"));
-            assertTrue(((String) attempt.get("error")).startsWith("not sent: the url resolves to 127.0.0.1"), attempt.toString());
+            assertTrue(
+                    ((String) attempt.get("error")).startsWith("not sent: the url resolves to 127.0.0.1"),
+                    attempt.toString());
             assertEquals(List.of(), receiver.hits());
         }
     }

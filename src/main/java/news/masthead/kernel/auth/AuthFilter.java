@@ -41,7 +41,8 @@ public class AuthFilter {
             if (caller.role() == Role.PUBLIC) {
                 throw new ApiException.Unauthenticated("This operation needs an Authorization: Bearer token.");
             }
-            throw new ApiException.Forbidden("This operation needs the " + required.name().toLowerCase() + " role.");
+            throw new ApiException.Forbidden(
+                    "This operation needs the " + required.name().toLowerCase() + " role.");
         }
     }
 
@@ -60,7 +61,8 @@ public class AuthFilter {
         }
         // Any other token is looked up by its hash on every request: no cache, so revocation is immediate.
         return tokens.roleOf(token)
-                .orElseThrow(() -> ApiException.Unauthenticated.invalidToken("The bearer token is not valid or has been revoked."));
+                .orElseThrow(() -> ApiException.Unauthenticated.invalidToken(
+                        "The bearer token is not valid or has been revoked."));
     }
 
     /** Fails closed: a method without an explicit rule is unreachable. */

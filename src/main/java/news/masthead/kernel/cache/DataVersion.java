@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +37,10 @@ public class DataVersion {
 
     /** A timestamptz as microseconds since the epoch, compared in Java. */
     private static final String MICROS = "(extract(epoch from %s) * 1000000)::bigint";
+
     private static final String MAX_SEQ = "(select max(seq) from changes where collection = '%s')";
-    private static final String READ = "select coalesce(greatest(" + MAX_SEQ.formatted("articles") + ", " + MAX_SEQ.formatted("people")
+    private static final String READ = "select coalesce(greatest(" + MAX_SEQ.formatted("articles") + ", "
+            + MAX_SEQ.formatted("people")
             + ", " + MAX_SEQ.formatted("places") + ", " + MAX_SEQ.formatted("quotes")
             + ", " + MAX_SEQ.formatted("images") + "), 0), coalesce(" + MAX_SEQ.formatted("comments")
             + ", 0), " + MICROS.formatted("now()") + ", coalesce((select " + MICROS.formatted("min(published_at)")
@@ -71,18 +72,23 @@ public class DataVersion {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     Optional<String> username;
+
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
+
     @Inject
     CmsConfig cms;
 
     /** The read that requests asking now will share; it starts once the read in progress (if any) ends. */
     private CompletableFuture<State> next;
+
     private Thread reader;
     /** The reader's own connection, outside the pool: a pool emptied by requests cannot keep the read from running. */
     private Connection connection;
+
     private boolean failing;
 
     /**
@@ -149,7 +155,8 @@ public class DataVersion {
                         LOG.warnf("Reading the data version failed: %s (SQLState %s)", e.getMessage(), e.getSQLState());
                         failing = true;
                     }
-                    batch.completeExceptionally(new ApiException.Unavailable("The database is unavailable; retry shortly.", 5));
+                    batch.completeExceptionally(
+                            new ApiException.Unavailable("The database is unavailable; retry shortly.", 5));
                 } catch (Throwable t) { // the waiting requests fail, the reader lives on
                     batch.completeExceptionally(t);
                 }
@@ -166,7 +173,8 @@ public class DataVersion {
             if (connection == null) {
                 connection = open();
             }
-            try (PreparedStatement s = connection.prepareStatement(READ); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = connection.prepareStatement(READ);
+                    ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return new State(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
@@ -189,13 +197,16 @@ public class DataVersion {
         Config config = ConfigProvider.getConfig();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(JDBC_PROPERTIES)) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> props.setProperty(name.substring(JDBC_PROPERTIES.length()), v));
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(v -> props.setProperty(name.substring(JDBC_PROPERTIES.length()), v));
             }
         }
         username.ifPresent(u -> props.setProperty("user", u));
         password.ifPresent(p -> props.setProperty("password", p));
-        props.setProperty("socketTimeout", Long.toString(cms.db().statementTimeout().toSeconds() + 3));
-        props.setProperty("options", "-c statement_timeout=" + cms.db().statementTimeout().toMillis());
+        props.setProperty(
+                "socketTimeout", Long.toString(cms.db().statementTimeout().toSeconds() + 3));
+        props.setProperty(
+                "options", "-c statement_timeout=" + cms.db().statementTimeout().toMillis());
         props.setProperty("ApplicationName", "masthead data-version");
         Connection c = new org.postgresql.Driver().connect(url, props);
         if (c == null) {

@@ -33,11 +33,11 @@ import java.util.function.ToLongFunction;
 @ApplicationScoped
 public class ReadCache {
 
-    private record Entry(Object value, long version, long validBeforeMicros, long bytes) {
-    }
+    private record Entry(Object value, long version, long validBeforeMicros, long bytes) {}
 
     @Inject
     DataVersion dataVersion;
+
     @Inject
     ObjectMapper mapper;
 
@@ -48,6 +48,7 @@ public class ReadCache {
     private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
     /** The state a computation on this thread started from: what it asks for inside (a page's total) is checked against that. */
     private final ThreadLocal<DataVersion.State> computingFrom = new ThreadLocal<>();
+
     private long bytes;
     private final LongAdder uncachedInTransaction = new LongAdder();
 
@@ -88,7 +89,8 @@ public class ReadCache {
                 computingFrom.set(state);
                 V value;
                 try {
-                    value = inTransaction(compute); // after reading the version: a write in between only makes the entry older
+                    value = inTransaction(
+                            compute); // after reading the version: a write in between only makes the entry older
                 } finally {
                     if (outer == null) {
                         computingFrom.remove();
@@ -155,7 +157,8 @@ public class ReadCache {
         entries.put(key, e);
         bytes += e.bytes - (old == null ? 0 : old.bytes);
         long maxBytes = config.readCache().maxBytes();
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+                bytes > maxBytes && it.hasNext(); ) {
             bytes -= it.next().getValue().bytes;
             it.remove();
         }

@@ -14,5 +14,4 @@ import java.lang.annotation.Target;
 @InterceptorBinding
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface VersionedRead {
-}
+public @interface VersionedRead {}

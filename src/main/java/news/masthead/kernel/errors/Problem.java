@@ -8,12 +8,16 @@ import java.util.List;
 /** An RFC 9457 problem document: the body of every error response. */
 @Schema(name = "Problem", description = "RFC 9457 problem details, sent as application/problem+json with every error.")
 public record Problem(
-        @Schema(examples = "urn:masthead:problem:validation") String type,
+        @Schema(examples = "urn:masthead:problem:validation")
+        String type,
+
         @Schema(examples = "Invalid request") String title,
         @Schema(examples = "400") int status,
         @Schema(examples = "headline: must not be blank") String detail,
+
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Present on validation failures: each invalid field") List<FieldError> errors) {
+        @Schema(description = "Present on validation failures: each invalid field")
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String ABOUT_BLANK = "about:blank";

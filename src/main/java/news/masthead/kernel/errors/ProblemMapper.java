@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.inject.Inject;
 import news.masthead.kernel.http.Routes;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -39,15 +39,35 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final AtomicLong lastUnavailableLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
     private static final Map<Integer, String> TITLES = Map.of(
-            400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found",
-            405, "Method Not Allowed", 406, "Not Acceptable", 409, "Conflict",
-            413, "Content Too Large", 415, "Unsupported Media Type", 500, "Internal Server Error");
+            400,
+            "Bad Request",
+            401,
+            "Unauthorized",
+            403,
+            "Forbidden",
+            404,
+            "Not Found",
+            405,
+            "Method Not Allowed",
+            406,
+            "Not Acceptable",
+            409,
+            "Conflict",
+            413,
+            "Content Too Large",
+            415,
+            "Unsupported Media Type",
+            500,
+            "Internal Server Error");
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        Response.ResponseBuilder rb = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
+        Response.ResponseBuilder rb =
+                Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
         if (e instanceof ApiException.Unauthenticated u) {
-            rb.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"masthead\"" + (u.tokenRejected() ? ", error=\"invalid_token\"" : ""));
+            rb.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer realm=\"masthead\"" + (u.tokenRejected() ? ", error=\"invalid_token\"" : ""));
         }
         if (e instanceof ApiException.RetryLater r) {
             rb.header(HttpHeaders.RETRY_AFTER, r.retryAfterSeconds());
@@ -61,7 +81,10 @@ public class ProblemMapper {
                 .map(v -> new FieldError(path(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        String detail = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
         return api(new ApiException.InvalidRequest(detail, errors));
     }
 
@@ -99,9 +122,10 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e);
         }
-        String title = TITLES.getOrDefault(status, e.getResponse().getStatusInfo().getReasonPhrase());
-        Response.ResponseBuilder rb = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, title, detail(e, status)));
+        String title =
+                TITLES.getOrDefault(status, e.getResponse().getStatusInfo().getReasonPhrase());
+        Response.ResponseBuilder rb =
+                Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail(e, status)));
         if (e instanceof NotAllowedException) {
             rb.header(HttpHeaders.ALLOW, String.join(", ", routes.allowed(uri.getPath())));
         }
@@ -111,13 +135,15 @@ public class ProblemMapper {
     /** The @Version check in an UPDATE failed: another request changed the row in between. */
     @ServerExceptionMapper({StaleStateException.class, jakarta.persistence.OptimisticLockException.class})
     public Response staleWrite(RuntimeException e) {
-        return api(new ApiException.Conflict("The resource was changed by another request at the same time; read it again and retry."));
+        return api(new ApiException.Conflict(
+                "The resource was changed by another request at the same time; read it again and retry."));
     }
 
     /** A unique or foreign key refused the write: two requests raced for one slug, or a link vanished. */
     @ServerExceptionMapper
     public Response constraint(org.hibernate.exception.ConstraintViolationException e) {
-        return api(new ApiException.Conflict("The change conflicts with existing data (" + e.getConstraintName() + "); read it again and retry."));
+        return api(new ApiException.Conflict(
+                "The change conflicts with existing data (" + e.getConstraintName() + "); read it again and retry."));
     }
 
     @ServerExceptionMapper
@@ -133,8 +159,10 @@ public class ProblemMapper {
             return api(unavailable);
         }
         LOG.error("Unexpected error", e);
-        return Response.status(500).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(500, TITLES.get(500), "An unexpected error occurred; it has been logged.")).build();
+        return Response.status(500)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(500, TITLES.get(500), "An unexpected error occurred; it has been logged."))
+                .build();
     }
 
     /**
@@ -164,7 +192,8 @@ public class ProblemMapper {
                     return new ApiException.Unavailable("The service is busy; retry in a second.", 1);
                 }
                 if (state.equals("57014")) {
-                    return new ApiException.Unavailable("The query took longer than the service allows; retry later.", 2);
+                    return new ApiException.Unavailable(
+                            "The query took longer than the service allows; retry later.", 2);
                 }
                 if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
                     return new ApiException.Unavailable("The database is unavailable; retry shortly.", 5);
@@ -196,8 +225,8 @@ public class ProblemMapper {
     public static ApiException.InvalidRequest toInvalidRequest(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             String field = jsonPath(u);
-            return new ApiException.InvalidRequest("Unknown property '" + field + "'",
-                    List.of(new FieldError(field, "unknown property")));
+            return new ApiException.InvalidRequest(
+                    "Unknown property '" + field + "'", List.of(new FieldError(field, "unknown property")));
         }
         if (e instanceof InvalidTypeIdException t) {
             return fieldError(jsonPath(t) + ".type", "unknown or missing type");
@@ -226,7 +255,9 @@ public class ProblemMapper {
     }
 
     private static String quoted(Object value) {
-        return value instanceof String s ? "'" + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "'" : String.valueOf(value);
+        return value instanceof String s
+                ? "'" + (s.length() > 60 ? s.substring(0, 60) + "…" : s) + "'"
+                : String.valueOf(value);
     }
 
     private static String expected(Class<?> target) {
@@ -241,16 +272,17 @@ public class ProblemMapper {
             }
             return sb.toString();
         }
-        return "; expected " + switch (target.getSimpleName()) {
-            case "UUID" -> "a UUID";
-            case "Instant", "OffsetDateTime" -> "an ISO-8601 date-time such as 2026-05-01T09:30:00Z";
-            case "Integer", "int", "Long", "long" -> "an integer";
-            case "Double", "double" -> "a number";
-            case "Boolean", "boolean" -> "true or false";
-            case "String" -> "a string";
-            case "List" -> "an array";
-            default -> "a " + target.getSimpleName();
-        };
+        return "; expected "
+                + switch (target.getSimpleName()) {
+                    case "UUID" -> "a UUID";
+                    case "Instant", "OffsetDateTime" -> "an ISO-8601 date-time such as 2026-05-01T09:30:00Z";
+                    case "Integer", "int", "Long", "long" -> "an integer";
+                    case "Double", "double" -> "a number";
+                    case "Boolean", "boolean" -> "true or false";
+                    case "String" -> "a string";
+                    case "List" -> "an array";
+                    default -> "a " + target.getSimpleName();
+                };
     }
 
     /** Jackson's reference path as a JSON path: {@code body[2].text}. */
@@ -283,7 +315,9 @@ public class ProblemMapper {
             } else if (node.isInIterable() && node.getKey() != null) {
                 sb.append('[').append(node.getKey()).append(']');
             }
-            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getKind() != ElementKind.BEAN && node.getName() != null) {
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT
+                    && node.getKind() != ElementKind.BEAN
+                    && node.getName() != null) {
                 sb.append(sb.isEmpty() ? "" : ".").append(node.getName());
             }
         }

@@ -6,7 +6,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
-
 import java.util.Set;
 
 /** Validates a request body (after a merge-patch too); violations become one 400 with every field. */

@@ -8,12 +8,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.errors.Problem;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.errors.Problem;
 
 /**
  * Request bodies are limited to 1 MiB, answered with a problem+json 413: up front when
@@ -30,10 +30,14 @@ public class BodyLimit implements ReaderInterceptor {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && !ownLimit(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))
-                    && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+            if (length != null
+                    && !ownLimit(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))
+                    && length.length() < 19
+                    && length.chars().allMatch(Character::isDigit)
                     && Long.parseLong(length) > MAX_BYTES) {
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                ctx.response()
+                        .setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end(Json.encode(new ApiException.TooLarge().toProblem()));
                 return;
@@ -44,7 +48,8 @@ public class BodyLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (!ownLimit(context.getMediaType() == null ? null : context.getMediaType().toString())) {
+        if (!ownLimit(
+                context.getMediaType() == null ? null : context.getMediaType().toString())) {
             context.setInputStream(new Limited(context.getInputStream()));
         }
         return context.proceed();

@@ -33,12 +33,16 @@ public class ClientAddress {
     private final List<Cidr> trusted;
 
     @Inject
-    ClientAddress(@ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean forwarding,
-                  @ConfigProperty(name = TRUSTED_PROXIES) Optional<List<String>> trustedProxies) {
+    ClientAddress(
+            @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
+                    boolean forwarding,
+            @ConfigProperty(name = TRUSTED_PROXIES) Optional<List<String>> trustedProxies) {
         this(forwarding ? trustedProxies.orElse(List.of()) : List.of());
         if (forwarding && trusted.isEmpty()) {
-            LOG.warnf("Proxy forwarding is on but %s is empty: Quarkus then believes forwarded headers from any peer, "
-                    + "and the comment rate limit counts the TCP peer. Name your proxies there.", TRUSTED_PROXIES);
+            LOG.warnf(
+                    "Proxy forwarding is on but %s is empty: Quarkus then believes forwarded headers from any peer, "
+                            + "and the comment rate limit counts the TCP peer. Name your proxies there.",
+                    TRUSTED_PROXIES);
         }
     }
 
@@ -54,8 +58,11 @@ public class ClientAddress {
     }
 
     public String of(HttpServerRequest request) {
-        SocketAddress peer = request.connection() == null ? request.remoteAddress() : request.connection().remoteAddress();
-        return resolve(peer == null ? "unknown" : peer.hostAddress(), request.headers().getAll("X-Forwarded-For"));
+        SocketAddress peer = request.connection() == null
+                ? request.remoteAddress()
+                : request.connection().remoteAddress();
+        return resolve(
+                peer == null ? "unknown" : peer.hostAddress(), request.headers().getAll("X-Forwarded-For"));
     }
 
     /** The client given the TCP peer's address and the X-Forwarded-For header lines, in order. */
@@ -144,11 +151,12 @@ public class ClientAddress {
         private static final Pattern V4_PORT = Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}):\\d{1,5}");
         private static final Pattern V6_BRACKETS = Pattern.compile("\\[([^]]+)](:\\d{1,5})?");
 
-        private Ip() {
-        }
+        private Ip() {}
 
         static InetAddress parse(String text) {
-            if (text == null || text.length() > 100 || !(V4.matcher(text).matches() || V6.matcher(text).matches())) {
+            if (text == null
+                    || text.length() > 100
+                    || !(V4.matcher(text).matches() || V6.matcher(text).matches())) {
                 return null;
             }
             try {

@@ -21,8 +21,7 @@ import java.util.UUID;
  */
 public final class Conditional {
 
-    private Conditional() {
-    }
+    private Conditional() {}
 
     /** 200 with a record's validators, or 304 when the client's copy is current. */
     public static <T> RestResponse<T> ok(HttpHeaders headers, T body, long version, Instant updatedAt) {
@@ -31,15 +30,22 @@ public final class Conditional {
 
     /** 200 with this ETag (and Last-Modified, unless null), or 304 with them when the client's copy is current. */
     public static <T> RestResponse<T> ok(HttpHeaders headers, T body, String etag, Instant lastModified) {
-        boolean current = notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified);
-        return validators(current ? RestResponse.ResponseBuilder.<T>notModified() : RestResponse.ResponseBuilder.ok(body),
-                etag, lastModified).build();
+        boolean current = notModified(
+                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                etag,
+                lastModified);
+        return validators(
+                        current ? RestResponse.ResponseBuilder.<T>notModified() : RestResponse.ResponseBuilder.ok(body),
+                        etag,
+                        lastModified)
+                .build();
     }
 
     /** 200 after a write, with the new validators. */
     public static <T> RestResponse<T> written(T body, long version, Instant updatedAt) {
-        return validators(RestResponse.ResponseBuilder.ok(body), ETag.version(version), updatedAt).build();
+        return validators(RestResponse.ResponseBuilder.ok(body), ETag.version(version), updatedAt)
+                .build();
     }
 
     /** 201 with Location (the request path + id) and validators. */
@@ -49,10 +55,15 @@ public final class Conditional {
 
     /** 201 with the given Location and validators. */
     public static <T> RestResponse<T> created(URI location, T body, long version, Instant updatedAt) {
-        return validators(RestResponse.ResponseBuilder.<T>created(location).entity(body), ETag.version(version), updatedAt).build();
+        return validators(
+                        RestResponse.ResponseBuilder.<T>created(location).entity(body),
+                        ETag.version(version),
+                        updatedAt)
+                .build();
     }
 
-    private static <T> RestResponse.ResponseBuilder<T> validators(RestResponse.ResponseBuilder<T> rb, String etag, Instant lastModified) {
+    private static <T> RestResponse.ResponseBuilder<T> validators(
+            RestResponse.ResponseBuilder<T> rb, String etag, Instant lastModified) {
         rb.header(HttpHeaders.ETAG, etag);
         return lastModified == null ? rb : rb.header(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
     }
@@ -60,7 +71,8 @@ public final class Conditional {
     /** Throws 412 when If-Match is present and names neither "*" nor {@code current} (strong comparison). */
     static void requireMatch(String ifMatch, String current) {
         if (ifMatch != null && !ifMatch.isBlank() && !anyMatches(ifMatch, current, true)) {
-            throw new ApiException.PreconditionFailed("If-Match " + ifMatch.trim() + " does not match the current ETag " + current + ".");
+            throw new ApiException.PreconditionFailed(
+                    "If-Match " + ifMatch.trim() + " does not match the current ETag " + current + ".");
         }
     }
 
@@ -76,7 +88,8 @@ public final class Conditional {
             return false;
         }
         try {
-            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
         } catch (DateTimeParseException e) {
             return false; // RFC 9110: an invalid date is ignored
@@ -88,7 +101,8 @@ public final class Conditional {
         String opaque = opaque(etag);
         for (String tag : tags.split(",")) {
             String t = tag.trim();
-            if (t.equals("*") || (strong ? t.equals(etag) && !isWeak(t) : opaque(t).equals(opaque))) {
+            if (t.equals("*")
+                    || (strong ? t.equals(etag) && !isWeak(t) : opaque(t).equals(opaque))) {
                 return true;
             }
         }
@@ -104,6 +118,7 @@ public final class Conditional {
     }
 
     private static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
     }
 }

@@ -12,7 +12,6 @@ import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.Problem;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +24,8 @@ class Cors {
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     private static final String ALLOW_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
-    private static final String ALLOW_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since";
+    private static final String ALLOW_HEADERS =
+            "Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since";
     private static final String EXPOSE_HEADERS = "ETag, Last-Modified, Location, Link, Retry-After, WWW-Authenticate";
 
     @Inject
@@ -44,13 +44,16 @@ class Cors {
         String requested = ctx.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
         boolean preflight = ctx.request().method() == HttpMethod.OPTIONS && requested != null;
         HttpMethod method = preflight ? parse(requested) : ctx.request().method();
-        boolean allowed = READS.contains(method) || (method == HttpMethod.OPTIONS && !preflight)
+        boolean allowed = READS.contains(method)
+                || (method == HttpMethod.OPTIONS && !preflight)
                 || config.cors().writeOrigins().orElse(List.of()).contains(origin);
         var response = ctx.response();
         response.headers().add(HttpHeaders.VARY, "Origin");
         if (!allowed) {
-            response.setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(Json.encode(Problem.of(403, "Forbidden", "Writes are not allowed from origin " + origin + ".")));
+            response.setStatusCode(403)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(Json.encode(
+                            Problem.of(403, "Forbidden", "Writes are not allowed from origin " + origin + ".")));
             return;
         }
         response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)

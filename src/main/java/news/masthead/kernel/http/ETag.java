@@ -17,8 +17,7 @@ import java.util.zip.CRC32C;
  */
 public final class ETag {
 
-    private ETag() {
-    }
+    private ETag() {}
 
     /** A record's own copy. */
     public static String version(long version) {

@@ -33,7 +33,10 @@ public class HttpCaching {
         String method = request.getMethod();
         boolean read = method.equals("GET") || method.equals("HEAD");
         int status = response.getStatus();
-        if (read && status == 200 && response.getEntity() != null && !response.getHeaders().containsKey(HttpHeaders.ETAG)
+        if (read
+                && status == 200
+                && response.getEntity() != null
+                && !response.getHeaders().containsKey(HttpHeaders.ETAG)
                 && !(response.getEntity() instanceof byte[] || response.getEntity() instanceof String)) {
             bodyETag(request, response);
             status = response.getStatus();
@@ -48,7 +51,9 @@ public class HttpCaching {
         } else if (keepsPublic(response.getHeaderString(HttpHeaders.CACHE_CONTROL))) {
             // The resource set its own public lifetime (an image file at its version is immutable): keep it.
         } else {
-            headers.putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.http().publicMaxAge());
+            headers.putSingle(
+                    HttpHeaders.CACHE_CONTROL,
+                    "public, max-age=" + config.http().publicMaxAge());
         }
         // The body depends on the representation asked for, on who asks, and (for CORS) on the origin.
         headers.putSingle(HttpHeaders.VARY, "Accept, Authorization, Origin");
@@ -66,7 +71,9 @@ public class HttpCaching {
     private void bodyETag(ContainerRequestContext request, ContainerResponseContext response) {
         JsonText body;
         try {
-            body = response.getEntity() instanceof JsonText json ? json : new JsonText(mapper.writeValueAsBytes(response.getEntity()));
+            body = response.getEntity() instanceof JsonText json
+                    ? json
+                    : new JsonText(mapper.writeValueAsBytes(response.getEntity()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

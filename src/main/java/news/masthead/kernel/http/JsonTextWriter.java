@@ -19,7 +19,8 @@ import java.lang.reflect.Type;
 public class JsonTextWriter implements ServerMessageBodyWriter<JsonText> {
 
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo target, MediaType mediaType) {
+    public boolean isWriteable(
+            Class<?> type, Type genericType, ResteasyReactiveResourceInfo target, MediaType mediaType) {
         return type == JsonText.class;
     }
 
@@ -34,8 +35,15 @@ public class JsonTextWriter implements ServerMessageBodyWriter<JsonText> {
     }
 
     @Override
-    public void writeTo(JsonText body, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                        MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+    public void writeTo(
+            JsonText body,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
+            throws IOException {
         out.write(body.bytes());
     }
 }

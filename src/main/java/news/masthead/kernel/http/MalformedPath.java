@@ -39,8 +39,14 @@ public class MalformedPath {
         if (ctx.response().headWritten()) {
             return;
         }
-        ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(Json.encode(new Problem(Problem.TYPE_BAD_REQUEST, "Bad Request", 400,
-                        "The request path is not valid percent-encoded UTF-8.", null)));
+        ctx.response()
+                .setStatusCode(400)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(Json.encode(new Problem(
+                        Problem.TYPE_BAD_REQUEST,
+                        "Bad Request",
+                        400,
+                        "The request path is not valid percent-encoded UTF-8.",
+                        null)));
     }
 }

@@ -34,7 +34,9 @@ public class Routes {
                 if (verb != null) {
                     Path sub = m.getAnnotation(Path.class);
                     String template = join(classPath.value(), sub == null ? "" : sub.value());
-                    methodsByPath.computeIfAbsent(toPattern(template), k -> new TreeSet<>()).add(verb);
+                    methodsByPath
+                            .computeIfAbsent(toPattern(template), k -> new TreeSet<>())
+                            .add(verb);
                 }
             }
         }

@@ -10,14 +10,15 @@ import java.util.Map;
 /** RFC 7396 JSON Merge Patch: null removes, objects merge recursively, anything else replaces. */
 public final class MergePatch {
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JsonNodeFactory.instance.objectNode();
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();

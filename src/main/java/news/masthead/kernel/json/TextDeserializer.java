@@ -3,9 +3,9 @@ package news.masthead.kernel.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import news.masthead.kernel.text.TextRule;
 
 import java.io.IOException;
-import news.masthead.kernel.text.TextRule;
 
 /** Strings of request bodies: only what {@link TextRule} admits. */
 class TextDeserializer extends StringDeserializer {

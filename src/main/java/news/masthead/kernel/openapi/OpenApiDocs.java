@@ -7,11 +7,11 @@ public final class OpenApiDocs {
     public static final String ID = "The resource's id (UUID)";
     public static final String MERGE_PATCH = "application/merge-patch+json";
     /** How a search without sort is ranked; followed by the order its candidates are taken in. */
-    public static final String RANKED = ". Without sort, the results are ranked by relevance, but only the first 1000 matches "
-            + "(a setting, cms.search.rank-candidates) are ranked, so a word found in most items costs no more than a rare one: the list "
-            + "ends after those 1000, while total still counts every match. With a sort, every match is listed in that order. "
-            + "The ranked matches are the first ones ";
+    public static final String RANKED =
+            ". Without sort, the results are ranked by relevance, but only the first 1000 matches "
+                    + "(a setting, cms.search.rank-candidates) are ranked, so a word found in most items costs no more than a rare one: the list "
+                    + "ends after those 1000, while total still counts every match. With a sort, every match is listed in that order. "
+                    + "The ranked matches are the first ones ";
 
-    private OpenApiDocs() {
-    }
+    private OpenApiDocs() {}
 }

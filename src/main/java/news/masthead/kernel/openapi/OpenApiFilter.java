@@ -29,12 +29,18 @@ public class OpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
-                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("An API token: `Authorization: Bearer <token>`. Editors write content; admins also manage tokens."));
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        "bearer",
+                        OASFactory.createSecurityScheme()
+                                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description(
+                                        "An API token: `Authorization: Bearer <token>`. Editors write content; admins also manage tokens."));
         // No LICENSE file yet: Apache-2.0 is what the spec declares until the project says otherwise.
         openAPI.getInfo().license(OASFactory.createLicense().name("Apache 2.0").identifier("Apache-2.0"));
-        openAPI.servers(List.of(OASFactory.createServer().url("/")
+        openAPI.servers(List.of(OASFactory.createServer()
+                .url("/")
                 .description("The service that serves this document (paths start with /api/v1)")));
         if (openAPI.getPaths() == null) {
             return;
@@ -46,7 +52,8 @@ public class OpenApiFilter implements OASFilter {
             item.getOperations().forEach((method, op) -> {
                 String id = OpenApiOperations.IDS.get(method + " " + path);
                 if (id == null) {
-                    throw new IllegalStateException("No operationId for " + method + " " + path + ": add one to OpenApiOperations");
+                    throw new IllegalStateException(
+                            "No operationId for " + method + " " + path + ": add one to OpenApiOperations");
                 }
                 op.operationId(id);
                 if (op.getSecurity() == null || op.getSecurity().isEmpty()) {
@@ -67,7 +74,8 @@ public class OpenApiFilter implements OASFilter {
             return;
         }
         Content content = op.getRequestBody().getContent();
-        for (Map.Entry<String, MediaType> media : Map.copyOf(content.getMediaTypes()).entrySet()) {
+        for (Map.Entry<String, MediaType> media :
+                Map.copyOf(content.getMediaTypes()).entrySet()) {
             Schema schema = media.getValue().getSchema();
             if (schema == null || schema.getRef() == null) {
                 continue;
@@ -76,8 +84,10 @@ public class OpenApiFilter implements OASFilter {
             if (method == PathItem.HttpMethod.PATCH) {
                 Schema patch = OASFactory.createSchema().ref(schemas.patchOf(schema.getRef()));
                 media.getValue().schema(patch);
-                content.addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref(patch.getRef())));
+                content.addMediaType(
+                        jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(patch.getRef())));
             }
         }
     }
@@ -86,11 +96,20 @@ public class OpenApiFilter implements OASFilter {
         APIResponses r = op.getResponses();
         boolean secured = op.getSecurity() != null && !op.getSecurity().isEmpty();
         boolean hasBody = op.getRequestBody() != null;
-        if (method == PathItem.HttpMethod.POST && r.getAPIResponse("200") != null && r.getAPIResponse("201") == null
+        if (method == PathItem.HttpMethod.POST
+                && r.getAPIResponse("200") != null
+                && r.getAPIResponse("201") == null
                 && !OpenApiOperations.ACTIONS.contains(op.getOperationId())) {
-            APIResponse created = r.getAPIResponse("200").description("Created; Location names the new resource")
-                    .addHeader("Location", OASFactory.createHeader().description("URL of the created resource")
-                            .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+            APIResponse created = r.getAPIResponse("200")
+                    .description("Created; Location names the new resource")
+                    .addHeader(
+                            "Location",
+                            OASFactory.createHeader()
+                                    .description("URL of the created resource")
+                                    .schema(OASFactory.createSchema()
+                                            .addType(
+                                                    org.eclipse.microprofile.openapi.models.media.Schema.SchemaType
+                                                            .STRING)));
             r.removeAPIResponse("200");
             r.addAPIResponse("201", created);
         }
@@ -108,21 +127,35 @@ public class OpenApiFilter implements OASFilter {
             problem(r, "413", "Request body over 1 MiB");
             problem(r, "415", "Unsupported Content-Type");
         }
-        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
-                || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE) {
+        if (method == PathItem.HttpMethod.POST
+                || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE) {
             problem(r, "409", "Conflict: a duplicate slug, or the resource is still referenced");
         }
-        if (single && (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE)) {
+        if (single
+                && (method == PathItem.HttpMethod.PUT
+                        || method == PathItem.HttpMethod.PATCH
+                        || method == PathItem.HttpMethod.DELETE)) {
             problem(r, "412", "If-Match named a version that is no longer current; nothing was changed");
             header(op, "If-Match", "Only change the resource if its current ETag is one of these (e.g. \"3\")");
         }
         problem(r, "503", "Overloaded: no database connection came free in time; retry after Retry-After seconds");
-        r.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
-                .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)));
+        r.getAPIResponse("503")
+                .addHeader(
+                        "Retry-After",
+                        OASFactory.createHeader()
+                                .description("Seconds to wait before retrying")
+                                .schema(OASFactory.createSchema()
+                                        .addType(
+                                                org.eclipse.microprofile.openapi.models.media.Schema.SchemaType
+                                                        .INTEGER)));
         if (method == PathItem.HttpMethod.GET) { // single resources, lists and feeds all send an ETag
             header(op, "If-None-Match", "Answer 304 Not Modified when the current ETag is one of these");
             if (r.getAPIResponse("304") == null) {
-                r.addAPIResponse("304", OASFactory.createAPIResponse().description("Not modified: the client's copy is current"));
+                r.addAPIResponse(
+                        "304",
+                        OASFactory.createAPIResponse().description("Not modified: the client's copy is current"));
             }
         }
     }
@@ -132,18 +165,27 @@ public class OpenApiFilter implements OASFilter {
         if (existing != null && existing.getContent() != null) {
             return;
         }
-        APIResponse response = OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
         responses.addAPIResponse(code, response);
     }
 
     private static void header(Operation op, String name, String description) {
-        boolean present = op.getParameters() != null && op.getParameters().stream().anyMatch(p -> name.equals(p.getName()));
+        boolean present =
+                op.getParameters() != null && op.getParameters().stream().anyMatch(p -> name.equals(p.getName()));
         if (!present) {
-            op.addParameter(OASFactory.createParameter().name(name).in(Parameter.In.HEADER).required(false)
-                    .description(description).schema(OASFactory.createSchema().addType(
-                            org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+            op.addParameter(OASFactory.createParameter()
+                    .name(name)
+                    .in(Parameter.In.HEADER)
+                    .required(false)
+                    .description(description)
+                    .schema(OASFactory.createSchema()
+                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
         }
     }
 }

@@ -73,6 +73,5 @@ final class OpenApiOperations {
     /** POST operations that act on a resource rather than create one: they answer 200, without Location. */
     static final Set<String> ACTIONS = Set.of("rotateWebhookSecret", "replayWebhook", "pingWebhook");
 
-    private OpenApiOperations() {
-    }
+    private OpenApiOperations() {}
 }

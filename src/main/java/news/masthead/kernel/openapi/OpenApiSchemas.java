@@ -27,8 +27,8 @@ final class OpenApiSchemas {
             "Quote", Set.of("speaker", "article"),
             "Problem", Set.of("errors"));
     /** Written without their empty fields (NON_NULL or NON_EMPTY): any field may be missing. */
-    private static final Set<String> SPARSE = Set.of("Block", "Ninjs", "NinjsText", "NinjsConcept", "NinjsPoint",
-            "JsonFeed", "JsonFeedItem", "JsonFeedAuthor");
+    private static final Set<String> SPARSE = Set.of(
+            "Block", "Ninjs", "NinjsText", "NinjsConcept", "NinjsPoint", "JsonFeed", "JsonFeedItem", "JsonFeedAuthor");
 
     private final Components components;
     private final Set<String> inputs = new TreeSet<>();
@@ -48,8 +48,10 @@ final class OpenApiSchemas {
         String patchName = name.replaceFirst("Input$", "") + "Patch";
         if (components.getSchemas().get(patchName) == null) {
             Schema input = components.getSchemas().get(name);
-            Schema patch = OASFactory.createSchema().addType(SchemaType.OBJECT)
-                    .description("A JSON Merge Patch (RFC 7396) of " + name + ": only the fields to change; null removes a field, "
+            Schema patch = OASFactory.createSchema()
+                    .addType(SchemaType.OBJECT)
+                    .description("A JSON Merge Patch (RFC 7396) of " + name
+                            + ": only the fields to change; null removes a field, "
                             + "arrays replace. The result must be a valid " + name + ".");
             input.getProperties().forEach((field, schema) -> patch.addProperty(field, nullable(schema)));
             components.addSchema(patchName, patch);
@@ -80,16 +82,24 @@ final class OpenApiSchemas {
      */
     void requireResponseFields() {
         components.getSchemas().forEach((name, schema) -> {
-            if (schema.getProperties() == null || inputs.contains(name) || name.endsWith("Input") || name.endsWith("Patch")
+            if (schema.getProperties() == null
+                    || inputs.contains(name)
+                    || name.endsWith("Input")
+                    || name.endsWith("Patch")
                     || SPARSE.contains(name)) {
                 return;
             }
-            Set<String> omitted = name.startsWith("Page") ? Set.of("total", "totalIsEstimate") : SOMETIMES_OMITTED.getOrDefault(name, Set.of());
-            schema.getProperties().keySet().stream().filter(f -> !omitted.contains(f)).forEach(f -> {
-                if (schema.getRequired() == null || !schema.getRequired().contains(f)) {
-                    schema.addRequired(f);
-                }
-            });
+            Set<String> omitted = name.startsWith("Page")
+                    ? Set.of("total", "totalIsEstimate")
+                    : SOMETIMES_OMITTED.getOrDefault(name, Set.of());
+            schema.getProperties().keySet().stream()
+                    .filter(f -> !omitted.contains(f))
+                    .forEach(f -> {
+                        if (schema.getRequired() == null
+                                || !schema.getRequired().contains(f)) {
+                            schema.addRequired(f);
+                        }
+                    });
         });
     }
 
@@ -130,7 +140,8 @@ final class OpenApiSchemas {
 
     private static Schema nullable(Schema schema) {
         if (schema.getRef() != null) {
-            Schema wrapped = OASFactory.createSchema().addAnyOf(OASFactory.createSchema().ref(schema.getRef()))
+            Schema wrapped = OASFactory.createSchema()
+                    .addAnyOf(OASFactory.createSchema().ref(schema.getRef()))
                     .addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL));
             return schema.getDescription() == null ? wrapped : wrapped.description(schema.getDescription());
         }

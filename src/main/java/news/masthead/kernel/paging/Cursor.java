@@ -29,13 +29,16 @@ public record Cursor(String scope, String value, UUID id) {
             if (first >= 0 && last > first && raw.substring(0, first).equals(expectedScope)) {
                 String value = raw.substring(first + 1, last);
                 if (value.isEmpty() || value.charAt(0) == '=' && type.accepts(value.substring(1))) {
-                    return new Cursor(expectedScope, value.isEmpty() ? null : value.substring(1),
+                    return new Cursor(
+                            expectedScope,
+                            value.isEmpty() ? null : value.substring(1),
                             UUID.fromString(raw.substring(last + 1)));
                 }
             }
         } catch (IllegalArgumentException ignored) {
             // falls through to the 400 below
         }
-        throw ApiException.InvalidRequest.field("cursor", "is not a cursor of this list; use the 'next' value of the previous page");
+        throw ApiException.InvalidRequest.field(
+                "cursor", "is not a cursor of this list; use the 'next' value of the previous page");
     }
 }

@@ -17,7 +17,8 @@ public record JsonPage(JsonText body, String next) {
     }
 
     public static JsonPage of(String items, Page.Total total, int limit, String next) {
-        StringBuilder json = new StringBuilder(items.length() + 96).append("{\"items\":").append(items);
+        StringBuilder json =
+                new StringBuilder(items.length() + 96).append("{\"items\":").append(items);
         if (total != null) {
             json.append(",\"total\":").append(total.value());
             if (total.estimate()) {
@@ -28,7 +29,9 @@ public record JsonPage(JsonText body, String next) {
         if (next == null) {
             json.append("null");
         } else {
-            json.append('"').append(JsonStringEncoder.getInstance().quoteAsString(next)).append('"');
+            json.append('"')
+                    .append(JsonStringEncoder.getInstance().quoteAsString(next))
+                    .append('"');
         }
         return new JsonPage(JsonText.of(json.append('}').toString()), next);
     }

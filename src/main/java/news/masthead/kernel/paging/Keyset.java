@@ -8,12 +8,12 @@ import java.util.Map;
  */
 final class Keyset {
 
-    private Keyset() {
-    }
+    private Keyset() {}
 
     static String orderBy(SortSpec sort) {
         String dir = sort.descending() ? " desc" : " asc";
-        return " order by " + sort.field().sql() + dir + (sort.field().nullable() ? " nulls last" : "") + ", e.id" + dir;
+        return " order by " + sort.field().sql() + dir + (sort.field().nullable() ? " nulls last" : "") + ", e.id"
+                + dir;
     }
 
     /** The cursor value as text that casts back to exactly the same value. */
@@ -39,7 +39,8 @@ final class Keyset {
         }
         params.put("kv", cursor.value());
         String kv = "cast(:kv as " + sort.field().type().sqlType + ")";
-        String afterValue = "(" + col + " " + op + " " + kv + " or (" + col + " = " + kv + " and e.id " + op + " :kid))";
+        String afterValue =
+                "(" + col + " " + op + " " + kv + " or (" + col + " = " + kv + " and e.id " + op + " :kid))";
         return sort.field().nullable() ? "(" + afterValue + " or " + col + " is null)" : afterValue;
     }
 }

@@ -36,6 +36,7 @@ public class Listing {
 
     @Inject
     EntityManager em;
+
     @Inject
     ReadCache cache;
 
@@ -47,8 +48,8 @@ public class Listing {
      * @param table  the table, aliased "e" in the filter and sort expressions
      * @param idOf   the entity's id, to keep the chosen order
      */
-    public <E> Page<E> page(Class<E> entity, String table, Function<E, UUID> idOf, Filter filter, SortSpec sort,
-                            PageRequest request) {
+    public <E> Page<E> page(
+            Class<E> entity, String table, Function<E, UUID> idOf, Filter filter, SortSpec sort, PageRequest request) {
         Page<UUID> ids = ids(table, filter, sort, request);
         return ids.withItems(load(entity, ids.items(), idOf));
     }
@@ -59,12 +60,15 @@ public class Listing {
             return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
         }
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
-        Cursor cursor = request.cursor() == null ? null : Cursor.decode(request.cursor(), scope, sort.field().type());
+        Cursor cursor = request.cursor() == null
+                ? null
+                : Cursor.decode(request.cursor(), scope, sort.field().type());
         Map<String, Object> params = new HashMap<>(filter.params());
         String from = filter.source(table) + " e where (" + filter.where() + ")";
         if (sort.candidates() != null) {
             int candidates = config.search().rankCandidates();
-            from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + candidates + ") e where true";
+            from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + candidates
+                    + ") e where true";
         }
         String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + from + " and "
                 + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
@@ -90,8 +94,10 @@ public class Listing {
         if (ids.isEmpty()) {
             return "[]";
         }
-        return (String) em.createNativeQuery("select '[' || coalesce(string_agg(" + object + ", ',' order by o.n), '') || ']'"
-                        + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join " + table + " " + alias + " on " + alias + ".id = o.id")
+        return (String) em.createNativeQuery(
+                        "select '[' || coalesce(string_agg(" + object + ", ',' order by o.n), '') || ']'"
+                                + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join " + table + " "
+                                + alias + " on " + alias + ".id = o.id")
                 .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
                 .getSingleResult();
     }
@@ -103,7 +109,8 @@ public class Listing {
         }
         Map<UUID, E> byId = new HashMap<>();
         for (E e : em.createQuery("from " + entity.getSimpleName() + " e where e.id in :ids", entity)
-                .setParameter("ids", ids).getResultList()) {
+                .setParameter("ids", ids)
+                .getResultList()) {
             byId.put(idOf.apply(e), e);
         }
         List<E> out = new ArrayList<>(ids.size());
@@ -118,8 +125,12 @@ public class Listing {
 
     /** A count scans the matching rows, so it is cached while current (the page itself is an index walk). */
     private Total total(String table, Filter filter) {
-        return TRACKED.contains(table) ? cache.get("total|" + table + "|" + filter.fingerprint(),
-                table.equals("comments") ? Source.CONTENT_AND_COMMENTS : Source.CONTENT, n -> 32, () -> count(table, filter))
+        return TRACKED.contains(table)
+                ? cache.get(
+                        "total|" + table + "|" + filter.fingerprint(),
+                        table.equals("comments") ? Source.CONTENT_AND_COMMENTS : Source.CONTENT,
+                        n -> 32,
+                        () -> count(table, filter))
                 : count(table, filter);
     }
 
@@ -129,13 +140,19 @@ public class Listing {
      */
     private Total count(String table, Filter filter) {
         String rows = "select 1 from " + filter.source(table) + " e where " + filter.where();
-        long n = ((Number) bind(em.createNativeQuery("select count(*) from (" + rows + " limit " + (config.lists().totalCap() + 1) + ") c"),
-                filter.params()).getSingleResult()).longValue();
+        long n = ((Number) bind(
+                                em.createNativeQuery("select count(*) from (" + rows + " limit "
+                                        + (config.lists().totalCap() + 1) + ") c"),
+                                filter.params())
+                        .getSingleResult())
+                .longValue();
         long totalCap = config.lists().totalCap();
         if (n <= totalCap) {
             return Total.exact(n);
         }
-        String plan = (String) bind(em.createNativeQuery("explain " + rows), filter.params()).getResultList().get(0);
+        String plan = (String) bind(em.createNativeQuery("explain " + rows), filter.params())
+                .getResultList()
+                .get(0);
         Matcher estimate = PLAN_ROWS.matcher(plan);
         return new Total(estimate.find() ? Math.max(totalCap, Long.parseLong(estimate.group(1))) : totalCap, true);
     }

@@ -9,12 +9,19 @@ import java.util.function.Function;
 /** The envelope of every list in the API. */
 public record Page<T>(
         @Schema(description = "This page's items") List<T> items,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = PageSchema.TOTAL, examples = "123")
+        Long total,
+
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = PageSchema.TOTAL, examples = "123") Long total,
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = PageSchema.TOTAL_IS_ESTIMATE, examples = "true") Boolean totalIsEstimate,
-        @Schema(description = "Page size in effect", examples = "20") int limit,
-        @Schema(description = "Opaque cursor of the next page, null on the last page", nullable = true) String next) {
+        @Schema(description = PageSchema.TOTAL_IS_ESTIMATE, examples = "true")
+        Boolean totalIsEstimate,
+
+        @Schema(description = "Page size in effect", examples = "20")
+        int limit,
+
+        @Schema(description = "Opaque cursor of the next page, null on the last page", nullable = true)
+        String next) {
 
     /** A page whose total, if any, is exact. */
     public Page(List<T> items, Long total, int limit, String next) {

@@ -10,19 +10,25 @@ import java.util.List;
  */
 public abstract class PageSchema<T> {
 
-    static final String TOTAL = "Number of items matching the query; omitted with total=false. Exact, unless totalIsEstimate "
-            + "is true: a count that would read more rows than the configured cap (cms.lists.total-cap, default 10000) stops "
-            + "there and gives the database planner's estimate instead (at least the cap)";
-    static final String TOTAL_IS_ESTIMATE = "true when total is an estimate (see total); absent when total is exact or omitted";
+    static final String TOTAL =
+            "Number of items matching the query; omitted with total=false. Exact, unless totalIsEstimate "
+                    + "is true: a count that would read more rows than the configured cap (cms.lists.total-cap, default 10000) stops "
+                    + "there and gives the database planner's estimate instead (at least the cap)";
+    static final String TOTAL_IS_ESTIMATE =
+            "true when total is an estimate (see total); absent when total is exact or omitted";
 
     @Schema(description = "This page's items")
     public List<T> items;
+
     @Schema(description = TOTAL, examples = "123")
     public Long total;
+
     @Schema(description = TOTAL_IS_ESTIMATE, examples = "true")
     public Boolean totalIsEstimate;
+
     @Schema(description = "Page size in effect", examples = "20")
     public int limit;
+
     @Schema(description = "Opaque cursor of the next page, null on the last page", nullable = true)
     public String next;
 }

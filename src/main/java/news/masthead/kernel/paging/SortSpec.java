@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public record SortSpec(String name, SortField field, boolean descending, String candidates) {
 
     /** Full-text relevance to the parameter :q. */
-    public static final SortField RELEVANCE = new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
+    public static final SortField RELEVANCE =
+            new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
 
     public SortSpec(String name, SortField field, boolean descending) {
         this(name, field, descending, null);
@@ -31,16 +32,21 @@ public record SortSpec(String name, SortField field, boolean descending, String 
     }
 
     /** A sortable SQL expression over the list's alias "e", whether it may be null, and its type. */
-    public record SortField(String sql, boolean nullable, ValueType type) {
-    }
+    public record SortField(String sql, boolean nullable, ValueType type) {}
 
     /** How a sort value is written into a cursor and cast back in SQL. */
     public enum ValueType {
-        TEXT("text"), INSTANT("timestamptz"), REAL("real"), DOUBLE("double precision");
+        TEXT("text"),
+        INSTANT("timestamptz"),
+        REAL("real"),
+        DOUBLE("double precision");
 
         /** What Keyset writes for an instant (to_char of the UTC time); years up to PostgreSQL's last, 294276. */
-        private static final Pattern INSTANT_TEXT = Pattern.compile("(\\d{4,6})-(\\d\\d)-(\\d\\d)T(\\d\\d):(\\d\\d):(\\d\\d)\\.\\d{6}Z");
-        private static final Pattern NUMBER_TEXT = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|NaN|-?Infinity");
+        private static final Pattern INSTANT_TEXT =
+                Pattern.compile("(\\d{4,6})-(\\d\\d)-(\\d\\d)T(\\d\\d):(\\d\\d):(\\d\\d)\\.\\d{6}Z");
+
+        private static final Pattern NUMBER_TEXT =
+                Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?|NaN|-?Infinity");
 
         final String sqlType;
 
@@ -68,8 +74,13 @@ public record SortSpec(String name, SortField field, boolean descending, String 
             }
             int year = Integer.parseInt(m.group(1));
             try {
-                LocalDateTime.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+                LocalDateTime.of(
+                        year,
+                        Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)),
+                        Integer.parseInt(m.group(5)),
+                        Integer.parseInt(m.group(6)));
             } catch (DateTimeException e) {
                 return false;
             }
@@ -91,8 +102,11 @@ public record SortSpec(String name, SortField field, boolean descending, String 
         String name = desc ? s.substring(1) : s;
         SortField field = allowed.get(name);
         if (field == null) {
-            throw ApiException.InvalidRequest.field("sort", "unknown sort field '" + name + "'; allowed: "
-                    + String.join(", ", allowed.keySet().stream().sorted().toList()) + " (prefix - for descending)");
+            throw ApiException.InvalidRequest.field(
+                    "sort",
+                    "unknown sort field '" + name + "'; allowed: "
+                            + String.join(
+                                    ", ", allowed.keySet().stream().sorted().toList()) + " (prefix - for descending)");
         }
         return new SortSpec(name, field, desc);
     }

@@ -20,7 +20,9 @@ public class ListParams {
     public String total;
 
     @QueryParam("sort")
-    @Parameter(description = "A sort field named in the operation's description; prefix - for descending", example = "-publishedAt")
+    @Parameter(
+            description = "A sort field named in the operation's description; prefix - for descending",
+            example = "-publishedAt")
     public String sort;
 
     public PageRequest page() {
@@ -29,7 +31,9 @@ public class ListParams {
 
     /** The paging parameters, for a list that declares them itself. */
     public static PageRequest page(String limit, String cursor, String total) {
-        return new PageRequest(Params.limit(limit, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT),
-                Params.present(cursor) ? cursor : null, Params.flag("total", total, true));
+        return new PageRequest(
+                Params.limit(limit, PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT),
+                Params.present(cursor) ? cursor : null,
+                Params.flag("total", total, true));
     }
 }

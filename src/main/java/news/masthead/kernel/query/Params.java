@@ -22,13 +22,14 @@ public final class Params {
 
     private static final Pattern SLUG = Pattern.compile(Slugs.PATTERN);
     /** Starts like a UUID (8-4-4-4 hex groups): such a value must be a whole, valid UUID. */
-    private static final Pattern UUID_PREFIX = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-.*");
+    private static final Pattern UUID_PREFIX =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-.*");
     /** The longest slug a record may have (the inputs' @Size). */
     private static final int MAX_SLUG = 120;
+
     private static final int MAX_QUERY = 500;
 
-    private Params() {
-    }
+    private Params() {}
 
     public static boolean present(String value) {
         return value != null && !value.isEmpty();
@@ -87,8 +88,10 @@ public final class Params {
                 return constant;
             }
         }
-        throw ApiException.InvalidRequest.field(name, "must be one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        throw ApiException.InvalidRequest.field(
+                name,
+                "must be one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     public static double number(String name, String value, double min, double max) {
@@ -133,8 +136,10 @@ public final class Params {
         for (String part : value.split(",")) {
             String p = part.trim().toLowerCase(Locale.ROOT);
             if (!allowed.contains(p)) {
-                throw ApiException.InvalidRequest.field(name, "unknown value '" + part.trim() + "'; allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                throw ApiException.InvalidRequest.field(
+                        name,
+                        "unknown value '" + part.trim() + "'; allowed: "
+                                + String.join(", ", allowed.stream().sorted().toList()));
             }
             out.add(p);
         }

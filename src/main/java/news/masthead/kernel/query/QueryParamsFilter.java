@@ -40,8 +40,11 @@ public class QueryParamsFilter {
         Set<String> known = declared.computeIfAbsent(method, QueryParamsFilter::declaredBy);
         for (String name : new TreeSet<>(sent)) {
             if (!known.contains(name)) {
-                throw ApiException.InvalidRequest.field(name, known.isEmpty() ? "unknown query parameter; this operation takes none"
-                        : "unknown query parameter; this operation takes " + String.join(", ", known));
+                throw ApiException.InvalidRequest.field(
+                        name,
+                        known.isEmpty()
+                                ? "unknown query parameter; this operation takes none"
+                                : "unknown query parameter; this operation takes " + String.join(", ", known));
             }
         }
     }

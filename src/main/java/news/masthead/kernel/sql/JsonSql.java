@@ -7,14 +7,17 @@ package news.masthead.kernel.sql;
  */
 public final class JsonSql {
 
-    private JsonSql() {
-    }
+    private JsonSql() {}
 
     /** An object from alternating keys and JSON-text expressions (from the other methods here). */
     public static String object(String... keysAndJson) {
         StringBuilder sql = new StringBuilder("(");
         for (int i = 0; i < keysAndJson.length; i += 2) {
-            sql.append(i == 0 ? "'{" : " || ',").append('"').append(keysAndJson[i]).append("\":' || ").append(keysAndJson[i + 1]);
+            sql.append(i == 0 ? "'{" : " || ',")
+                    .append('"')
+                    .append(keysAndJson[i])
+                    .append("\":' || ")
+                    .append(keysAndJson[i + 1]);
         }
         return sql.append(" || '}')").toString();
     }
@@ -36,6 +39,7 @@ public final class JsonSql {
 
     /** An array of {@code element} (JSON text) over the rows of {@code from} (FROM ... WHERE), in {@code orderBy} order. */
     public static String array(String element, String from, String orderBy) {
-        return "(select '[' || coalesce(string_agg(" + element + ", ',' order by " + orderBy + "), '') || ']' " + from + ")";
+        return "(select '[' || coalesce(string_agg(" + element + ", ',' order by " + orderBy + "), '') || ']' " + from
+                + ")";
     }
 }

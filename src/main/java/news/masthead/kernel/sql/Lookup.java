@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.FieldError;
+import news.masthead.kernel.text.Slugs;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import news.masthead.kernel.text.Slugs;
 
 /** Finds resources by id or slug, and checks that referenced ids exist. */
 @ApplicationScoped
@@ -52,17 +52,21 @@ public class Lookup {
             return Optional.empty(); // no slug can look like this
         }
         return em.createQuery("from " + entity.getSimpleName() + " e where e.slug = :slug", entity)
-                .setParameter("slug", idOrSlug).getResultStream().findFirst();
+                .setParameter("slug", idOrSlug)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The record by id, or 404 naming it as {@code what} ("No quote 'x'."), also when {@code id} is no UUID. */
     public <E> E byId(Class<E> entity, String id, String what) {
-        return asId(id).map(uuid -> em.find(entity, uuid)).orElseThrow(() -> new ApiException.NotFound("No " + what + " '" + id + "'."));
+        return asId(id).map(uuid -> em.find(entity, uuid))
+                .orElseThrow(() -> new ApiException.NotFound("No " + what + " '" + id + "'."));
     }
 
     /** The record by id or slug, or 404 naming it as {@code what} ("No person 'x'."). */
     public <E> E byIdOrSlug(Class<E> entity, String idOrSlug, String what) {
-        return byIdOrSlug(entity, idOrSlug).orElseThrow(() -> new ApiException.NotFound("No " + what + " '" + idOrSlug + "'."));
+        return byIdOrSlug(entity, idOrSlug)
+                .orElseThrow(() -> new ApiException.NotFound("No " + what + " '" + idOrSlug + "'."));
     }
 
     /**
@@ -75,13 +79,17 @@ public class Lookup {
             return id;
         }
         return em.createQuery("select e.id from " + entity.getSimpleName() + " e where e.slug = :slug", UUID.class)
-                .setParameter("slug", idOrSlug).getResultStream().findFirst();
+                .setParameter("slug", idOrSlug)
+                .getResultStream()
+                .findFirst();
     }
 
     /** How many rows of {@code table} point at {@code id} through {@code column}: what a delete would orphan. */
     public long references(String table, String column, UUID id) {
         return ((Number) em.createNativeQuery("select count(*) from " + table + " where " + column + " = :id")
-                .setParameter("id", id).getSingleResult()).longValue();
+                        .setParameter("id", id)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The ids of {@code ids} that name an existing row of {@code entity}. */
@@ -97,7 +105,8 @@ public class Lookup {
             return Set.of();
         }
         return new HashSet<>(em.createQuery("select e.id from " + entity + " e where e.id in :ids", UUID.class)
-                .setParameter("ids", wanted).getResultList());
+                .setParameter("ids", wanted)
+                .getResultList());
     }
 
     /** 400 naming each element of {@code ids} (as {@code field[i]}) that does not exist. */
@@ -110,7 +119,8 @@ public class Lookup {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiException.InvalidRequest(errors.get(0).field() + ": " + errors.get(0).message(), errors);
+            throw new ApiException.InvalidRequest(
+                    errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
     }
 

@@ -43,8 +43,7 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
     protected abstract V show(E record);
 
     /** Runs on the locked row before it is deleted: may refuse (409 while others need it) or detach what points at it. */
-    protected void beforeDelete(E record) {
-    }
+    protected void beforeDelete(E record) {}
 
     public V get(String key) {
         return show(find(key));

@@ -33,13 +33,16 @@ public class StatementTimeout implements AgroalPoolInterceptor {
     public void onConnectionAcquire(Connection connection) {
         try {
             Duration timeout = config.db().statementTimeout();
-            if (timeout.isZero() || connection.getAutoCommit() || !Arc.container().requestContext().isActive()) {
+            if (timeout.isZero()
+                    || connection.getAutoCommit()
+                    || !Arc.container().requestContext().isActive()) {
                 return;
             }
             try (Statement s = connection.createStatement()) {
                 s.execute("set local statement_timeout = " + timeout.toMillis());
             }
-            connection.setNetworkTimeout(Runnable::run, (int) timeout.plus(SOCKET_MARGIN).toMillis());
+            connection.setNetworkTimeout(
+                    Runnable::run, (int) timeout.plus(SOCKET_MARGIN).toMillis());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set the statement timeout", e);
         }
@@ -50,7 +53,8 @@ public class StatementTimeout implements AgroalPoolInterceptor {
         try {
             connection.setNetworkTimeout(Runnable::run, 0);
         } catch (SQLException e) {
-            // A connection broken by an outage: the pool drops it; failing here would keep it from being returned at all.
+            // A connection broken by an outage: the pool drops it; failing here would keep it from being returned at
+            // all.
             LOG.debugf("Could not reset the socket timeout of a returned connection: %s", e.getMessage());
         }
     }

@@ -21,8 +21,10 @@ public abstract class VersionedEntity extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public Instant createdAt;
     public Instant updatedAt;
+
     @Version
     public int version;
 

@@ -27,8 +27,10 @@ public class Writes {
 
     @Inject
     EntityManager em;
+
     @Inject
     Validation validation;
+
     @Inject
     Patching patching;
 
@@ -58,8 +60,7 @@ public class Writes {
     }
 
     public <E extends VersionedEntity> void delete(E found, IfMatch ifMatch) {
-        delete(found, ifMatch, e -> {
-        });
+        delete(found, ifMatch, e -> {});
     }
 
     /** {@code before} runs on the locked row: it may refuse (409 while others need it) or detach what points at it. */

@@ -31,29 +31,37 @@ public class SlugAllocator {
      */
     public String allocate(String entity, String explicit, String source, String fallback, UUID self, String current) {
         if (explicit != null) {
-            Long taken = em.createQuery("select count(e) from " + entity + " e where e.slug = :slug and e.id <> :self", Long.class)
-                    .setParameter("slug", explicit).setParameter("self", selfOrNil(self)).getSingleResult();
+            Long taken = em.createQuery(
+                            "select count(e) from " + entity + " e where e.slug = :slug and e.id <> :self", Long.class)
+                    .setParameter("slug", explicit)
+                    .setParameter("self", selfOrNil(self))
+                    .getSingleResult();
             if (taken > 0) {
-                throw new ApiException.Conflict("The slug '" + explicit + "' is already used by another "
-                        + entity.toLowerCase() + ".");
+                throw new ApiException.Conflict(
+                        "The slug '" + explicit + "' is already used by another " + entity.toLowerCase() + ".");
             }
             return explicit;
         }
         String base = Slugs.derive(source, fallback);
         String oldBase = Slugs.derivedBeforeTransliteration(source, fallback);
-        if (current != null && (current.equals(oldBase) || suffixed(oldBase).matcher(current).matches())) {
+        if (current != null
+                && (current.equals(oldBase)
+                        || suffixed(oldBase).matcher(current).matches())) {
             return current; // derived from this text before slugs were transliterated: its URL stays
         }
         Pattern suffixed = suffixed(base);
-        List<Object[]> rows = em.createQuery("select e.slug, e.id from " + entity
-                        + " e where e.slug = :base or e.slug like :prefix", Object[].class)
-                .setParameter("base", base).setParameter("prefix", base + "-%")
+        List<Object[]> rows = em.createQuery(
+                        "select e.slug, e.id from " + entity + " e where e.slug = :base or e.slug like :prefix",
+                        Object[].class)
+                .setParameter("base", base)
+                .setParameter("prefix", base + "-%")
                 .getResultList();
         List<String> used = new ArrayList<>();
         for (Object[] row : rows) {
             String slug = (String) row[0];
             // A resource whose slug is already derived from this text keeps it: its URL does not move on an edit.
-            if (row[1].equals(self) && (slug.equals(base) || suffixed.matcher(slug).matches())) {
+            if (row[1].equals(self)
+                    && (slug.equals(base) || suffixed.matcher(slug).matches())) {
                 return slug;
             }
             if (!row[1].equals(self)) {

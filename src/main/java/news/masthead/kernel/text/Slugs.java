@@ -20,24 +20,47 @@ public final class Slugs {
      * є ї й ю я take their word-initial form (ye yi y yu ya) at a word start, elsewhere the medial one (ie i i iu ia);
      * the soft and hard signs vanish, and the other Russian-only letters (ы э ё) fall through to ICU's Any-Latin.
      */
-    private static final String RULES = String.join("\n",
-            ":: NFC ;", ":: Lower ;",
+    private static final String RULES = String.join(
+            "\n",
+            ":: NFC ;",
+            ":: Lower ;",
             "$start = [^[:L:][:M:]ʼ’'] ;",
             "зг > zgh ;",
-            "$start { є > ye ;", "^ { є > ye ;", "є > ie ;",
-            "$start { ї > yi ;", "^ { ї > yi ;", "ї > i ;",
-            "$start { й > y ;", "^ { й > y ;", "й > i ;",
-            "$start { ю > yu ;", "^ { ю > yu ;", "ю > iu ;",
-            "$start { я > ya ;", "^ { я > ya ;", "я > ia ;",
-            "г > h ;", "ґ > g ;", "и > y ;", "і > i ;", "х > kh ;", "ц > ts ;", "ч > ch ;", "ш > sh ;", "щ > shch ;",
-            "ж > zh ;", "[ьъ] > ;", "[ʼ’'] > ;", // apostrophes vanish in any script: "Mayor's" → "mayors"
-            ":: Any-Latin ;", ":: Latin-ASCII ;");
+            "$start { є > ye ;",
+            "^ { є > ye ;",
+            "є > ie ;",
+            "$start { ї > yi ;",
+            "^ { ї > yi ;",
+            "ї > i ;",
+            "$start { й > y ;",
+            "^ { й > y ;",
+            "й > i ;",
+            "$start { ю > yu ;",
+            "^ { ю > yu ;",
+            "ю > iu ;",
+            "$start { я > ya ;",
+            "^ { я > ya ;",
+            "я > ia ;",
+            "г > h ;",
+            "ґ > g ;",
+            "и > y ;",
+            "і > i ;",
+            "х > kh ;",
+            "ц > ts ;",
+            "ч > ch ;",
+            "ш > sh ;",
+            "щ > shch ;",
+            "ж > zh ;",
+            "[ьъ] > ;",
+            "[ʼ’'] > ;", // apostrophes vanish in any script: "Mayor's" → "mayors"
+            ":: Any-Latin ;",
+            ":: Latin-ASCII ;");
 
     /** One instance, used under its lock: a Transliterator is not documented as safe for concurrent use. */
-    private static final Transliterator LATIN = Transliterator.createFromRules("Masthead-Slug", RULES, Transliterator.FORWARD);
+    private static final Transliterator LATIN =
+            Transliterator.createFromRules("Masthead-Slug", RULES, Transliterator.FORWARD);
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** "Kyiv: Mayor's Address — Day 3" → "kyiv-mayors-address-day-3", "Володимир Зеленський" → "volodymyr-zelenskyi". */
     public static String derive(String text, String fallback) {
@@ -54,7 +77,14 @@ public final class Slugs {
      */
     public static String derivedBeforeTransliteration(String text, String fallback) {
         String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD);
-        return clean(DIACRITICS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT).replace("'", "").replace("’", ""), fallback);
+        return clean(
+                DIACRITICS
+                        .matcher(s)
+                        .replaceAll("")
+                        .toLowerCase(Locale.ROOT)
+                        .replace("'", "")
+                        .replace("’", ""),
+                fallback);
     }
 
     private static String clean(String lower, String fallback) {

@@ -8,8 +8,7 @@ package news.masthead.kernel.text;
  */
 public final class TextRule {
 
-    private TextRule() {
-    }
+    private TextRule() {}
 
     /** Why {@code s} breaks the rule, or null when it does not. */
     public static String problem(String s) {
@@ -19,7 +18,8 @@ public final class TextRule {
                 return "contains a NUL character";
             }
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                return "contains the control character U+%04X; only tab, line feed and carriage return are allowed".formatted((int) c);
+                return "contains the control character U+%04X; only tab, line feed and carriage return are allowed"
+                        .formatted((int) c);
             }
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {

@@ -50,8 +50,13 @@ class AuthTest {
                 "quotes", quote("Protected", personId, null));
         paths.forEach((collection, id) -> {
             String path = "/api/v1/" + collection + "/" + id;
-            unauthorized(anonymous().body(Map.of("name", "x", "headline", "x", "text", "x")).put(path));
-            unauthorized(anonymous().contentType("application/merge-patch+json").body(Map.of("name", "x")).patch(path));
+            unauthorized(anonymous()
+                    .body(Map.of("name", "x", "headline", "x", "text", "x"))
+                    .put(path));
+            unauthorized(anonymous()
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("name", "x"))
+                    .patch(path));
             unauthorized(anonymous().delete(path));
             read(collection, id).response().then().body("version", equalTo(1));
         });
@@ -61,23 +66,32 @@ class AuthTest {
     void aWrongTokenIs401EvenOnAPublicRead() {
         String id = person("Public " + unique());
         for (String path : List.of("/api/v1/people", "/api/v1/people/" + id, "/api/v1/articles")) {
-            unauthorized(anonymous().header("Authorization", "Bearer not-the-token").get(path));
+            unauthorized(
+                    anonymous().header("Authorization", "Bearer not-the-token").get(path));
         }
-        unauthorized(anonymous().header("Authorization", "Bearer not-the-token")
-                .body(Map.of("name", "Wrong " + unique())).post("/api/v1/people"));
+        unauthorized(anonymous()
+                .header("Authorization", "Bearer not-the-token")
+                .body(Map.of("name", "Wrong " + unique()))
+                .post("/api/v1/people"));
     }
 
     @Test
     void aNonBearerAuthorizationIs401() {
-        unauthorized(anonymous().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/people"));
+        unauthorized(
+                anonymous().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/people"));
         unauthorized(anonymous().header("Authorization", "test-admin-token").get("/api/v1/people"));
         unauthorized(anonymous().header("Authorization", "Bearer ").get("/api/v1/people"));
     }
 
     @Test
     void theBearerSchemeIsCaseInsensitive() {
-        RestAssured.given().contentType("application/json").header("Authorization", "bearer test-admin-token")
-                .body(Map.of("name", "Lower-case scheme " + unique())).post("/api/v1/people").then().statusCode(201);
+        RestAssured.given()
+                .contentType("application/json")
+                .header("Authorization", "bearer test-admin-token")
+                .body(Map.of("name", "Lower-case scheme " + unique()))
+                .post("/api/v1/people")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -87,8 +101,14 @@ class AuthTest {
         String placeId = place("Open " + u, "town", null);
         String articleId = article("published");
         String quoteId = quote("Open", personId, articleId);
-        for (String path : List.of("/api/v1/articles", "/api/v1/people", "/api/v1/places", "/api/v1/quotes",
-                "/api/v1/articles/" + articleId, "/api/v1/people/" + personId, "/api/v1/places/" + placeId,
+        for (String path : List.of(
+                "/api/v1/articles",
+                "/api/v1/people",
+                "/api/v1/places",
+                "/api/v1/quotes",
+                "/api/v1/articles/" + articleId,
+                "/api/v1/people/" + personId,
+                "/api/v1/places/" + placeId,
                 "/api/v1/quotes/" + quoteId)) {
             anonymous().get(path).then().statusCode(200);
         }

@@ -31,7 +31,12 @@ class ConcurrentConditionalWritesTest {
 
     /** A pending comment, posted as editor (no rate limit) on a fresh article; returns its path. */
     private static String comment() {
-        String id = commentOn(article().published().create()).post(editor()).then().statusCode(201).extract().path("id");
+        String id = commentOn(article().published().create())
+                .post(editor())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return "/api/v1/comments/" + id;
     }
 
@@ -63,8 +68,11 @@ class ConcurrentConditionalWritesTest {
     void twoModeratorsWithTheSameIfMatchOnACommentCannotBothWin() throws Exception {
         String path = comment();
         List<String> verdicts = List.of("approved", "rejected");
-        assertEquals(List.of(200, 412), race(i -> editor().header("If-Match", "\"1\"")
-                .body(Map.of("status", verdicts.get(i), "body", "Edited by moderator " + i)).patch(path)));
+        assertEquals(
+                List.of(200, 412),
+                race(i -> editor().header("If-Match", "\"1\"")
+                        .body(Map.of("status", verdicts.get(i), "body", "Edited by moderator " + i))
+                        .patch(path)));
         Response stored = editor().get(path);
         assertEquals(2, (int) stored.path("version"));
         int winner = verdicts.indexOf(stored.<String>path("status"));
@@ -86,9 +94,14 @@ class ConcurrentConditionalWritesTest {
     @RepeatedTest(3)
     void twoAdminsRevokingATokenWithTheSameIfMatchGetOne204AndOne404() throws Exception {
         String id = admin().body(Map.of("name", "Race " + unique(), "role", "editor"))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("id");
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // The loser finds the token gone: a DELETE of a missing resource is 404, whatever its If-Match said.
-        assertEquals(List.of(204, 404), race(i -> admin().header("If-Match", "\"1\"").delete("/api/v1/tokens/" + id)));
+        assertEquals(
+                List.of(204, 404), race(i -> admin().header("If-Match", "\"1\"").delete("/api/v1/tokens/" + id)));
         admin().get("/api/v1/tokens/" + id).then().statusCode(404);
     }
 }

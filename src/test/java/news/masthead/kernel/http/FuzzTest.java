@@ -39,21 +39,49 @@ class FuzzTest {
     private static final long SEED = 20261126L;
     private static final List<String> COLLECTIONS = List.of("articles", "people", "places", "quotes");
     private static final List<String> NASTY = List.of(
-            "'; DROP TABLE articles; --", "\" OR 1=1 --", "<script>alert('x')</script>", "<img src=x onerror=alert(1)>",
-            "${jndi:ldap://x/a}", "{{7*7}}", "%s%s%s%n", "../../etc/passwd", "Robert'); DELETE FROM people;--",
-            "ünïcödé ✓ 🦆 Кириличний текст", "\\u0000 (escaped, harmless)", "line\nbreak\ttab\r", "a\u200Bb\uFEFF",
+            "'; DROP TABLE articles; --",
+            "\" OR 1=1 --",
+            "<script>alert('x')</script>",
+            "<img src=x onerror=alert(1)>",
+            "${jndi:ldap://x/a}",
+            "{{7*7}}",
+            "%s%s%s%n",
+            "../../etc/passwd",
+            "Robert'); DELETE FROM people;--",
+            "ünïcödé ✓ 🦆 Кириличний текст",
+            "\\u0000 (escaped, harmless)",
+            "line\nbreak\ttab\r",
+            "a\u200Bb\uFEFF",
             "x".repeat(5000));
     private static final List<String> BAD_VALUES = List.of(
-            "null", "true", "12", "-1", "1e400", "99999999999999999999999999", "\"\"", "\"   \"", "[]", "{}", "[1,2]",
-            "\"not-a-uuid\"", "\"2026-13-45T99:99:99Z\"", "{\"a\":1}", "\"\\u0000\"", "\"\\ud800\"", "0.5", "-1e-400");
+            "null",
+            "true",
+            "12",
+            "-1",
+            "1e400",
+            "99999999999999999999999999",
+            "\"\"",
+            "\"   \"",
+            "[]",
+            "{}",
+            "[1,2]",
+            "\"not-a-uuid\"",
+            "\"2026-13-45T99:99:99Z\"",
+            "{\"a\":1}",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "0.5",
+            "-1e-400");
 
     private final Random random = new Random(SEED);
     private int requests;
 
     @BeforeAll
     static void timeouts() {
-        RestAssured.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.connection.timeout", 10_000).setParam("http.socket.timeout", 10_000));
+        RestAssured.config = RestAssuredConfig.config()
+                .httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", 10_000)
+                        .setParam("http.socket.timeout", 10_000));
     }
 
     @Test
@@ -61,11 +89,23 @@ class FuzzTest {
         Map<String, String> ids = Map.of(
                 "people", news.masthead.Api.person("Fuzz Person " + unique()),
                 "places", news.masthead.Api.place("Fuzz Place " + unique(), "town", null));
-        String article = Articles.article().headline("Fuzz " + unique()).post().then().statusCode(201)
-                .extract().path("id");
-        String quote = Quotes.quote().text("Fuzz quote").speaker(ids.get("people")).post().then().statusCode(201).extract().path("id");
-        Map<String, String> existing = Map.of("articles", article, "people", ids.get("people"),
-                "places", ids.get("places"), "quotes", quote);
+        String article = Articles.article()
+                .headline("Fuzz " + unique())
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String quote = Quotes.quote()
+                .text("Fuzz quote")
+                .speaker(ids.get("people"))
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Map<String, String> existing =
+                Map.of("articles", article, "people", ids.get("people"), "places", ids.get("places"), "quotes", quote);
 
         for (String collection : COLLECTIONS) {
             String item = "/api/v1/" + collection + "/" + existing.get(collection);
@@ -100,15 +140,27 @@ class FuzzTest {
     @Test
     void injectionStringsAreStoredAndReadBackByteIdentical() {
         for (String nasty : NASTY) {
-            String person = People.person().name(nasty.substring(0, Math.min(200, nasty.length())))
-                    .description(nasty).post().then().statusCode(201).extract().path("id");
+            String person = People.person()
+                    .name(nasty.substring(0, Math.min(200, nasty.length())))
+                    .description(nasty)
+                    .post()
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             Response read = editor().get("/api/v1/people/" + person);
             assertEquals(nasty, read.path("description"));
             String standfirst = nasty.substring(0, Math.min(2_000, nasty.length()));
-            String article = Articles.article().headline("Injection " + unique())
+            String article = Articles.article()
+                    .headline("Injection " + unique())
                     .standfirst(standfirst)
                     .body(List.of(Map.of("type", "paragraph", "text", nasty)))
-                    .tags("t" + unique()).post().then().statusCode(201).extract().path("id");
+                    .tags("t" + unique())
+                    .post()
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             Response a = editor().get("/api/v1/articles/" + article);
             assertEquals(standfirst, a.path("standfirst"));
             assertEquals(nasty, a.path("body[0].text"));
@@ -122,14 +174,31 @@ class FuzzTest {
         String person = news.masthead.Api.person("Cursor Person " + unique());
         news.masthead.Api.person("Cursor Person " + unique());
         for (int i = 0; i < 2; i++) {
-            Articles.article().headline("Cursor " + unique()).published().post().then().statusCode(201);
-            Quotes.quote().text("Cursor quote " + i)
+            Articles.article()
+                    .headline("Cursor " + unique())
+                    .published()
+                    .post()
+                    .then()
+                    .statusCode(201);
+            Quotes.quote()
+                    .text("Cursor quote " + i)
                     .speaker(person)
-                    .saidAt("2026-01-0" + (i + 1) + "T00:00:00Z").post().then().statusCode(201);
-            news.masthead.Api.create("places", Map.of("name", "Cursor Place " + unique(), "kind", "town", "latitude", 50, "longitude", 30));
+                    .saidAt("2026-01-0" + (i + 1) + "T00:00:00Z")
+                    .post()
+                    .then()
+                    .statusCode(201);
+            news.masthead.Api.create(
+                    "places",
+                    Map.of("name", "Cursor Place " + unique(), "kind", "town", "latitude", 50, "longitude", 30));
         }
-        List<String> instants = List.of("2026-13-45T99:99:99.000000Z", "2026-02-29T00:00:00.000000Z", "0000-01-01T00:00:00.000000Z",
-                "294277-01-01T00:00:00.000000Z", "yesterday", "2026-01-01", "");
+        List<String> instants = List.of(
+                "2026-13-45T99:99:99.000000Z",
+                "2026-02-29T00:00:00.000000Z",
+                "0000-01-01T00:00:00.000000Z",
+                "294277-01-01T00:00:00.000000Z",
+                "yesterday",
+                "2026-01-01",
+                "");
         List<String> numbers = List.of("1e400", "1e-400", "1.5d", "0x1p3", "abc", "1,5");
         Map<String, List<String>> cases = Map.of(
                 "/api/v1/articles?limit=1", instants,
@@ -141,7 +210,8 @@ class FuzzTest {
         cases.forEach((list, values) -> {
             String next = anonymous().get(list).then().statusCode(200).extract().path("next");
             for (String value : values) {
-                Response r = anonymous().queryParam("cursor", withValue(next, value)).get(list);
+                Response r =
+                        anonymous().queryParam("cursor", withValue(next, value)).get(list);
                 String what = list + " with a cursor value '" + value + "'";
                 assertEquals(400, r.statusCode(), what + ": " + r.asString());
                 assertEquals("application/problem+json", r.contentType(), what);
@@ -175,8 +245,13 @@ class FuzzTest {
             }
         });
         // The case of the report: a lone NUL (trimmed away to nothing) is a 400 too.
-        anonymous().urlEncodingEnabled(false).get("/api/v1/feeds/articles.json?section=%00").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("section"));
+        anonymous()
+                .urlEncodingEnabled(false)
+                .get("/api/v1/feeds/articles.json?section=%00")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("section"));
     }
 
     @Test
@@ -184,13 +259,20 @@ class FuzzTest {
         // No HTTP client library sends such a path (they reject it as a URI), so this one writes the request itself.
         for (String path : List.of("/api/v1/articles/%ZZ", "/api/v1/people/%E0%A4%A", "/api/v1/places/%", "/%ZZ")) {
             try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                String[] answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
+                socket.getOutputStream()
+                        .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                String[] answer =
+                        new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
                 assertTrue(answer[0].startsWith("HTTP/1.1 400 "), path + ": " + answer[0]);
-                assertTrue(answer[0].toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), path + ": " + answer[0]);
-                assertEquals("{\"type\":\"urn:masthead:problem:bad-request\",\"title\":\"Bad Request\",\"status\":400,"
-                        + "\"detail\":\"The request path is not valid percent-encoded UTF-8.\"}", answer[1], path);
+                assertTrue(
+                        answer[0].toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"),
+                        path + ": " + answer[0]);
+                assertEquals(
+                        "{\"type\":\"urn:masthead:problem:bad-request\",\"title\":\"Bad Request\",\"status\":400,"
+                                + "\"detail\":\"The request path is not valid percent-encoded UTF-8.\"}",
+                        answer[1],
+                        path);
             }
         }
     }
@@ -216,8 +298,19 @@ class FuzzTest {
 
     private static List<String> fields(String collection) {
         return switch (collection) {
-            case "articles" -> List.of("headline", "slug", "body", "tags", "status", "publishedAt", "commentsOpen",
-                    "personIds", "placeIds", "language", "unknownField");
+            case "articles" ->
+                List.of(
+                        "headline",
+                        "slug",
+                        "body",
+                        "tags",
+                        "status",
+                        "publishedAt",
+                        "commentsOpen",
+                        "personIds",
+                        "placeIds",
+                        "language",
+                        "unknownField");
             case "people" -> List.of("name", "slug", "aliases", "role", "unknownField");
             case "places" -> List.of("name", "kind", "parentId", "latitude", "longitude", "population", "countryCode");
             default -> List.of("text", "speakerId", "articleId", "saidAt", "language", "unknownField");
@@ -226,12 +319,14 @@ class FuzzTest {
 
     private static String valid(String collection, Map<String, String> ids) {
         return switch (collection) {
-            case "articles" -> "{\"headline\":\"A fuzzed article\",\"body\":[{\"type\":\"paragraph\",\"text\":\"one\"},"
-                    + "{\"type\":\"heading\",\"text\":\"two\"}],\"tags\":[\"x\",\"y\"],\"status\":\"published\","
-                    + "\"personIds\":[\"" + ids.get("people") + "\"]}";
+            case "articles" ->
+                "{\"headline\":\"A fuzzed article\",\"body\":[{\"type\":\"paragraph\",\"text\":\"one\"},"
+                        + "{\"type\":\"heading\",\"text\":\"two\"}],\"tags\":[\"x\",\"y\"],\"status\":\"published\","
+                        + "\"personIds\":[\"" + ids.get("people") + "\"]}";
             case "people" -> "{\"name\":\"Fuzzy Name\",\"aliases\":[\"F\",\"N\"],\"role\":\"Tester\"}";
             case "places" -> "{\"name\":\"Fuzzville\",\"kind\":\"town\",\"latitude\":49.5,\"longitude\":36.2}";
-            default -> "{\"text\":\"Said something\",\"speakerId\":\"" + ids.get("people") + "\",\"channel\":\"Radio\"}";
+            default ->
+                "{\"text\":\"Said something\",\"speakerId\":\"" + ids.get("people") + "\",\"channel\":\"Radio\"}";
         };
     }
 
@@ -255,15 +350,40 @@ class FuzzTest {
     }
 
     private static List<String> badPaths() {
-        List<String> out = new ArrayList<>(List.of("%00", "..%2F..%2Fetc", "00000000-0000-0000-0000-00000000000g",
-                "UPPER-Case", "a--b", "-x", "x".repeat(3000), "%E2%9C%93", "%FF%FE", "'%20OR%20'1'='1", "null", "0"));
+        List<String> out = new ArrayList<>(List.of(
+                "%00",
+                "..%2F..%2Fetc",
+                "00000000-0000-0000-0000-00000000000g",
+                "UPPER-Case",
+                "a--b",
+                "-x",
+                "x".repeat(3000),
+                "%E2%9C%93",
+                "%FF%FE",
+                "'%20OR%20'1'='1",
+                "null",
+                "0"));
         out.add("12345678-1234-1234-1234-123456789012");
         return out;
     }
 
     private static List<String> badQueries() {
-        return List.of("limit=0", "limit=101", "limit=-5", "limit=abc", "limit=1e3", "limit=99999999999999999999",
-                "cursor=%%%", "cursor=AAAA", "cursor=" + "Z".repeat(5000), "cursor=bm90LWEtY3Vyc29y", "sort=bogus",
-                "sort=-", "sort=--name", "total=maybe", "limit=&cursor=", "sort=%00");
+        return List.of(
+                "limit=0",
+                "limit=101",
+                "limit=-5",
+                "limit=abc",
+                "limit=1e3",
+                "limit=99999999999999999999",
+                "cursor=%%%",
+                "cursor=AAAA",
+                "cursor=" + "Z".repeat(5000),
+                "cursor=bm90LWEtY3Vyc29y",
+                "sort=bogus",
+                "sort=-",
+                "sort=--name",
+                "total=maybe",
+                "limit=&cursor=",
+                "sort=%00");
     }
 }

@@ -25,15 +25,25 @@ class LostUpdateTest {
     /** Two editors read version 1 and save at the same moment: one wins whole, the other gets 412. */
     @RepeatedTest(5)
     void concurrentEditorsWithTheSameIfMatchCannotBothWin() throws Exception {
-        String id = Articles.article().headline("Original " + unique())
+        String id = Articles.article()
+                .headline("Original " + unique())
                 .standfirst("original")
-                .tags("a").post().then().statusCode(201).extract().path("id");
-        Map<String, Object> alice = Articles.article().headline("Alice's headline")
+                .tags("a")
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Map<String, Object> alice = Articles.article()
+                .headline("Alice's headline")
                 .standfirst("by alice")
-                .tags("alice").fields();
-        Map<String, Object> bob = Articles.article().headline("Bob's headline")
+                .tags("alice")
+                .fields();
+        Map<String, Object> bob = Articles.article()
+                .headline("Bob's headline")
                 .standfirst("by bob")
-                .tags("bob", "second").fields();
+                .tags("bob", "second")
+                .fields();
 
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -63,8 +73,13 @@ class LostUpdateTest {
     /** Without If-Match the writes queue up: each replaces the article whole, never a mix of both. */
     @RepeatedTest(3)
     void concurrentWritesWithoutIfMatchNeverInterleave() throws Exception {
-        String id = Articles.article().headline("Queue " + unique()).post().then().statusCode(201)
-                .extract().path("id");
+        String id = Articles.article()
+                .headline("Queue " + unique())
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         CyclicBarrier start = new CyclicBarrier(4);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> results = new ArrayList<>();
@@ -72,7 +87,12 @@ class LostUpdateTest {
             String mark = "writer-" + i;
             results.add(pool.submit(() -> {
                 start.await();
-                return Articles.article().headline(mark).standfirst(mark).section(mark).put(id).statusCode();
+                return Articles.article()
+                        .headline(mark)
+                        .standfirst(mark)
+                        .section(mark)
+                        .put(id)
+                        .statusCode();
             }));
         }
         for (Future<Integer> r : results) {

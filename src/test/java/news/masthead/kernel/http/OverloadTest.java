@@ -30,7 +30,10 @@ class OverloadTest {
             for (int i = 0; i < poolSize; i++) {
                 held.add(dataSource.getConnection());
             }
-            anonymous().get("/api/v1/people?limit=1").then().statusCode(503)
+            anonymous()
+                    .get("/api/v1/people?limit=1")
+                    .then()
+                    .statusCode(503)
                     .header("Retry-After", "1")
                     .contentType("application/problem+json")
                     .body("status", equalTo(503))

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.ids;
 import static news.masthead.Api.invalid;
@@ -73,14 +72,25 @@ class PaginationTest {
         person("Envelope " + unique());
         person("Envelope " + unique());
         for (String collection : List.of("articles", "people", "places", "quotes")) {
-            editor().get("/api/v1/" + collection).then().statusCode(200).contentType("application/json")
-                    .body("$", hasKey("items")).body("$", hasKey("next"))
-                    .body("limit", equalTo(20)).body("total", greaterThanOrEqualTo(0))
+            editor().get("/api/v1/" + collection)
+                    .then()
+                    .statusCode(200)
+                    .contentType("application/json")
+                    .body("$", hasKey("items"))
+                    .body("$", hasKey("next"))
+                    .body("limit", equalTo(20))
+                    .body("total", greaterThanOrEqualTo(0))
                     .body("items.size()", lessThanOrEqualTo(20));
         }
-        editor().queryParam("limit", 1).get(PEOPLE).then().statusCode(200)
-                .body("items", hasSize(1)).body("limit", equalTo(1)).body("total", greaterThanOrEqualTo(2))
-                .body("next", notNullValue()).header("Link", startsWith("<"));
+        editor().queryParam("limit", 1)
+                .get(PEOPLE)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("limit", equalTo(1))
+                .body("total", greaterThanOrEqualTo(2))
+                .body("next", notNullValue())
+                .header("Link", startsWith("<"));
     }
 
     @Test
@@ -88,7 +98,11 @@ class PaginationTest {
         for (int i = 0; i < 21; i++) {
             person("Many " + unique());
         }
-        editor().get(PEOPLE).then().statusCode(200).body("limit", equalTo(20)).body("items", hasSize(20))
+        editor().get(PEOPLE)
+                .then()
+                .statusCode(200)
+                .body("limit", equalTo(20))
+                .body("items", hasSize(20))
                 .body("next", notNullValue());
     }
 
@@ -104,17 +118,27 @@ class PaginationTest {
     @Test
     void totalFalseOmitsTheTotal() {
         person("Counted " + unique());
-        long total = ((Number) editor().get(PEOPLE).then().statusCode(200).extract().path("total")).longValue();
+        long total =
+                ((Number) editor().get(PEOPLE).then().statusCode(200).extract().path("total")).longValue();
         assertTrue(total >= 1);
-        editor().queryParam("total", "false").get(PEOPLE).then().statusCode(200)
-                .body("$", not(hasKey("total"))).body("items", notNullValue());
+        editor().queryParam("total", "false")
+                .get(PEOPLE)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("total")))
+                .body("items", notNullValue());
         invalid(editor().queryParam("total", "maybe").get(PEOPLE), "total");
     }
 
     @Test
     void totalCountsEveryMatchingItem() {
         person("Total " + unique());
-        int total = editor().queryParam("limit", 1).get(PEOPLE).then().statusCode(200).extract().path("total");
+        int total = editor().queryParam("limit", 1)
+                .get(PEOPLE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
         assertEquals(total, walk(Api::editor, PEOPLE, 100, null).size());
     }
 
@@ -152,7 +176,8 @@ class PaginationTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            ExtractableResponse<Response> r = request.get(PEOPLE).then().statusCode(200).extract();
+            ExtractableResponse<Response> r =
+                    request.get(PEOPLE).then().statusCode(200).extract();
             seen.addAll(ids(r.path("items")));
             cursor = r.path("next");
             if (page++ % 3 == 0) {
@@ -170,20 +195,26 @@ class PaginationTest {
         List<String> mine = new ArrayList<>();
         mine.add(Articles.article().headline("Walk draft 1 " + u).create());
         mine.add(Articles.article().headline("Walk draft 2 " + u).create());
-        mine.add(Articles.article().headline("Walk pub " + u)
+        mine.add(Articles.article()
+                .headline("Walk pub " + u)
                 .published()
-                .publishedAt("2026-02-01T00:00:00Z").create());
-        mine.add(Articles.article().headline("Walk pub same time " + u)
+                .publishedAt("2026-02-01T00:00:00Z")
+                .create());
+        mine.add(Articles.article()
+                .headline("Walk pub same time " + u)
                 .published()
-                .publishedAt("2026-02-01T00:00:00Z").create());
-        mine.add(Articles.article().headline("Walk sched " + u)
+                .publishedAt("2026-02-01T00:00:00Z")
+                .create());
+        mine.add(Articles.article()
+                .headline("Walk sched " + u)
                 .scheduled()
-                .publishedAt(Instant.now().plus(3, ChronoUnit.DAYS)).create());
+                .publishedAt(Instant.now().plus(3, ChronoUnit.DAYS))
+                .create());
         // Small pages where nulls and ties matter; the other sorts in bigger pages to keep the walks short.
-        for (String sort : new String[]{null, "publishedAt"}) {
+        for (String sort : new String[] {null, "publishedAt"}) {
             listedOnce(walk(Api::editor, "/api/v1/articles", 3, sort), mine);
         }
-        for (String sort : new String[]{"-publishedAt", "headline", "-headline", "updatedAt", "-updatedAt"}) {
+        for (String sort : new String[] {"-publishedAt", "headline", "-headline", "updatedAt", "-updatedAt"}) {
             listedOnce(walk(Api::editor, "/api/v1/articles", 10, sort), mine);
         }
     }
@@ -195,13 +226,17 @@ class PaginationTest {
         List<String> mine = new ArrayList<>();
         mine.add(quote("Undated 1 " + u, speaker, null));
         mine.add(quote("Undated 2 " + u, speaker, null));
-        mine.add(Quotes.quote().text("Dated " + u)
+        mine.add(Quotes.quote()
+                .text("Dated " + u)
                 .speaker(speaker)
-                .saidAt("2026-03-01T12:00:00Z").create());
-        mine.add(Quotes.quote().text("Dated too " + u)
+                .saidAt("2026-03-01T12:00:00Z")
+                .create());
+        mine.add(Quotes.quote()
+                .text("Dated too " + u)
                 .speaker(speaker)
-                .saidAt("2026-03-01T12:00:00Z").create());
-        for (String sort : new String[]{null, "saidAt", "-saidAt"}) {
+                .saidAt("2026-03-01T12:00:00Z")
+                .create());
+        for (String sort : new String[] {null, "saidAt", "-saidAt"}) {
             listedOnce(walk(Api::anonymous, "/api/v1/quotes", 2, sort), mine);
         }
     }
@@ -212,7 +247,8 @@ class PaginationTest {
         List<String> viaLinks = new ArrayList<>();
         String url = "/api/v1/people?limit=2&sort=-name";
         while (url != null) {
-            ExtractableResponse<Response> page = editor().get(url).then().statusCode(200).extract();
+            ExtractableResponse<Response> page =
+                    editor().get(url).then().statusCode(200).extract();
             viaLinks.addAll(ids(page.path("items")));
             String link = page.header("Link");
             if (link == null) {
@@ -246,13 +282,21 @@ class PaginationTest {
     @Test
     void aCursorFromAnotherListIs400() {
         people("Cross " + unique() + " ", "a", "b");
-        Supplier<String> peopleCursor = () -> editor().queryParam("limit", 1).get(PEOPLE).then().statusCode(200)
-                .extract().path("next");
+        Supplier<String> peopleCursor = () -> editor().queryParam("limit", 1)
+                .get(PEOPLE)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("next");
         String cursor = peopleCursor.get();
         assertNotNull(cursor);
         invalid(editor().queryParam("cursor", cursor).get("/api/v1/articles"), "cursor");
         invalid(editor().queryParam("cursor", cursor).get("/api/v1/places"), "cursor");
-        invalid(editor().queryParam("cursor", cursor).queryParam("sort", "-name").get(PEOPLE), "cursor");
+        invalid(
+                editor().queryParam("cursor", cursor)
+                        .queryParam("sort", "-name")
+                        .get(PEOPLE),
+                "cursor");
         editor().queryParam("cursor", cursor).get(PEOPLE).then().statusCode(200);
     }
 
@@ -260,7 +304,12 @@ class PaginationTest {
     void anEditorsArticleCursorIsRefusedToAnonymousCallers() {
         Articles.article().headline("Cursor scope 1 " + unique()).create();
         Articles.article().headline("Cursor scope 2 " + unique()).create();
-        String cursor = editor().queryParam("limit", 1).get("/api/v1/articles").then().statusCode(200).extract().path("next");
+        String cursor = editor().queryParam("limit", 1)
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("next");
         assertNotNull(cursor);
         invalid(anonymous().queryParam("cursor", cursor).get("/api/v1/articles"), "cursor");
     }

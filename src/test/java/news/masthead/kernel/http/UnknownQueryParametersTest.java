@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import static news.masthead.Api.admin;
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.create;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.invalid;
 import static news.masthead.Api.person;
@@ -26,7 +25,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class UnknownQueryParametersTest {
 
-    private static void refused(RequestSpecification request, String name, Function<RequestSpecification, Response> call) {
+    private static void refused(
+            RequestSpecification request, String name, Function<RequestSpecification, Response> call) {
         invalid(call.apply(request.queryParam(name, "x")), name).body("detail", containsString(name));
     }
 
@@ -64,9 +64,19 @@ class UnknownQueryParametersTest {
 
     @Test
     void declaredParametersStillWork() {
-        anonymous().queryParam("tag", "politics").queryParam("limit", 1).queryParam("total", false).get("/api/v1/articles")
-                .then().statusCode(200).body("limit", equalTo(1));
+        anonymous()
+                .queryParam("tag", "politics")
+                .queryParam("limit", 1)
+                .queryParam("total", false)
+                .get("/api/v1/articles")
+                .then()
+                .statusCode(200)
+                .body("limit", equalTo(1));
         anonymous().queryParam("limit", 5).get("/api/v1/changes").then().statusCode(200);
-        anonymous().queryParam("tag", "politics").get("/api/v1/feeds/articles.json").then().statusCode(200);
+        anonymous()
+                .queryParam("tag", "politics")
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(200);
     }
 }

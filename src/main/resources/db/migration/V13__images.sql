@@ -10,6 +10,7 @@ create table images (
     width        integer not null,
     height       integer not null,
     sha256       text not null,
+    standard_bytes bigint not null, -- length of the standard (feed enclosure) rendition, measured on upload
     alt          text,
     caption      text,
     credit       text,

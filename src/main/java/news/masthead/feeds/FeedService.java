@@ -137,6 +137,6 @@ public class FeedService {
                 a.publishedAt,
                 updated,
                 image,
-                image == null ? 0 : published.standardLength(image));
+                image == null ? 0 : image.standardBytes());
     }
 }

@@ -25,6 +25,10 @@ public class Image extends VersionedEntity {
     public int width;
     public int height;
     public String sha256;
+    /** Byte length of the standard rendition (a feed enclosure's length), measured when the image is stored. */
+    @Column(name = "standard_bytes")
+    public long standardBytes;
+
     public String alt;
     public String caption;
     public String credit;

@@ -57,6 +57,9 @@ public class ImageService {
     Listing listing;
 
     @Inject
+    Published published;
+
+    @Inject
     Validation validation;
 
     @Inject
@@ -164,6 +167,7 @@ public class ImageService {
         i.height = upload.size().height();
         i.sha256 = upload.sha256();
         apply(i, validation.valid(in));
+        i.standardBytes = published.measureStandard(i, upload.data());
         i.insert();
         originals.store(i.id, upload.data());
         return view(i);

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +25,6 @@ public class Published {
     /** Widths listed in ninjs renditions (each only when the original is at least that wide). */
     static final List<Integer> LISTED = List.of(320, 640, 1280, 1920);
 
-    private static final int LENGTHS_KEPT = 10_000;
     private static final RenditionSpec STANDARD = new RenditionSpec(STANDARD_WIDTH, null, false, "jpeg");
 
     @Inject
@@ -34,9 +32,6 @@ public class Published {
 
     @Inject
     Renditions renditions;
-
-    @Inject
-    Originals originals;
 
     /** One rendition: path (relative to the service root), size and type. */
     public record Rendition(String name, String path, String contentType, int width, int height) {}
@@ -49,16 +44,9 @@ public class Published {
             String credit,
             String copyright,
             Rendition standard,
+            long standardBytes,
             Rendition banner,
             List<Rendition> renditions) {}
-
-    /** Byte lengths of standard renditions by path (the path carries id and version, so an entry never goes stale). */
-    private final Map<String, Long> lengths = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > LENGTHS_KEPT;
-        }
-    };
 
     /** The pictures of {@code ids} that still exist, in one statement. */
     public Map<UUID, Picture> of(Collection<UUID> ids) {
@@ -83,28 +71,21 @@ public class Published {
                             i.credit,
                             i.copyright,
                             jpeg(i, "standard", STANDARD),
+                            i.standardBytes,
                             jpeg(i, "banner", new RenditionSpec(1920, 640, true, "jpeg")),
                             listed.isEmpty() ? List.of(jpeg(i, "standard", STANDARD)) : listed));
         }
         return out;
     }
 
-    /** The byte length of the standard rendition: rendered (through the rendition cache) the first time, then remembered. */
-    public long standardLength(Picture p) {
-        String path = p.standard().path();
-        synchronized (lengths) {
-            Long known = lengths.get(path);
-            if (known != null) {
-                return known;
-            }
-        }
-        Image i = em.find(Image.class, p.id());
+    /**
+     * Renders the standard rendition of a new image and returns its byte length: done once, before the image is
+     * stored, so that no feed read waits for a render (a render can wait for a decode slot). The rendition depends only
+     * on the original, so the length holds for every later version.
+     */
+    long measureStandard(Image i, byte[] original) {
         RenditionSpec.Plan plan = STANDARD.plan(i.width, i.height, i.focalX, i.focalY, STANDARD_WIDTH);
-        long n = renditions.get(i.id, i.version, STANDARD, format(i), plan, () -> originals.load(i.id)).length;
-        synchronized (lengths) {
-            lengths.put(path, n);
-        }
-        return n;
+        return renditions.length(STANDARD, format(i), plan, original);
     }
 
     private static ImageFormat format(Image i) {

@@ -91,6 +91,11 @@ class Renditions {
         }
     }
 
+    /** The byte length of a rendition, rendered under the decode limit but not cached: its record has no id yet. */
+    long length(RenditionSpec spec, ImageFormat format, RenditionSpec.Plan plan, byte[] original) {
+        return render(spec, format, plan, () -> original).length;
+    }
+
     private byte[] render(RenditionSpec spec, ImageFormat format, RenditionSpec.Plan plan, Supplier<byte[]> original) {
         try {
             return decoding(() -> {

@@ -171,7 +171,7 @@ public interface CmsConfig {
         /**
          * AES-256 key (32 bytes, base64 or base64url) sealing the signing secrets at rest. The embedded database
          * generates one into {@code <data-dir>/webhook-key}; with an external database it must be given, the same on
-         * every instance, or creating a webhook answers 503.
+         * every instance; without one, creating, rotating or pinging a webhook answers 503 and nothing is delivered.
          */
         Optional<String> secretKey();
 

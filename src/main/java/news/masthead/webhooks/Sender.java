@@ -81,8 +81,11 @@ final class Sender {
                             sent.get().reset();
                         }
                     });
-                    response.exceptionHandler(call::completeExceptionally);
-                    response.endHandler(done -> call.complete(response.statusCode()));
+                    // end(), not endHandler: this callback may run after the end came (an empty answer), which an
+                    // end handler set then would never hear of.
+                    response.end()
+                            .onSuccess(done -> call.complete(response.statusCode()))
+                            .onFailure(call::completeExceptionally);
                 })
                 .onFailure(call::completeExceptionally);
         try {

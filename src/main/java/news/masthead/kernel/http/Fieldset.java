@@ -18,7 +18,7 @@ import java.util.zip.CRC32;
 
 /**
  * A sparse fieldset, {@code fields=id,slug,headline}: the top-level fields of a record (or of each item of a list
- * page) that a response keeps. {@code id} is always kept; the fields keep the record's own order, whatever the
+ * page) that a response keeps. {@code id}, where the record has one, is always kept; the fields keep the record's own order, whatever the
  * order asked; a name given twice counts once.
  *
  * @param names the fields kept, id included
@@ -32,7 +32,9 @@ public record Fieldset(Set<String> names) {
     /** The fieldset {@code value} names, each of them one of {@code allowed}; else a 400 naming the first that is not. */
     public static Fieldset parse(String value, List<String> allowed) {
         Set<String> names = new LinkedHashSet<>();
-        names.add("id");
+        if (allowed.contains("id")) { // every record but a webhook delivery (an attempt, not a resource) has one
+            names.add("id");
+        }
         for (String part : value.split(",", -1)) {
             String name = part.trim();
             if (name.isEmpty()) {

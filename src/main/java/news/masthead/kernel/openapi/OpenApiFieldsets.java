@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Documents {@code fields=} on the operations that take it: the parameter as a comma-separated array of the names of
  * the record's top-level fields (so a validating proxy refuses an unknown one), and the 200 answer as either the full
- * record (or page) or its sparse copy, {@code Sparse<Name>}: the same properties with only {@code id} required. The
+ * record (or page) or its sparse copy, {@code Sparse<Name>}: the same properties with only {@code id} (if any) required. The
  * full schemas keep every field required, so a client that sends no fields may rely on them.
  */
 final class OpenApiFieldsets {
@@ -79,9 +79,10 @@ final class OpenApiFieldsets {
                                 .items(OASFactory.createSchema().ref(PREFIX + sparse(record, record, false)))
                                 .description("This page's items, with the fields asked for"));
             } else {
-                copy.required(List.of("id"))
+                boolean hasId = original.getProperties().containsKey("id");
+                copy.required(hasId ? List.of("id") : null)
                         .description((original.getDescription() == null ? "" : original.getDescription() + " ")
-                                + "Only the fields named by fields= (id always).");
+                                + "Only the fields named by fields=" + (hasId ? " (id always)." : "."));
             }
             components.addSchema(name, copy);
         }

@@ -156,6 +156,16 @@ class SparseFieldsetsTest {
     }
 
     @Test
+    void feedsNinjsAndTheChangeFeedTakeNoFields() {
+        String id = Articles.article().published().create();
+        invalid(anonymous().get("/api/v1/feeds/articles.json?fields=id"), "fields");
+        invalid(anonymous().get("/api/v1/changes?fields=id"), "fields");
+        invalid(
+                anonymous().accept("application/ninjs+json").get("/api/v1/articles/" + id + "?fields=headline"),
+                "fields");
+    }
+
+    @Test
     void anIncludedArrayAppearsOnlyWhenListedToo() {
         String person = People.person().name("Included " + unique()).create();
         String id = Articles.article().personIds(person).published().create();

@@ -36,6 +36,7 @@ WORD=$($SQL -c "select 'harbour'")
 declare -a NAMES=(
   "single article by slug, all includes"
   "newest 20"
+  "newest 20 teasers (fields=)"
   "filter by tag"
   "filter by person"
   "place within a region"
@@ -44,6 +45,7 @@ declare -a NAMES=(
 declare -a URLS=(
   "$BASE/articles/$SLUG?include=people,places,quotes"
   "$BASE/articles?limit=20"
+  "$BASE/articles?limit=20&fields=id,slug,headline,standfirst,publishedAt"
   "$BASE/articles?tag=tag-42&limit=20"
   "$BASE/articles?person=$PERSON&limit=20"
   "$BASE/articles?place=region-7-3&limit=20"

@@ -4,6 +4,7 @@ import createClient from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 
 type Article = components["schemas"]["Article"];
+type SparseArticle = components["schemas"]["SparseArticle"];
 type Ninjs = components["schemas"]["Ninjs"];
 type Problem = components["schemas"]["Problem"];
 
@@ -55,8 +56,10 @@ console.log(`   next page: ${list.data.next ?? "none"}`);
 const one = await api.GET("/api/v1/articles/{idOrSlug}", {
   params: { path: { idOrSlug: created.data.slug }, query: { include: "people" } },
 });
-// The operation also answers IPTC ninjs (Accept: application/ninjs+json), so the body is typed as either.
-const isArticle = (body: Article | Ninjs | undefined): body is Article => body !== undefined && "headline" in body;
+// The operation also answers IPTC ninjs (Accept: application/ninjs+json), and a sparse copy with fields=, so the
+// body is typed as any of them.
+const isArticle = (body: Article | SparseArticle | Ninjs | undefined): body is Article =>
+  body !== undefined && "headline" in body && "version" in body;
 check(isArticle(one.data), "read the article by slug with include=people");
 const people = one.data.people ?? [];
 check(people.length === 1 && people[0]?.name === person.data.name, `its people: ${people.map((p) => p.name).join(", ")}`);

@@ -53,12 +53,20 @@ class ArticleJson {
     @Inject
     Instance<ArticleInclude> extraIncludes;
 
-    /** The statement per set of includes and kind of caller; there are at most 16. */
+    /**
+     * The expression per set of includes, kind of caller and fieldset: 16 without a fieldset, but fieldsets are many,
+     * so past this number they are built for each use.
+     */
+    private static final int KEPT_EXPRESSIONS = 256;
+
     private final Map<String, String> objects = new ConcurrentHashMap<>();
 
-    /** These articles as a JSON array, in this order; the caller has already been allowed to see them. */
-    String list(List<UUID> ids, Set<String> include, boolean seesAll) {
-        return listing.json("articles", "a", objectSql(include, seesAll), ids);
+    /**
+     * These articles as a JSON array, in this order; the caller has already been allowed to see them. With
+     * {@code only} (a fieldset, else null), only those fields are rendered: a teaser list reads no body.
+     */
+    String list(List<UUID> ids, Set<String> include, boolean seesAll, Set<String> only) {
+        return listing.json("articles", "a", objectSql(include, seesAll, only), ids);
     }
 
     /** The article by id or slug when the caller may see it. */
@@ -73,7 +81,7 @@ class ArticleJson {
                 ? ", null, masthead_instant(a.updated_at) from articles a"
                 : ", s.visible, masthead_instant(greatest(a.updated_at, s.changed)) from articles a cross join lateral"
                         + " masthead_related_state(case when strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
-        var query = em.createNativeQuery("select " + objectSql(include, seesAll) + ", a.version" + validators
+        var query = em.createNativeQuery("select " + objectSql(include, seesAll, null) + ", a.version" + validators
                         + " where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
                         + " order by a.slug = :slug limit 1")
                 .setParameter("slug", idOrSlug);
@@ -93,14 +101,20 @@ class ArticleJson {
         return Optional.of(new Rendered(JsonText.of((String) row[0]), etag, Instant.parse((String) row[3])));
     }
 
-    private String objectSql(Set<String> include, boolean seesAll) {
-        return objects.computeIfAbsent(
-                include.stream().sorted().collect(Collectors.joining(",")) + "|" + seesAll,
-                key -> buildObject(include, seesAll));
+    private String objectSql(Set<String> include, boolean seesAll, Set<String> only) {
+        String key = include.stream().sorted().collect(Collectors.joining(",")) + "|" + seesAll + "|" + only;
+        String sql = objects.get(key);
+        if (sql == null) {
+            sql = buildObject(include, seesAll, only);
+            if (objects.size() < KEPT_EXPRESSIONS) {
+                objects.put(key, sql);
+            }
+        }
+        return sql;
     }
 
-    /** SQL expression: the article row aliased {@code a} as JSON text. */
-    private String buildObject(Set<String> include, boolean seesAll) {
+    /** SQL expression: the article row aliased {@code a} as JSON text, with only the fields {@code only} names if any. */
+    private String buildObject(Set<String> include, boolean seesAll, Set<String> only) {
         // The stored body is already the API's JSON. Anonymous callers do not see related blocks naming an
         // article they may not see: a body with such a block is rebuilt without them.
         String body = seesAll
@@ -181,7 +195,13 @@ class ArticleJson {
                             "from article_images ai join images i on i.id = ai.image_id where ai.article_id = a.id",
                             "i.created_at, i.id")));
         }
-        return object(fields.toArray(String[]::new));
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i += 2) {
+            if (only == null || only.contains(fields.get(i))) {
+                kept.addAll(fields.subList(i, i + 2));
+            }
+        }
+        return object(kept.toArray(String[]::new));
     }
 
     /** The lead image resolved (as {@link LeadImageView}): the article's caption, else the image's own. */

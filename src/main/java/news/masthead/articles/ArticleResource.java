@@ -77,6 +77,7 @@ public class ArticleResource {
     public RestResponse<JsonText> get(
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
             @Parameter(description = "Comma-separated: people, places, quotes") @QueryParam("include") String include,
+            @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
             @Context HttpHeaders headers) {
         ArticleJson.Rendered a = articles.json(idOrSlug, include);
         if (include != null) {

@@ -14,6 +14,7 @@ import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.FieldError;
+import news.masthead.kernel.http.Fieldset;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
@@ -117,7 +118,11 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         Page.Total total = counted
                 ? Page.Total.exact(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll()))
                 : page.totalOrNull();
-        return JsonPage.of(json.list(page.items(), include, visibility.seesAll()), total, page.limit(), page.next());
+        return JsonPage.of(
+                json.list(page.items(), include, visibility.seesAll(), Fieldset.namesOf(params.fields)),
+                total,
+                page.limit(),
+                page.next());
     }
 
     /** The article as the caller may see it, as JSON with the arrays {@code include} names; 404 when it may not. */

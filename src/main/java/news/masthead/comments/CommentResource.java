@@ -72,7 +72,9 @@ public class CommentResource {
             summary = "Get a comment by id",
             description = "With the author's e-mail. Sends ETag and Last-Modified; If-None-Match gives 304.")
     public RestResponse<CommentView> get(
-            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id, @Context HttpHeaders headers) {
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+            @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
+            @Context HttpHeaders headers) {
         CommentView c = comments.get(id);
         return Conditional.ok(headers, c, c.version(), c.updatedAt());
     }

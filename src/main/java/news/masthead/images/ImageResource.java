@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Encoding;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -90,7 +92,10 @@ public class ImageResource {
     @Operation(
             summary = "Get an image's record",
             description = "404 for anonymous callers unless a visible article or a person uses it.")
-    public RestResponse<ImageView> get(@PathParam("id") String id, @Context HttpHeaders headers) {
+    public RestResponse<ImageView> get(
+            @PathParam("id") String id,
+            @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
+            @Context HttpHeaders headers) {
         ImageView i = images.get(id);
         return Conditional.ok(headers, i, i.version(), i.updatedAt());
     }

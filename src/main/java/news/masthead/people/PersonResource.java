@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -55,6 +56,7 @@ public class PersonResource {
             description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
     public RestResponse<PersonView> get(
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
             @Context HttpHeaders headers) {
         PersonView p = people.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());

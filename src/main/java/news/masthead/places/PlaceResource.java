@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -66,6 +67,7 @@ public class PlaceResource {
             description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
     public RestResponse<PlaceView> get(
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
+            @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
             @Context HttpHeaders headers) {
         PlaceView p = places.get(idOrSlug);
         return Conditional.ok(headers, p, p.version(), p.updatedAt());

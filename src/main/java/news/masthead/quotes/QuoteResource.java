@@ -55,6 +55,7 @@ public class QuoteResource {
     public RestResponse<QuoteView> get(
             @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
             @Parameter(description = "Comma-separated: speaker, article") @QueryParam("include") String include,
+            @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
             @Context HttpHeaders headers) {
         if (include != null) {
             return RestResponse.ok(

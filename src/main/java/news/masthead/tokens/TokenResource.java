@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -50,7 +51,9 @@ public class TokenResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Get an API token by id", description = "Without its secret. Sends ETag and Last-Modified.")
     public RestResponse<TokenView> get(
-            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id, @Context HttpHeaders headers) {
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+            @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
+            @Context HttpHeaders headers) {
         TokenView t = tokens.get(id);
         return Conditional.ok(headers, t, t.version(), t.updatedAt());
     }

@@ -1,6 +1,7 @@
 package news.masthead.webhooks;
 
 import jakarta.ws.rs.QueryParam;
+import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.query.ListParams;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -19,6 +20,10 @@ public class DeliveryListParams {
     @QueryParam("total")
     @Parameter(description = "false omits `total` (saves a count)", example = "false")
     public String total;
+
+    @QueryParam("fields")
+    @Parameter(description = OpenApiDocs.FIELDS)
+    public String fields;
 
     PageRequest page() {
         return ListParams.page(limit, cursor, total);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -62,7 +63,9 @@ public class WebhookResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Get a webhook by id", description = "Without its secret. Sends ETag and Last-Modified.")
     public RestResponse<WebhookView> get(
-            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id, @Context HttpHeaders headers) {
+            @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
+            @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
+            @Context HttpHeaders headers) {
         WebhookView w = webhooks.get(id);
         return Conditional.ok(headers, w, w.version(), w.updatedAt());
     }

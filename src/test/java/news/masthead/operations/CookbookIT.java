@@ -47,7 +47,12 @@ class CookbookIT {
         int port = freePort();
         base = "http://localhost:" + port;
         ProcessBuilder builder = new ProcessBuilder(
-                        javaBinary(), "-jar", JAR.toAbsolutePath().toString())
+                        // As docs/running.md runs it: the demo content loads within the documented heap.
+                        javaBinary(),
+                        "-Xmx192m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        JAR.toAbsolutePath().toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("service.log").toFile());

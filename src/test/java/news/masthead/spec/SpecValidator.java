@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * A RestAssured filter that checks every exchange of the test suite against the committed spec,
  * openapi/openapi.yaml: the operation exists, the response status and content type are declared, JSON
  * bodies match their schemas (JSON Schema 2020-12, formats asserted), and, when the service accepted the
- * request (status below 400), its query parameters, content type and JSON body are declared too. A request
- * the service refused may break the spec on purpose (that is what the error tests send), so only its
+ * request (status below 400), its query parameters, content type and JSON body are declared too. An answer to a
+ * request without fields= must match the full record's schema, not just its sparse copy. A request the service refused may break the spec on purpose (that is what the error tests send), so only its
  * answer is checked. Exchanges that match no operation (health, metrics, the spec itself, 404s of unknown
  * paths, 405s) are counted apart. A violation fails the test that made the request.
  */
@@ -122,7 +122,7 @@ public final class SpecValidator implements Filter {
         }
         String opPointer = "/paths/" + escape(template.get()) + "/" + method;
         List<String> problems = new ArrayList<>();
-        checkResponse(opPointer, response, problems);
+        checkResponse(opPointer, response, uri, problems);
         if (response.statusCode() < 400) {
             checkRequest(opPointer, request, uri, problems);
         }
@@ -136,7 +136,7 @@ public final class SpecValidator implements Filter {
         return response;
     }
 
-    private void checkResponse(String opPointer, Response response, List<String> problems) {
+    private void checkResponse(String opPointer, Response response, URI uri, List<String> problems) {
         String status = Integer.toString(response.statusCode());
         JsonNode declared = spec.at(opPointer + "/responses/" + status);
         if (declared.isMissingNode()) {
@@ -154,12 +154,12 @@ public final class SpecValidator implements Filter {
                     + names(content) + ")");
             return;
         }
-        validate(
-                opPointer + "/responses/" + status + "/content/" + escape(mediaType) + "/schema",
-                mediaType,
-                body,
-                "response",
-                problems);
+        String schema = opPointer + "/responses/" + status + "/content/" + escape(mediaType) + "/schema";
+        if (spec.at(schema + "/anyOf/1/$ref").asText().startsWith("#/components/schemas/Sparse")
+                && (uri.getRawQuery() == null || !("&" + uri.getRawQuery()).contains("&fields="))) {
+            schema += "/anyOf/0"; // asked for no fieldset: the full record, every field required, not its sparse copy
+        }
+        validate(schema, mediaType, body, "response", problems);
     }
 
     private void checkRequest(

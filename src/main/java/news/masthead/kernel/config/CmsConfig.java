@@ -153,11 +153,11 @@ public interface CmsConfig {
         @WithDefault("160,320,640,960,1280,1920,2560")
         List<Integer> widths();
 
-        /** Memory (bytes) for encoded renditions, least recently used dropped first. */
-        @WithDefault("67108864")
+        /** Heap (bytes) for encoded renditions, least recently used dropped first; sized for the documented 192 MB heap. */
+        @WithDefault("16777216")
         long cacheBytes();
 
-        /** Renditions decoded at the same time (each holds up to tens of MB of pixels); the others wait. */
+        /** Renditions decoded at the same time; the others wait (all of them together hold at most 8 million decoded pixels). */
         @WithDefault("2")
         int concurrentDecodes();
 

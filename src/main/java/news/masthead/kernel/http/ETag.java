@@ -29,6 +29,11 @@ public final class ETag {
         return "\"" + version + "-" + variant + "\"";
     }
 
+    /** A copy that differs from the one tagged {@code etag} (a version tag, itself perhaps a variant) by {@code variant}. */
+    public static String variant(String etag, String variant) {
+        return etag.substring(0, etag.length() - 1) + "-" + variant + "\"";
+    }
+
     /** A rendered document, e.g. a list page or a feed. */
     public static String weak(byte[] body) {
         return "W/\"" + digest(body) + "\"";

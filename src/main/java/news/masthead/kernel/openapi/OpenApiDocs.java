@@ -13,5 +13,11 @@ public final class OpenApiDocs {
                     + "ends after those 1000, while total still counts every match. With a sort, every match is listed in that order. "
                     + "The ranked matches are the first ones ";
 
+    /** The fields= parameter; OpenApiFilter lists each operation's field names in its schema. */
+    public static final String FIELDS =
+            "Sparse fieldset: a comma-separated list of top-level fields to return (of each item, in a list); id (where the record has one) is always "
+                    + "returned, fields keep the record's own order, an unknown name gives 400. An include's array "
+                    + "(e.g. people) appears only when both included and listed. Without it, every field.";
+
     private OpenApiDocs() {}
 }

@@ -21,7 +21,8 @@ import java.util.Map;
  * Documents what every operation shares, so the resources need not repeat it: the problem+json
  * error responses, the conditional-request headers, the bearer scheme (and {@code security: []} on
  * public operations), the operationIds of {@link OpenApiOperations}, and the request bodies' schemas
- * as {@link OpenApiSchemas} makes them (nullable optional fields; merge-patch variants).
+ * as {@link OpenApiSchemas} makes them (nullable optional fields; merge-patch variants), and fields= as
+ * {@link OpenApiFieldsets} does.
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -46,6 +47,7 @@ public class OpenApiFilter implements OASFilter {
             return;
         }
         OpenApiSchemas schemas = new OpenApiSchemas(openAPI.getComponents());
+        OpenApiFieldsets fieldsets = new OpenApiFieldsets(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean single = path.endsWith("}");
             boolean underResource = path.contains("{");
@@ -61,11 +63,13 @@ public class OpenApiFilter implements OASFilter {
                 }
                 document(method, op, single, underResource);
                 requestBody(method, op, schemas);
+                fieldsets.add(op);
             });
         });
         schemas.makeOptionalInputFieldsNullable();
         schemas.requireResponseFields();
         schemas.tidy();
+        fieldsets.document();
     }
 
     /** PATCH takes merge-patch+json and plain JSON alike, with every field optional and null removing it. */

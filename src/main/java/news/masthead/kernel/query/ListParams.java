@@ -1,6 +1,7 @@
 package news.masthead.kernel.query;
 
 import jakarta.ws.rs.QueryParam;
+import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -18,6 +19,10 @@ public class ListParams {
     @QueryParam("total")
     @Parameter(description = "false omits `total` (saves a count)", example = "false")
     public String total;
+
+    @QueryParam("fields")
+    @Parameter(description = OpenApiDocs.FIELDS)
+    public String fields;
 
     @QueryParam("sort")
     @Parameter(

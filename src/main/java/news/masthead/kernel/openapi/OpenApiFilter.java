@@ -54,6 +54,15 @@ public class OpenApiFilter implements OASFilter {
         openAPI.servers(List.of(OASFactory.createServer()
                 .url("/")
                 .description("The service that serves this document (paths start with /api/v1)")));
+        openAPI.getComponents()
+                .addHeader(
+                        "Surrogate-Key",
+                        OASFactory.createHeader()
+                                .description(SURROGATE_KEY)
+                                .schema(OASFactory.createSchema()
+                                        .addType(
+                                                org.eclipse.microprofile.openapi.models.media.Schema.SchemaType
+                                                        .STRING)));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -181,13 +190,7 @@ public class OpenApiFilter implements OASFilter {
             APIResponse response = responses.getAPIResponse(code);
             if (response != null) {
                 response.addHeader(
-                        "Surrogate-Key",
-                        OASFactory.createHeader()
-                                .description(SURROGATE_KEY)
-                                .schema(OASFactory.createSchema()
-                                        .addType(
-                                                org.eclipse.microprofile.openapi.models.media.Schema.SchemaType
-                                                        .STRING)));
+                        "Surrogate-Key", OASFactory.createHeader().ref("#/components/headers/Surrogate-Key"));
             }
         }
     }

@@ -58,8 +58,8 @@ final class AtomFeed {
                     w.writeEndElement();
                 }
                 w.writeStartElement("content");
-                w.writeAttribute("type", "text");
-                w.writeCharacters(item.text());
+                w.writeAttribute("type", "html"); // escaped HTML: figures for image blocks
+                w.writeCharacters(item.html());
                 w.writeEndElement();
                 for (String tag : item.tags()) {
                     w.writeEmptyElement("category");

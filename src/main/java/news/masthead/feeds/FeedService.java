@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
+import news.masthead.articles.Block;
 import news.masthead.articles.Visibility;
 import news.masthead.images.Published;
 import news.masthead.kernel.cache.ReadCache;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * The newest visible articles for the public feeds. Visible means visible to anonymous callers,
@@ -39,8 +41,8 @@ public class FeedService {
 
     /**
      * A rendered feed and its weak ETag, kept together so that a 304 costs neither a query nor rendering, and its
-     * surrogate keys: its articles and lead images, and the collections its text draws on (quotes and their speakers)
-     * or its filter names.
+     * surrogate keys: its articles and lead images, and the collections its text draws on (quotes and their speakers,
+     * body images) or its filter names.
      */
     public record Rendered(byte[] body, String etag, Set<String> keys) {}
 
@@ -69,9 +71,9 @@ public class FeedService {
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public Rendered rendered(FeedQuery query, URI base, URI self, BiFunction<FeedLinks, List<FeedItem>, byte[]> write) {
         return cache.get("feed|" + base + "|" + self, Rendered::keys, r -> r.body().length, () -> {
-            List<FeedItem> items = newest(query);
+            List<FeedItem> items = newest(query, base.toString().endsWith("/") ? base.toString() : base + "/");
             byte[] body = write.apply(FeedLinks.of(base, self, query, items), items);
-            Set<String> keys = new LinkedHashSet<>(List.of("articles", "quotes", "people", "places"));
+            Set<String> keys = new LinkedHashSet<>(List.of("articles", "quotes", "people", "places", "images"));
             for (FeedItem item : items) {
                 keys.add("article:" + item.id());
                 if (item.image() != null) {
@@ -87,7 +89,7 @@ public class FeedService {
      * ({@code tags @>}) or the section's index, whichever the planner finds shorter, or with a place, of
      * that place's article_places_within index (the source lists use too); then one load of those rows.
      */
-    public List<FeedItem> newest(FeedQuery query) {
+    public List<FeedItem> newest(FeedQuery query, String root) {
         String source = "articles";
         StringBuilder where = new StringBuilder(Visibility.publicArticleSql("e"));
         Map<String, Object> params = new HashMap<>();
@@ -124,15 +126,21 @@ public class FeedService {
         @SuppressWarnings("unchecked")
         List<UUID> ids = q.getResultList();
         List<Article> articles = listing.load(Article.class, ids, a -> a.id);
-        Map<UUID, Published.Picture> images = published.of(articles.stream()
-                .map(a -> a.leadImageId)
+        Map<UUID, List<Block>> bodies = new HashMap<>();
+        articles.forEach(a -> bodies.put(a.id, bodyText.blocks(a.body)));
+        // Lead and body images of the whole page in one statement.
+        Map<UUID, Published.Picture> images = published.of(Stream.concat(
+                        articles.stream().map(a -> a.leadImageId),
+                        bodies.values().stream().flatMap(List::stream).map(Block::imageId))
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        return articles.stream().map(a -> item(a, images.get(a.leadImageId))).toList();
+        return articles.stream()
+                .map(a -> item(a, bodyText.render(bodies.get(a.id), images, root), images.get(a.leadImageId)))
+                .toList();
     }
 
-    private FeedItem item(Article a, Published.Picture image) {
+    private FeedItem item(Article a, BodyText.Body body, Published.Picture image) {
         String author = a.byline != null && !a.byline.isBlank()
                 ? a.byline
                 : a.source != null && !a.source.isBlank() ? a.source : null;
@@ -142,7 +150,8 @@ public class FeedService {
                 a.slug,
                 a.headline,
                 a.standfirst,
-                bodyText.of(a.body),
+                body.text(),
+                body.html(),
                 author,
                 List.copyOf(a.tags),
                 a.language,

@@ -31,13 +31,24 @@ public record JsonFeed(
             @Schema(description = "The standfirst") String summary,
             @JsonProperty("content_text") String contentText,
 
+            @JsonProperty("content_html")
             @Schema(
                     description =
-                            "The lead image: a JPEG rendition 1280 pixels wide (or the original's width if smaller)")
+                            "The body as HTML: paragraphs, headings, quotes, related links, and each image block as "
+                                    + "a figure (a JPEG rendition at the standard width, alt text, caption)")
+            String contentHtml,
+
+            @Schema(
+                    description =
+                            "The lead image: a JPEG rendition at the standard width, the largest of cms.images.widths up to 1280 "
+                                    + "(or the original's width if smaller)")
             String image,
 
             @JsonProperty("banner_image")
-            @Schema(description = "The lead image cropped to 1920 × 640 around its focal point")
+            @Schema(
+                    description =
+                            "The lead image cropped around its focal point to the largest of cms.images.widths up to "
+                                    + "1920, by the one nearest a third of that (1920 × 640 by default)")
             String bannerImage,
 
             @JsonProperty("date_published") Instant datePublished,
@@ -62,6 +73,7 @@ public record JsonFeed(
                                 i.headline(),
                                 i.standfirst(),
                                 i.text(),
+                                i.html(),
                                 i.image() == null
                                         ? null
                                         : feed.url(i.image().standard().path()),

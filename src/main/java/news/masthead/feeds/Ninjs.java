@@ -34,7 +34,9 @@ public record Ninjs(
         List<Concept> places,
         List<Concept> subjects,
 
-        @Schema(description = "The lead image (name \"leadimage\") with its JPEG renditions")
+        @Schema(
+                description =
+                        "The lead image (name \"leadimage\") and the body's image blocks (\"image1\", \"image2\", …) with their JPEG renditions")
         List<Association> associations) {
 
     public static final String MEDIA_TYPE = "application/ninjs+json";

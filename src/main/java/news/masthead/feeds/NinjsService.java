@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.ArticleStatus;
 import news.masthead.articles.ArticleView;
+import news.masthead.articles.Block;
 import news.masthead.articles.Visibility;
 import news.masthead.images.Published;
 import news.masthead.kernel.http.ETag;
@@ -99,26 +100,50 @@ public class NinjsService {
         }
     }
 
-    /** The lead image as a picture association: the article's caption (else the image's), alt text, credit, renditions. */
+    /**
+     * The lead image ("leadimage": the article's caption, alt text, credit, renditions) and the body's image blocks
+     * ("image1", "image2", … in body order: the block's caption, else the image's) as picture associations, their
+     * records in one statement.
+     */
     private List<Ninjs.Association> associations(ArticleView a, String root) {
-        if (a.leadImage() == null) {
-            return List.of();
+        List<Block> figures = a.body().stream()
+                .filter(b -> b.type() == Block.Type.image && b.imageId() != null)
+                .toList();
+        List<UUID> ids = new ArrayList<>();
+        if (a.leadImage() != null) {
+            ids.add(a.leadImage().imageId());
         }
-        Published.Picture p =
-                published.of(List.of(a.leadImage().imageId())).get(a.leadImage().imageId());
-        if (p == null) {
-            return List.of();
+        figures.forEach(b -> ids.add(b.imageId()));
+        Map<UUID, Published.Picture> pictures =
+                published.of(ids.stream().distinct().toList());
+        List<Ninjs.Association> out = new ArrayList<>();
+        if (a.leadImage() != null && pictures.containsKey(a.leadImage().imageId())) {
+            out.add(picture(
+                    "leadimage",
+                    pictures.get(a.leadImage().imageId()),
+                    a.leadImage().caption(),
+                    root));
         }
+        int n = 0;
+        for (Block b : figures) {
+            Published.Picture p = pictures.get(b.imageId());
+            if (p != null) {
+                out.add(picture("image" + ++n, p, b.caption() != null ? b.caption() : p.caption(), root));
+            }
+        }
+        return out;
+    }
+
+    private static Ninjs.Association picture(String name, Published.Picture p, String caption, String root) {
         List<Ninjs.Text> descriptions = new ArrayList<>();
-        if (a.leadImage().caption() != null) {
-            descriptions.add(
-                    new Ninjs.Text("caption", "text/plain", a.leadImage().caption()));
+        if (caption != null) {
+            descriptions.add(new Ninjs.Text("caption", "text/plain", caption));
         }
         if (p.alt() != null) {
             descriptions.add(new Ninjs.Text("alt", "text/plain", p.alt()));
         }
-        return List.of(new Ninjs.Association(
-                "leadimage",
+        return new Ninjs.Association(
+                name,
                 "picture",
                 root + "api/v1/images/" + p.id(),
                 String.valueOf(p.version()),
@@ -128,7 +153,7 @@ public class NinjsService {
                 p.renditions().stream()
                         .map(r ->
                                 new Ninjs.Rendition(r.name(), root + r.path(), r.contentType(), r.width(), r.height()))
-                        .toList()));
+                        .toList());
     }
 
     /** usable once public; withheld while a draft or not yet due; canceled when archived. */

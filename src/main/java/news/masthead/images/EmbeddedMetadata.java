@@ -18,13 +18,14 @@ import java.util.stream.Stream;
 
 /**
  * Caption, credit, copyright and date as the photographer's camera and software wrote them (IPTC, XMP, EXIF), read
- * with metadata-extractor: what a picture desk expects to see filled in on upload. Only these are read; the rest
+ * with metadata-extractor: what a picture desk expects to see filled in on upload; and the EXIF Orientation, which
+ * renditions apply (see {@link Orientation}). Only these are read; the rest
  * (GPS, serial numbers) stays in the original and never reaches a rendition.
  */
-record EmbeddedMetadata(String caption, String credit, String copyright, Instant takenAt) {
+record EmbeddedMetadata(String caption, String credit, String copyright, Instant takenAt, int orientation) {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMetadata.class);
-    static final EmbeddedMetadata NONE = new EmbeddedMetadata(null, null, null, null);
+    static final EmbeddedMetadata NONE = new EmbeddedMetadata(null, null, null, null, 1);
 
     static EmbeddedMetadata read(byte[] data) {
         Metadata m;
@@ -56,7 +57,9 @@ record EmbeddedMetadata(String caption, String credit, String copyright, Instant
                 xmp.get("dc:rights[1]"),
                 tag(exif, ExifIFD0Directory.TAG_COPYRIGHT));
         Date taken = sub == null ? null : sub.getDateOriginal(TimeZone.getTimeZone("UTC"));
-        return new EmbeddedMetadata(caption, credit, copyright, taken == null ? null : taken.toInstant());
+        Integer orientation = exif == null ? null : exif.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
+        return new EmbeddedMetadata(
+                caption, credit, copyright, taken == null ? null : taken.toInstant(), Orientation.of(orientation));
     }
 
     private static String tag(Directory d, int tag) {

@@ -22,8 +22,13 @@ public class Image extends VersionedEntity {
     public String filename;
     public String contentType;
     public long bytes;
+    /** The picture as shown (upright): the stored pixels' size turned by {@link #orientation}. */
     public int width;
+
     public int height;
+    /** The original's EXIF Orientation (1-8, see {@link Orientation}). */
+    public int orientation = 1;
+
     public String sha256;
     /** Byte length of the standard rendition (a feed enclosure's length), measured when the image is stored. */
     @Column(name = "standard_bytes")

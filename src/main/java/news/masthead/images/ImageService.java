@@ -81,10 +81,16 @@ public class ImageService {
             ImageFormat format,
             int width,
             int height,
+            int orientation,
             double focalX,
             double focalY,
             String sha256,
-            boolean isPublic) {}
+            boolean isPublic) {
+
+        Renditions.Original original() {
+            return new Renditions.Original(format, width, height, orientation);
+        }
+    }
 
     @VersionedRead // its total comes from ReadCache
     public Page<ImageView> list(ImageListParams params) {
@@ -133,6 +139,7 @@ public class ImageService {
                 ImageFormat.ofMediaType(i.contentType).orElseThrow(),
                 i.width,
                 i.height,
+                i.orientation,
                 i.focalX,
                 i.focalY,
                 i.sha256,
@@ -165,6 +172,7 @@ public class ImageService {
         i.bytes = upload.data().length;
         i.width = upload.size().width();
         i.height = upload.size().height();
+        i.orientation = upload.embedded().orientation();
         i.sha256 = upload.sha256();
         apply(i, validation.valid(in));
         i.standardBytes = published.measureStandard(i, upload.data());

@@ -1,5 +1,7 @@
 package news.masthead.images;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -8,11 +10,11 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +37,9 @@ final class Pictures {
         return withReader(data, format, r -> new Size(r.getWidth(0), r.getHeight(0)));
     }
 
+    /** Pixels {@link #verify} decodes at most. */
+    static final long VERIFY_PIXELS = 128 * 128;
+
     /** Decodes the whole picture at low resolution: whether the file decodes at all. */
     static void verify(byte[] data, ImageFormat format, Size size) throws IOException {
         int step = Math.max(1, Math.max(size.width(), size.height()) / 64);
@@ -51,17 +56,20 @@ final class Pictures {
         });
     }
 
-    /** {@code src} scaled to exactly {@code w} × {@code h}: halving steps while more than twice too large, then one bicubic step. */
+    /**
+     * {@code src} scaled to exactly {@code w} × {@code h}: halving steps while more than twice too large, then one bicubic
+     * step. The decoded picture is drawn from as it is (no converted copy of its full size): each step writes the output
+     * type at a quarter of the pixels or fewer.
+     */
     static BufferedImage scale(BufferedImage src, int w, int h, boolean alpha) {
         BufferedImage current = src;
         int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-        if (current.getType() != type) {
-            current = draw(current, current.getWidth(), current.getHeight(), type);
-        }
         while (current.getWidth() / 2 >= w && current.getHeight() / 2 >= h) {
             current = draw(current, current.getWidth() / 2, current.getHeight() / 2, type);
         }
-        return current.getWidth() == w && current.getHeight() == h ? current : draw(current, w, h, type);
+        return current.getType() == type && current.getWidth() == w && current.getHeight() == h
+                ? current
+                : draw(current, w, h, type);
     }
 
     private static BufferedImage draw(BufferedImage src, int w, int h, int type) {
@@ -81,19 +89,22 @@ final class Pictures {
         return out;
     }
 
-    /** JPEG (quality 0.85) or PNG, with no metadata at all. */
+    /** JPEG (quality 0.85, baseline) or PNG, with no metadata at all. */
     static byte[] encode(BufferedImage img, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
             ImageWriter w = writers.next();
-            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            // Straight into memory: ImageIO.createImageOutputStream would spool through a temporary file.
+            try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                 w.setOutput(ios);
                 ImageWriteParam p = w.getDefaultWriteParam();
                 if (format.equals("jpeg")) {
                     p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                     p.setCompressionQuality(0.85f);
-                    p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+                    // Baseline: a progressive encoder holds every DCT coefficient of the picture in native memory
+                    // (about 20 MB for 2560 × 2560) until it ends, outside the heap and its limit.
+                    p.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
                 }
                 w.write(null, new IIOImage(img, null, null), p);
             } finally {
@@ -110,7 +121,9 @@ final class Pictures {
     }
 
     private static <T> T withReader(byte[] data, ImageFormat format, ReaderWork<T> work) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+        // Reads the array in place: ImageIO.createImageInputStream would copy it to a temporary file or to memory
+        // first.
+        try (ImageInputStream in = new ByteArrayImageInputStream(data)) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.ioName);
             if (!readers.hasNext()) {
                 throw new IOException("No reader for " + format.mediaType);

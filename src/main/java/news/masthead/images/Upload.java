@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
-/** An uploaded file as checked by {@link Uploads}: its bytes, what they are, and what the server fills in. */
+/**
+ * An uploaded file as checked by {@link Uploads}: its bytes, what they are, and what the server fills in; {@code size}
+ * is the picture as shown, upright (see {@link Orientation}).
+ */
 record Upload(
         byte[] data,
         ImageFormat format,

@@ -48,7 +48,7 @@ class Uploads {
                         "the picture is " + size.width() + " × " + size.height() + " pixels; at most "
                                 + cms.images().maxPixels() + " pixels are accepted");
             }
-            renditions.decoding(() -> {
+            renditions.decoding(Pictures.VERIFY_PIXELS, () -> {
                 Pictures.verify(data, actual, size);
                 return null;
             });
@@ -56,7 +56,11 @@ class Uploads {
             throw ApiException.InvalidRequest.field(
                     "file", "the file does not decode as " + actual.mediaType + ": " + e.getMessage());
         }
-        return new Upload(data, actual, clean(filename), size, sha256(data), EmbeddedMetadata.read(data));
+        EmbeddedMetadata embedded = EmbeddedMetadata.read(data);
+        // A camera's portrait photo is stored sideways: the record gives the size it is shown at.
+        Pictures.Size shown =
+                Orientation.swaps(embedded.orientation()) ? new Pictures.Size(size.height(), size.width()) : size;
+        return new Upload(data, actual, clean(filename), shown, sha256(data), embedded);
     }
 
     /** The last path segment, without control characters, at most 255 characters; null when nothing is left. */

@@ -3,6 +3,7 @@ package news.masthead.webhooks;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.masthead.changes.Change;
@@ -56,6 +57,12 @@ class Attempts {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    HostResolver dns;
+
+    @Inject
+    Vertx vertx;
 
     private volatile Sender sender;
 
@@ -202,9 +209,11 @@ class Attempts {
 
     /** A signed POST of {@code event} to {@code url}, unless the url now resolves to an address it may not reach. */
     Sender.Outcome send(UUID webhook, String url, String sealedSecret, String messageId, Event event) {
-        var refusal = Destination.refusal(url, cms.webhooks().allowPrivateAddresses());
-        if (refusal.isPresent()) {
-            return new Sender.Outcome(null, 0, "not sent: the url " + refusal.get());
+        Destination.Target target;
+        try {
+            target = Destination.target(url, cms.webhooks().allowPrivateAddresses(), dns);
+        } catch (Destination.Refused why) {
+            return new Sender.Outcome(null, 0, "not sent: the url " + why.getMessage());
         }
         byte[] body;
         try {
@@ -215,7 +224,7 @@ class Attempts {
         long timestamp = Instant.now().getEpochSecond();
         String signature = Signer.sign(secrets.open(webhook, sealedSecret), messageId, timestamp, body);
         return sender().post(
-                        url,
+                        target,
                         Map.of(
                                 "webhook-id",
                                 messageId,
@@ -263,10 +272,16 @@ class Attempts {
     }
 
     private Sender sender() {
-        if (sender == null) {
-            sender = new Sender(cms.webhooks().timeout());
+        Sender s = sender;
+        if (s == null) {
+            synchronized (this) { // one client (and its connection pool) per instance
+                if (sender == null) {
+                    sender = new Sender(vertx, cms.webhooks().timeout());
+                }
+                s = sender;
+            }
         }
-        return sender;
+        return s;
     }
 
     private static void clearFailure(Cursor cur) {

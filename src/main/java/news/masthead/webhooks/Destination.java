@@ -6,52 +6,105 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Where a webhook may point. Requests go out from inside the network, so a url must not reach the service's own
  * machine or private network (server-side request forgery): every address its host resolves to must be public. Checked
- * when the url is saved and again before each attempt, since a name can be pointed elsewhere later (DNS rebinding).
+ * when the url is saved and again before each attempt, since a name can be pointed elsewhere later (DNS rebinding);
+ * the attempt then connects to the very address that was checked ({@link Target}), so a second, different answer to
+ * the HTTP client's own lookup cannot slip a private address in.
  */
 final class Destination {
 
+    /** Why a url may not be called. */
+    static final class Refused extends Exception {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * A url resolved and checked once: connect to {@code address}, while the Host header, TLS server name (SNI) and
+     * the name the certificate must match stay the url's host.
+     */
+    record Target(URI uri, InetAddress address) {
+
+        String host() {
+            String host = uri.getHost();
+            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        }
+
+        boolean https() {
+            return uri.getScheme().equalsIgnoreCase("https");
+        }
+
+        int port() {
+            return uri.getPort() >= 0 ? uri.getPort() : https() ? 443 : 80;
+        }
+
+        /** The Host header: the url's authority as written. */
+        String authority() {
+            return uri.getRawAuthority();
+        }
+
+        String pathAndQuery() {
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        }
+    }
+
     private Destination() {}
 
-    /** Why {@code url} may not be called; empty when it may. Only the scheme is checked when private addresses are allowed. */
-    static Optional<String> refusal(String url, boolean allowPrivate) {
+    /** Checks {@code url} when it is saved. Only the scheme is checked when private addresses are allowed. */
+    static void check(String url, boolean allowPrivate, HostResolver dns) throws Refused {
+        URI uri = parse(url);
+        if (!allowPrivate) {
+            resolve(uri, false, dns);
+        }
+    }
+
+    /** Resolves {@code url} once for an attempt: the address to connect to, checked unless private ones are allowed. */
+    static Target target(String url, boolean allowPrivate, HostResolver dns) throws Refused {
+        URI uri = parse(url);
+        return new Target(uri, resolve(uri, allowPrivate, dns));
+    }
+
+    private static URI parse(String url) throws Refused {
         URI uri;
         try {
             uri = new URI(url);
         } catch (Exception e) {
-            return Optional.of("is not a valid URL");
+            throw new Refused("is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")
                 || uri.getHost() == null
                 || uri.getRawUserInfo() != null) {
-            return Optional.of("must be an http or https URL with a host and no user info");
+            throw new Refused("must be an http or https URL with a host and no user info");
         }
-        if (allowPrivate) {
-            return Optional.empty();
-        }
-        String host = uri.getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
+        return uri;
+    }
+
+    /** The first address of the url's host; every one must be public unless private ones are allowed. */
+    private static InetAddress resolve(URI uri, boolean allowPrivate, HostResolver dns) throws Refused {
+        String host = new Target(uri, null).host();
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = dns.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("names a host that does not resolve: " + host);
+            throw new Refused("names a host that does not resolve: " + host);
+        }
+        if (addresses.length == 0) {
+            throw new Refused("names a host that does not resolve: " + host);
         }
         for (InetAddress a : addresses) {
-            if (!isPublic(a)) {
-                return Optional.of(
+            if (!allowPrivate && !isPublic(a)) {
+                throw new Refused(
                         "resolves to " + a.getHostAddress() + ", a loopback, private, link-local, multicast or "
                                 + "unspecified address (allowed only with cms.webhooks.allow-private-addresses=true)");
             }
         }
-        return Optional.empty();
+        return addresses[0];
     }
 
     static boolean isPublic(InetAddress a) {

@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,6 +28,10 @@ class SecretBox {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    static final String MISSING =
+            "Webhooks need cms.webhooks.secret-key (environment: CMS_WEBHOOKS_SECRET_KEY), 32 bytes "
+                    + "in base64, the same on every instance, to seal their signing secrets; only the embedded database generates "
+                    + "one (into the data directory).";
 
     @Inject
     CmsConfig cms;
@@ -74,15 +79,17 @@ class SecretBox {
         return c;
     }
 
+    /** Whether a key is configured: without one nothing can be signed, so nothing is created, rotated or sent. */
+    boolean configured() {
+        return configuredKey().isPresent();
+    }
+
+    private Optional<String> configuredKey() {
+        return cms.webhooks().secretKey().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
     private byte[] key() {
-        String text = cms.webhooks()
-                .secretKey()
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new ApiException.Unavailable(
-                        "Webhooks need cms.webhooks.secret-key (32 bytes, base64) "
-                                + "to keep their signing secrets; it is generated into the data directory only with the embedded database.",
-                        3600));
+        String text = configuredKey().orElseThrow(() -> new ApiException.Unavailable(MISSING, 3600));
         byte[] key;
         try {
             key = text.indexOf('-') >= 0 || text.indexOf('_') >= 0

@@ -1,24 +1,29 @@
 package news.masthead.webhooks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One HTTP POST of a delivery. Redirects are not followed (a 3xx is a failure: the url should be fixed, and following
- * it could lead anywhere); the answer's body is read up to 64 KiB and dropped, all within the timeout.
+ * One HTTP POST of a delivery, to the address its url was resolved to and checked at (see {@link Destination}): the
+ * Vert.x client connects to that address, not to a name it would resolve again, while the Host header, the TLS server
+ * name and the host name the certificate is verified against stay the url's. Redirects are not followed (a 3xx is a
+ * failure: the url should be fixed, and following it could lead anywhere); the answer's body is read up to 64 KiB and
+ * dropped, all within the timeout.
  */
 final class Sender {
 
@@ -33,88 +38,89 @@ final class Sender {
     private final HttpClient client;
     private final Duration timeout;
 
-    Sender(Duration timeout) {
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build();
+    Sender(Vertx vertx, Duration timeout) {
+        this(vertx, timeout, new HttpClientOptions());
     }
 
-    Outcome post(String url, Map<String, String> headers, byte[] body) {
+    /** {@code options} as given (tests add trust in a test certificate), with the settings every delivery needs. */
+    Sender(Vertx vertx, Duration timeout, HttpClientOptions options) {
+        this.timeout = timeout;
+        this.client = vertx.createHttpClient(options.setConnectTimeout((int) timeout.toMillis())
+                .setVerifyHost(true)
+                .setForceSni(true));
+    }
+
+    Outcome post(Destination.Target target, Map<String, String> headers, byte[] body) {
         long start = System.nanoTime();
-        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Masthead-Webhooks/1")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(rb::header);
-        CompletableFuture<HttpResponse<Void>> call = client.sendAsync(rb.build(), info -> new Discard());
+        RequestOptions ro = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.https())
+                .setURI(target.pathAndQuery())
+                .setFollowRedirects(false)
+                .setTimeout(timeout.toMillis())
+                .putHeader("Host", target.authority())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Masthead-Webhooks/1");
+        headers.forEach(ro::putHeader);
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        CompletableFuture<Integer> call = new CompletableFuture<>();
+        client.request(ro)
+                .compose(request -> {
+                    sent.set(request);
+                    return request.send(Buffer.buffer(body));
+                })
+                .onSuccess(response -> {
+                    long[] read = {0};
+                    response.handler(chunk -> {
+                        read[0] += chunk.length();
+                        if (read[0] > MAX_BODY) { // enough: the connection is dropped, not drained
+                            call.complete(response.statusCode());
+                            sent.get().reset();
+                        }
+                    });
+                    response.exceptionHandler(call::completeExceptionally);
+                    response.endHandler(done -> call.complete(response.statusCode()));
+                })
+                .onFailure(call::completeExceptionally);
         try {
-            int status = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+            int status = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(status, millisSince(start), status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (TimeoutException e) {
-            call.cancel(true);
+            abandon(sent.get());
             return new Outcome(null, millisSince(start), "no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof HttpTimeoutException) {
+            if (cause instanceof TimeoutException) { // Vert.x's own, when no byte came for the whole timeout
                 return new Outcome(null, millisSince(start), "no answer within " + timeout.toMillis() + " ms");
             }
-            return new Outcome(
-                    null,
-                    millisSince(start),
-                    cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            return new Outcome(null, millisSince(start), describe(cause));
         } catch (InterruptedException e) {
-            call.cancel(true);
+            abandon(sent.get());
             Thread.currentThread().interrupt();
             return new Outcome(null, millisSince(start), "interrupted");
         }
     }
 
-    private static int millisSince(long start) {
-        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
+    /** The failure and, when it wraps one, its root (a TLS failure says why only there: a name the certificate lacks). */
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return root == t ? text : text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
-    /** Reads and drops the body; past MAX_BODY bytes it stops reading and completes (the connection is dropped). */
-    private static final class Discard implements HttpResponse.BodySubscriber<Void> {
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-        private long read;
-
-        @Override
-        public CompletionStage<Void> getBody() {
-            return done;
+    private static void abandon(HttpClientRequest request) {
+        if (request != null) {
+            request.reset();
         }
+    }
 
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(1);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer b : items) {
-                read += b.remaining();
-            }
-            if (read > MAX_BODY) {
-                subscription.cancel();
-                done.complete(null);
-            } else {
-                subscription.request(1);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            done.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(null);
-        }
+    private static int millisSince(long start) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
     }
 }

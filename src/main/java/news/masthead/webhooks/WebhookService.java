@@ -66,6 +66,9 @@ public class WebhookService {
     @Inject
     AppClock clock;
 
+    @Inject
+    HostResolver dns;
+
     public Page<WebhookView> list(String sort, PageRequest page) {
         return listing.page(
                         Webhook.class,
@@ -195,9 +198,11 @@ public class WebhookService {
 
     private WebhookInput checked(WebhookInput in) {
         validation.valid(in);
-        Destination.refusal(in.url(), cms.webhooks().allowPrivateAddresses()).ifPresent(why -> {
-            throw ApiException.InvalidRequest.field("url", why);
-        });
+        try {
+            Destination.check(in.url(), cms.webhooks().allowPrivateAddresses(), dns);
+        } catch (Destination.Refused why) {
+            throw ApiException.InvalidRequest.field("url", why.getMessage());
+        }
         return in;
     }
 

@@ -54,7 +54,7 @@ class FeedTest {
     private final String tag = "feed-" + u;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private String country, region, town, person, personSlug, countrySlug;
-    private String first, second, third, image;
+    private String first, second, third, image, bodyImage;
 
     private boolean created;
 
@@ -82,6 +82,17 @@ class FeedTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        bodyImage = editor().contentType("image/jpeg")
+                .body(TestImages.picture(1600, 900, "jpeg"))
+                .post("/api/v1/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        editor().body(Map.of("alt", "Lorries & \"vans\""))
+                .patch("/api/v1/images/" + bodyImage)
+                .then()
+                .statusCode(200);
         personSlug =
                 anonymous().get("/api/v1/people/" + person).then().extract().path("slug");
         first = Articles.article()
@@ -96,7 +107,8 @@ class FeedTest {
                 .with("leadImage", Map.of("imageId", image))
                 .body(List.of(
                         Map.of("type", "heading", "text", "Before dawn"),
-                        Map.of("type", "paragraph", "text", "The convoy left <early> & fast.")))
+                        Map.of("type", "paragraph", "text", "The convoy left <early> & fast."),
+                        Map.of("type", "image", "imageId", bodyImage, "caption", "Trucks <at> dawn & 'more'")))
                 .create();
         second = Articles.article()
                 .headline("Wire story " + u)
@@ -168,7 +180,8 @@ class FeedTest {
         assertEquals("Olena Marchenko", one(children(e, "author").get(0), "name"));
         assertEquals("Residents describe a hurried departure.", one(e, "summary"));
         assertEquals("text", children(e, "summary").get(0).getAttribute("type"));
-        assertEquals("Before dawn\n\nThe convoy left <early> & fast.", one(e, "content"));
+        assertEquals("html", children(e, "content").get(0).getAttribute("type"));
+        assertEquals(html(), one(e, "content"));
         assertEquals(
                 List.of(tag, "war"),
                 children(e, "category").stream()
@@ -211,12 +224,77 @@ class FeedTest {
         assertTrue(((String) item.get("url")).endsWith("/api/v1/articles/" + slug));
         assertEquals("Convoy leaves at dawn " + u, item.get("title"));
         assertEquals("Residents describe a hurried departure.", item.get("summary"));
-        assertEquals("Before dawn\n\nThe convoy left <early> & fast.", item.get("content_text"));
+        assertEquals(
+                "Before dawn\n\nThe convoy left <early> & fast.\n\nTrucks <at> dawn & 'more'",
+                item.get("content_text"));
+        assertEquals(html(), item.get("content_html"));
         assertEquals(now.minusSeconds(3600), Instant.parse((String) item.get("date_published")));
         assertDate((String) item.get("date_modified"));
         assertEquals(List.of(Map.of("name", "Olena Marchenko")), item.get("authors"));
         assertEquals(List.of(tag, "war"), item.get("tags"));
         assertEquals(List.of(Map.of("name", "Masthead Wire")), feed.getList("items[1].authors"));
+    }
+
+    /** The first article's body as the feeds' HTML: escaped text, and the image block as a figure. */
+    private String html() {
+        String root = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/";
+        return "<h2>Before dawn</h2><p>The convoy left &lt;early&gt; &amp; fast.</p>"
+                + "<figure><img src=\"" + root + "api/v1/images/" + bodyImage + "/file?w=1280&amp;format=jpeg&amp;v=2\""
+                + " alt=\"Lorries &amp; &quot;vans&quot;\" width=\"1280\" height=\"720\">"
+                + "<figcaption>Trucks &lt;at&gt; dawn &amp; &#39;more&#39;</figcaption></figure>";
+    }
+
+    @Test
+    void aBodyImageBlockIsAFigureWhoseRenditionAnonymousReadersGet() {
+        String root = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/";
+        byte[] figure = anonymous()
+                .get(root + "api/v1/images/" + bodyImage + "/file?w=1280&format=jpeg&v=2")
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg")
+                .extract()
+                .asByteArray();
+        assertEquals(1280, TestImages.read(figure).getWidth());
+        // Once its article is a draft again, the picture and the feeds' figure are gone for anonymous readers.
+        String hidden = editor().contentType("image/jpeg")
+                .body(TestImages.picture(400, 300, "jpeg"))
+                .post("/api/v1/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String tagged = "figure-" + u;
+        String article = Articles.article()
+                .headline("Figure " + u)
+                .published()
+                .tags(tagged)
+                .body(List.of(Map.of("type", "image", "imageId", hidden)))
+                .create();
+        assertTrue(anonymous()
+                .queryParam("tag", tagged)
+                .get("/api/v1/feeds/articles.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items[0].content_html")
+                .startsWith("<figure><img src=\"" + root + "api/v1/images/" + hidden + "/file?w=1280&amp;"));
+        anonymous().get("/api/v1/images/" + hidden + "/file?w=320").then().statusCode(200);
+        editor().body(Map.of("status", "draft"))
+                .patch("/api/v1/articles/" + article)
+                .then()
+                .statusCode(200);
+        assertEquals(
+                List.of(),
+                anonymous()
+                        .queryParam("tag", tagged)
+                        .get("/api/v1/feeds/articles.json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items"));
+        anonymous().get("/api/v1/images/" + hidden + "/file?w=320").then().statusCode(404);
     }
 
     @Test

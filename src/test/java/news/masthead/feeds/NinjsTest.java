@@ -105,7 +105,7 @@ class NinjsTest {
     }
 
     @Test
-    void theLeadImageIsAPictureAssociationWithRenditions() throws Exception {
+    void theLeadImageAndBodyImageBlocksArePictureAssociationsWithRenditions() throws Exception {
         String image = editor().contentType("image/jpeg")
                 .body(TestImages.picture(1600, 900, "jpeg"))
                 .post("/api/v1/images")
@@ -117,10 +117,20 @@ class NinjsTest {
                 .patch("/api/v1/images/" + image)
                 .then()
                 .statusCode(200);
+        String inBody = editor().contentType("image/png")
+                .body(TestImages.picture(400, 300, "png"))
+                .post("/api/v1/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String id = Articles.article()
                 .headline("Ninjs picture " + unique())
                 .published()
                 .with("leadImage", Map.of("imageId", image, "caption", "The convoy"))
+                .body(List.of(
+                        Map.of("type", "paragraph", "text", "They left."),
+                        Map.of("type", "image", "imageId", inBody, "caption", "Unloading")))
                 .create();
 
         JsonNode n = json.readTree(anonymous()
@@ -133,18 +143,32 @@ class NinjsTest {
         assertEquals(List.of(), MiniSchema.load("ninjs-2-subset.schema.json").validate(n));
         String root = RestAssured.baseURI + ":" + RestAssured.port + "/";
         String file = root + "api/v1/images/" + image + "/file?w=";
-        assertEquals(json.readTree("""
+        assertEquals(
+                json.readTree("""
                 [{"name": "leadimage", "type": "picture", "uri": "%1$sapi/v1/images/%2$s", "version": "2",
                   "descriptions": [{"role": "caption", "contenttype": "text/plain", "value": "The convoy"},
                                    {"role": "alt", "contenttype": "text/plain", "value": "A convoy at dawn"}],
                   "by": "Masthead/Test", "copyrightnotice": "Masthead 2026",
                   "renditions": [
+                    {"name": "w160", "href": "%3$s160&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 160, "height": 90},
                     {"name": "w320", "href": "%3$s320&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 320, "height": 180},
                     {"name": "w640", "href": "%3$s640&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 640, "height": 360},
-                    {"name": "w1280", "href": "%3$s1280&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 1280, "height": 720}]}]
-                """.formatted(root, image, file)), n.get("associations"));
+                    {"name": "w960", "href": "%3$s960&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 960, "height": 540},
+                    {"name": "w1280", "href": "%3$s1280&format=jpeg&v=2", "contenttype": "image/jpeg", "width": 1280, "height": 720}]},
+                 {"name": "image1", "type": "picture", "uri": "%1$sapi/v1/images/%4$s", "version": "1",
+                  "descriptions": [{"role": "caption", "contenttype": "text/plain", "value": "Unloading"}],
+                  "renditions": [
+                    {"name": "w160", "href": "%5$s160&format=jpeg&v=1", "contenttype": "image/jpeg", "width": 160, "height": 120},
+                    {"name": "w320", "href": "%5$s320&format=jpeg&v=1", "contenttype": "image/jpeg", "width": 320, "height": 240}]}]
+                """.formatted(root, image, file, inBody, root + "api/v1/images/" + inBody + "/file?w=")),
+                n.get("associations"));
+        anonymous()
+                .get(n.at("/associations/1/renditions/1/href").asText())
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg");
         byte[] w640 = anonymous()
-                .get(n.at("/associations/0/renditions/1/href").asText())
+                .get(n.at("/associations/0/renditions/2/href").asText())
                 .then()
                 .statusCode(200)
                 .contentType("image/jpeg")

@@ -94,6 +94,48 @@ class RenditionTest {
     }
 
     @Test
+    void aJpegTurnedByItsExifOrientationRendersUprightAndRecordsTheShownSize() {
+        // Stored 320 × 160, red left, blue right. Orientation 6 (turn 90° clockwise): shown 160 × 320, red on top.
+        String turned = uploaded(TestImages.jpegWithOrientation(320, 160, 6), "image/jpeg");
+        Api.editor()
+                .get("/api/v1/images/" + turned)
+                .then()
+                .statusCode(200)
+                .body("width", equalTo(160))
+                .body("height", equalTo(320));
+        BufferedImage six = TestImages.read(file(turned, "?h=320"));
+        assertEquals(160, six.getWidth());
+        assertEquals(320, six.getHeight());
+        assertTrue(isRed(six.getRGB(80, 40)));
+        assertTrue(isBlue(six.getRGB(80, 280)));
+        // A cover crop around a focal point near the top of the upright picture shows only its red top.
+        Api.editor()
+                .body("{\"focalPoint\":{\"x\":0.5,\"y\":0}}")
+                .patch("/api/v1/images/" + turned)
+                .then()
+                .statusCode(200);
+        BufferedImage top = TestImages.read(file(turned, "?w=160&h=160&fit=cover"));
+        assertEquals(160, top.getHeight());
+        assertTrue(isRed(top.getRGB(80, 10)));
+        assertTrue(isRed(top.getRGB(80, 150)));
+
+        // Orientation 8 (turn 90° anticlockwise): red at the bottom.
+        BufferedImage eight =
+                TestImages.read(file(uploaded(TestImages.jpegWithOrientation(320, 160, 8), "image/jpeg"), "?h=320"));
+        assertEquals(160, eight.getWidth());
+        assertTrue(isBlue(eight.getRGB(80, 40)));
+        assertTrue(isRed(eight.getRGB(80, 280)));
+
+        // Orientation 3 (upside down): the size stays, red on the right.
+        String upsideDown = uploaded(TestImages.jpegWithOrientation(320, 160, 3), "image/jpeg");
+        Api.editor().get("/api/v1/images/" + upsideDown).then().body("width", equalTo(320));
+        BufferedImage three = TestImages.read(file(upsideDown, "?w=320"));
+        assertEquals(160, three.getHeight());
+        assertTrue(isBlue(three.getRGB(40, 80)));
+        assertTrue(isRed(three.getRGB(280, 80)));
+    }
+
+    @Test
     void formatDefaultsToTheOriginalsAndAGifGivesAPng() {
         String gif = uploaded(TestImages.picture(100, 80, "gif"), "image/gif");
         RestAssured.given()
@@ -174,6 +216,11 @@ class RenditionTest {
     private static boolean isRed(int rgb) {
         Color c = new Color(rgb);
         return c.getRed() > 200 && c.getGreen() < 60 && c.getBlue() < 60;
+    }
+
+    private static boolean isBlue(int rgb) {
+        Color c = new Color(rgb);
+        return c.getBlue() > 200 && c.getRed() < 60 && c.getGreen() < 60;
     }
 
     private static boolean contains(byte[] haystack, String needle) {

@@ -74,6 +74,33 @@ public final class TestImages {
         return out.array();
     }
 
+    /**
+     * {@code width} × {@code height} stored pixels, the left half red and the right half blue, as a JPEG whose EXIF says
+     * Orientation {@code orientation} (how a camera stores a photo taken sideways).
+     */
+    public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(Color.BLUE);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        byte[] jpeg = write(img, "jpeg");
+        List<Entry> ifd0 = List.of(new Entry(
+                0x0112,
+                3,
+                1,
+                ByteBuffer.allocate(2).putShort((short) orientation).array()));
+        ByteBuffer tiff = ByteBuffer.allocate(8 + size(ifd0)).order(ByteOrder.BIG_ENDIAN);
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        ifd(tiff, 8, ifd0);
+        byte[] exif = app1("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.array());
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + exif.length);
+        out.put(jpeg, 0, 2).put(exif).put(jpeg, 2, jpeg.length - 2); // after SOI (FF D8)
+        return out.array();
+    }
+
     private static byte[] app1(byte[] header, byte[] payload) {
         int length = 2 + header.length + payload.length;
         ByteBuffer b = ByteBuffer.allocate(2 + length).order(ByteOrder.BIG_ENDIAN);
@@ -81,7 +108,7 @@ public final class TestImages {
         return b.array();
     }
 
-    /** One IFD entry: tag, TIFF type (2 ASCII, 4 LONG, 5 RATIONAL), count, value bytes (big-endian). */
+    /** One IFD entry: tag, TIFF type (2 ASCII, 3 SHORT, 4 LONG, 5 RATIONAL), count, value bytes (big-endian). */
     private record Entry(int tag, int type, int count, byte[] value) {}
 
     private static Entry ascii(int tag, String s) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,19 +47,26 @@ class CookbookIT {
         int port = freePort();
         base = "http://localhost:" + port;
         ProcessBuilder builder = new ProcessBuilder(
-                        javaBinary(), "-jar", JAR.toAbsolutePath().toString())
+                        // As docs/running.md runs it: the demo content loads within the documented heap.
+                        javaBinary(),
+                        "-Xmx192m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        JAR.toAbsolutePath().toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("service.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("CMS_") || name.startsWith("QUARKUS_"));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("CMS_DEMO_CONTENT", "true");
+        builder.environment().put("CMS_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true"); // the cookbook's receiver is local
         service = builder.start();
         awaitReady();
     }
 
     @AfterAll
-    static void stopTheService() throws InterruptedException {
+    static void stopTheService() throws Exception {
+        stopTheWebhookReceiver();
         if (service != null) {
             // A graceful stop, so that the embedded PostgreSQL stops with it.
             service.destroy();
@@ -91,6 +99,14 @@ class CookbookIT {
         }
     }
 
+    /** The cookbook stops the receiver it started; should it fail before, the receiver must not outlive the test. */
+    private static void stopTheWebhookReceiver() throws IOException {
+        Path pid = dir == null ? null : dir.resolve("receiver.pid");
+        if (pid != null && Files.exists(pid)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
     /** Runs all blocks in one bash session and returns each block's output (stdout and stderr together). */
     private static List<String> run(List<Cookbook.Block> blocks) throws IOException, InterruptedException {
         StringBuilder script = new StringBuilder("exec 2>&1\n");
@@ -106,6 +122,13 @@ class CookbookIT {
                 .directory(dir.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("BASE", base);
+        builder.environment()
+                .put("EXAMPLES", Path.of("docs", "examples").toAbsolutePath().toString());
+        // `java` in a block is the JDK running the tests (the webhook receiver is a single-file program).
+        builder.environment()
+                .put(
+                        "PATH",
+                        Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
         Process bash = builder.start();
         bash.getOutputStream().close();
         byte[] out = bash.getInputStream().readAllBytes();

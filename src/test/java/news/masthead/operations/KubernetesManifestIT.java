@@ -62,11 +62,12 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void theAdminTokenAndTheDatabaseComeFromSecrets() {
+    void theAdminTokenTheWebhookKeyAndTheDatabaseComeFromSecrets() {
         Map<String, JsonNode> env = new HashMap<>();
         container().path("env").forEach(e -> env.put(e.path("name").asText(), e));
         Map<String, List<String>> expected = Map.of(
                 "CMS_ADMIN_TOKEN", List.of("masthead", "admin-token"),
+                "CMS_WEBHOOKS_SECRET_KEY", List.of("masthead", "webhooks-secret-key"),
                 "QUARKUS_DATASOURCE_JDBC_URL", List.of("masthead-db", "jdbc-url"),
                 "QUARKUS_DATASOURCE_USERNAME", List.of("masthead-db", "username"),
                 "QUARKUS_DATASOURCE_PASSWORD", List.of("masthead-db", "password"));

@@ -24,7 +24,14 @@ final class Receiver implements AutoCloseable {
 
     /** One request as it arrived. */
     record Hit(
-            String id, String timestamp, String signature, String body, long arrivedNanos, String path, String type) {
+            String id,
+            String timestamp,
+            String signature,
+            String body,
+            long arrivedNanos,
+            String path,
+            String type,
+            String host) {
         JsonPath json() {
             return JsonPath.from(body);
         }
@@ -51,7 +58,11 @@ final class Receiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://127.0.0.1:" + port() + "/hook";
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     Receiver answering(Function<Integer, Answer> answers) {
@@ -72,7 +83,8 @@ final class Receiver implements AutoCloseable {
                 new String(body, StandardCharsets.UTF_8),
                 arrived,
                 ex.getRequestURI().getPath(),
-                JSON.readTree(body).path("type").asText());
+                JSON.readTree(body).path("type").asText(),
+                ex.getRequestHeaders().getFirst("Host"));
         int n;
         synchronized (hits) {
             n = hits.size();

@@ -6,12 +6,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static news.masthead.Api.admin;
 import static news.masthead.Api.person;
@@ -32,6 +37,7 @@ class WebhookSafetyTest {
     @AfterEach
     void cleanUp() {
         Hooks.deleteAll();
+        ScriptedDns.forget("rebind.test");
     }
 
     @Test
@@ -58,12 +64,19 @@ class WebhookSafetyTest {
                 "http://[::ffff:10.0.0.1]/",
                 "http://[::127.0.0.1]/",
                 "http://[64:ff9b::a00:1]/",
+                "http://[::ffff:169.254.169.254]/",
+                "http://loopback.test/hook",
+                "http://mapped.test/hook",
+                "http://mixed.test/hook",
                 "ftp://192.0.2.10/",
                 "file:///etc/passwd",
                 "http://user:pw@192.0.2.10/",
                 "gopher://192.0.2.10/",
                 "//192.0.2.10/",
                 "not a url");
+        ScriptedDns.answer("loopback.test", "127.0.0.1");
+        ScriptedDns.answer("mapped.test", "::ffff:10.0.0.1");
+        ScriptedDns.answer("mixed.test", "192.0.2.10", "fe80::1"); // one private answer among public ones is enough
         List<String> accepted = new ArrayList<>();
         for (String url : refused) {
             int status = admin().body(Map.of("url", url))
@@ -119,6 +132,41 @@ class WebhookSafetyTest {
                     ((String) attempt.get("error")).startsWith("not sent: the url resolves to 127.0.0.1"),
                     attempt.toString());
             assertEquals(List.of(), receiver.hits());
+        }
+    }
+
+    @Test
+    void aNameRepointedAtLoopbackIsRefusedAtDeliveryWithoutAConnection() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket s = listener.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ScriptedDns.answer("rebind.test", "192.0.2.10");
+            String id = Hooks.create(
+                            "http://rebind.test:" + listener.getLocalPort() + "/hook", List.of("people.*"), "all")
+                    .id();
+            ScriptedDns.answer("rebind.test", "127.0.0.1"); // the name now points at this machine
+            person("Rebound " + unique());
+            long end = System.currentTimeMillis() + 5000;
+            while (Hooks.deliveries(id).isEmpty() && System.currentTimeMillis() < end) {
+                Thread.sleep(50);
+            }
+            Map<String, Object> attempt = Hooks.deliveries(id).get(0);
+            assertNull(attempt.get("status"));
+            assertEquals(
+                    "not sent: the url resolves to 127.0.0.1, a loopback, private, link-local, multicast or unspecified "
+                            + "address (allowed only with cms.webhooks.allow-private-addresses=true)",
+                    attempt.get("error"));
+            assertEquals(0, connections.get());
         }
     }
 }

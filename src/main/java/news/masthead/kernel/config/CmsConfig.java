@@ -161,11 +161,11 @@ public interface CmsConfig {
         @WithDefault("160,320,640,960,1280,1920,2560")
         List<Integer> widths();
 
-        /** Memory (bytes) for encoded renditions, least recently used dropped first. */
-        @WithDefault("67108864")
+        /** Heap (bytes) for encoded renditions, least recently used dropped first; sized for the documented 192 MB heap. */
+        @WithDefault("16777216")
         long cacheBytes();
 
-        /** Renditions decoded at the same time (each holds up to tens of MB of pixels); the others wait. */
+        /** Renditions decoded at the same time; the others wait (all of them together hold at most 8 million decoded pixels). */
         @WithDefault("2")
         int concurrentDecodes();
 
@@ -179,7 +179,7 @@ public interface CmsConfig {
         /**
          * AES-256 key (32 bytes, base64 or base64url) sealing the signing secrets at rest. The embedded database
          * generates one into {@code <data-dir>/webhook-key}; with an external database it must be given, the same on
-         * every instance, or creating a webhook answers 503.
+         * every instance; without one, creating, rotating or pinging a webhook answers 503 and nothing is delivered.
          */
         Optional<String> secretKey();
 

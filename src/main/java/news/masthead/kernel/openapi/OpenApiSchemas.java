@@ -28,7 +28,15 @@ final class OpenApiSchemas {
             "Problem", Set.of("errors"));
     /** Written without their empty fields (NON_NULL or NON_EMPTY): any field may be missing. */
     private static final Set<String> SPARSE = Set.of(
-            "Block", "Ninjs", "NinjsText", "NinjsConcept", "NinjsPoint", "JsonFeed", "JsonFeedItem", "JsonFeedAuthor");
+            "Block",
+            "Ninjs",
+            "NinjsText",
+            "NinjsConcept",
+            "NinjsPoint",
+            "NinjsAssociation",
+            "JsonFeed",
+            "JsonFeedItem",
+            "JsonFeedAuthor");
 
     private final Components components;
     private final Set<String> inputs = new TreeSet<>();

@@ -10,11 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.images.Image;
 import news.masthead.images.ImageJson;
-import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.FieldError;
 import news.masthead.kernel.http.Fieldset;
+import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
@@ -99,7 +99,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     public JsonPage list(ArticleListParams params) {
         return cache.get(
                 cache.key("articles|" + visibility.scope(), params),
-                Source.CONTENT,
+                p -> listKeys(p, params),
                 JsonPage::bytes,
                 () -> page(params));
     }
@@ -131,10 +131,36 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         Set<String> includes = Params.subset("include", include, INCLUDES);
         return cache.get(
                 "article|" + visibility.scope() + "|" + includes + "|" + idOrSlug,
-                Source.CONTENT,
+                ArticleService::keys,
                 a -> a.body().bytes().length,
                 () -> json.one(idOrSlug, includes, visibility.seesAll())
                         .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'.")));
+    }
+
+    /** What a page shows; a filter by person or place also depends on those records (a slug, the place tree). */
+    private static Set<String> listKeys(JsonPage page, ArticleListParams params) {
+        Set<String> keys = SurrogateKeys.list("articles", page.body());
+        if (Params.present(params.person)) {
+            keys.add("people");
+        }
+        if (Params.present(params.place)) {
+            keys.add("places");
+        }
+        return keys;
+    }
+
+    /**
+     * What an article's copy shows; one that hides a related block (its article not visible) depends on whichever
+     * article becomes visible, which its body no longer names.
+     */
+    private static Set<String> keys(ArticleJson.Rendered a) {
+        Set<String> keys = a.body().surrogateKeys("article");
+        if (!a.etag().contains("-r")) {
+            return keys;
+        }
+        Set<String> more = new LinkedHashSet<>(keys);
+        more.add("articles");
+        return more;
     }
 
     /** The article as the caller may see it. */

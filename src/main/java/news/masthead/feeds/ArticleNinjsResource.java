@@ -1,5 +1,7 @@
 package news.masthead.feeds;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,9 +11,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.articles.ArticleService;
+import news.masthead.articles.ArticleView;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.ResponseKeys;
+import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,6 +39,9 @@ public class ArticleNinjsResource {
     @Inject
     NinjsService ninjs;
 
+    @Inject
+    ObjectMapper mapper;
+
     /**
      * Chosen with Accept: application/ninjs+json. Same visibility as the JSON representation; its own strong
      * ETag (If-None-Match gives 304). Documented with the JSON one in ArticleResource, as one operation.
@@ -49,8 +57,11 @@ public class ArticleNinjsResource {
     public RestResponse<byte[]> get(
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
             @Context HttpHeaders headers,
-            @Context UriInfo uri) {
-        NinjsService.Document d = ninjs.of(articles.get(idOrSlug), uri.getBaseUri());
+            @Context UriInfo uri)
+            throws JsonProcessingException {
+        ArticleView a = articles.get(idOrSlug);
+        ResponseKeys.add(SurrogateKeys.of(mapper.writeValueAsBytes(a), "article")); // the records the document draws on
+        NinjsService.Document d = ninjs.of(a, uri.getBaseUri());
         return Conditional.ok(headers, d.body(), d.etag(), d.lastModified());
     }
 }

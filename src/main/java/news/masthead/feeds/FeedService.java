@@ -9,7 +9,6 @@ import news.masthead.articles.Article;
 import news.masthead.articles.Block;
 import news.masthead.articles.Visibility;
 import news.masthead.images.Published;
-import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.paging.Listing;
@@ -20,10 +19,12 @@ import news.masthead.places.Place;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -38,8 +39,12 @@ public class FeedService {
 
     public static final int SIZE = 50;
 
-    /** A rendered feed and its weak ETag, kept together so that a 304 costs neither a query nor rendering. */
-    public record Rendered(byte[] body, String etag) {}
+    /**
+     * A rendered feed and its weak ETag, kept together so that a 304 costs neither a query nor rendering, and its
+     * surrogate keys: its articles and lead images, and the collections its text draws on (quotes and their speakers,
+     * body images) or its filter names.
+     */
+    public record Rendered(byte[] body, String etag, Set<String> keys) {}
 
     @Inject
     EntityManager em;
@@ -65,10 +70,17 @@ public class FeedService {
      */
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public Rendered rendered(FeedQuery query, URI base, URI self, BiFunction<FeedLinks, List<FeedItem>, byte[]> write) {
-        return cache.get("feed|" + base + "|" + self, Source.CONTENT, r -> r.body().length, () -> {
+        return cache.get("feed|" + base + "|" + self, Rendered::keys, r -> r.body().length, () -> {
             List<FeedItem> items = newest(query, base.toString().endsWith("/") ? base.toString() : base + "/");
             byte[] body = write.apply(FeedLinks.of(base, self, query, items), items);
-            return new Rendered(body, ETag.weak(body));
+            Set<String> keys = new LinkedHashSet<>(List.of("articles", "quotes", "people", "places", "images"));
+            for (FeedItem item : items) {
+                keys.add("article:" + item.id());
+                if (item.image() != null) {
+                    keys.add("image:" + item.image().id());
+                }
+            }
+            return new Rendered(body, ETag.weak(body), keys);
         });
     }
 

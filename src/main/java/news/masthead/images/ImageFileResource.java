@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.auth.Role;
-import news.masthead.kernel.cache.DataVersion;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.ApiException;
@@ -25,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
 
 /**
  * An image's file: renditions for everyone who may see the image, the original for editors. Its own class, without
@@ -135,12 +136,14 @@ public class ImageFileResource {
     }
 
     /**
-     * The record as anonymous callers see it, from the read cache while the data version is unchanged: a warm rendition
+     * The record as anonymous callers see it, from the read cache while it and the articles are unchanged: a warm rendition
      * then costs no transaction and no query of its own (only its share of the version read), where it used to take a
      * pooled connection for two queries (the record and its visibility).
      */
     private ImageService.FileInfo anonymous(String id) {
-        return readCache.get("images.file|" + id, DataVersion.Source.CONTENT, f -> 256, () -> images.file(id));
+        // Its visibility follows the articles using it (one coming due changes no row): it depends on them too.
+        return readCache.get(
+                "images.file|" + id, f -> List.of("image:" + f.id(), "articles"), f -> 256, () -> images.file(id));
     }
 
     private static boolean ifNoneMatch(HttpHeaders headers, String etag) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.paging.Filter;
@@ -40,6 +41,9 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     Listing listing;
 
     @Inject
+    ReadCache cache;
+
+    @Inject
     SlugAllocator slugs;
 
     public PersonService() {
@@ -70,6 +74,13 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
             throw new ApiException.Conflict(p.name + " is the speaker of " + quotes + " quote(s) and linked to "
                     + articles + " article(s); delete or re-assign those first.");
         }
+    }
+
+    /** Served from ReadCache while current; it opens a transaction only to compute. */
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PersonView get(String idOrSlug) {
+        return cache.record("person", idOrSlug, () -> super.get(idOrSlug));
     }
 
     @Override

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
@@ -63,7 +63,11 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public JsonPage list(PlaceListParams params) {
-        return cache.get(cache.key("places", params), Source.CONTENT, JsonPage::bytes, () -> page(params));
+        return cache.get(
+                cache.key("places", params),
+                p -> SurrogateKeys.list("places", p.body()),
+                JsonPage::bytes,
+                () -> page(params));
     }
 
     private JsonPage page(PlaceListParams params) {
@@ -150,6 +154,13 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
             throw new ApiException.Conflict(p.name + " contains " + children + " place(s) and is linked to " + articles
                     + " article(s); move or delete those first.");
         }
+    }
+
+    /** Served from ReadCache while current; it opens a transaction only to compute. */
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PlaceView get(String idOrSlug) {
+        return cache.record("place", idOrSlug, () -> super.get(idOrSlug));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -22,10 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * What {@link ReadCache} checks its entries against: the versions of the data (the largest committed
- * change-feed seq of the content collections, and of comments), the database's clock and the moment
- * the next embargoed article comes due (V12's article_embargoed). Comments have their own version
- * because readers post them all day, and a comment changes no article, person, place or quote.
+ * What {@link ReadCache} checks its entries against: the largest committed change-feed seq, with what each
+ * change since the last read touched ({@link ChangedKeys}), the database's clock and the moment the next
+ * embargoed article comes due (V12's article_embargoed).
  * <p>
  * Requests that ask at the same time share one read: each waits for a read that started after it
  * asked, so it still sees every write committed before it arrived, on any instance. Under load one
@@ -38,34 +38,18 @@ public class DataVersion {
     /** A timestamptz as microseconds since the epoch, compared in Java. */
     private static final String MICROS = "(extract(epoch from %s) * 1000000)::bigint";
 
-    private static final String MAX_SEQ = "(select max(seq) from changes where collection = '%s')";
-    private static final String READ = "select coalesce(greatest(" + MAX_SEQ.formatted("articles") + ", "
-            + MAX_SEQ.formatted("people")
-            + ", " + MAX_SEQ.formatted("places") + ", " + MAX_SEQ.formatted("quotes")
-            + ", " + MAX_SEQ.formatted("images") + "), 0), coalesce(" + MAX_SEQ.formatted("comments")
-            + ", 0), " + MICROS.formatted("now()") + ", coalesce((select " + MICROS.formatted("min(published_at)")
-            + " from articles where article_embargoed(status, published_at, now())), " + Long.MAX_VALUE + ")";
-
-    /** What a value is computed from. */
-    public enum Source {
-        /** articles, people, places and quotes */
-        CONTENT,
-        /** the content and comments */
-        CONTENT_AND_COMMENTS
-    }
+    /** The largest committed seq (V3: committed seqs form a prefix), the clock, the next embargo's end. */
+    private static final String READ =
+            "select coalesce((select max(seq) from changes), 0), " + MICROS.formatted("now()")
+                    + ", coalesce((select " + MICROS.formatted("min(published_at)")
+                    + " from articles where article_embargoed(status, published_at, now())), " + Long.MAX_VALUE + ")";
 
     /**
-     * @param content       the largest committed change-feed seq of articles, people, places and quotes
-     * @param comments      the largest committed change-feed seq of comments
+     * @param seq           the largest committed change-feed seq
      * @param nowMicros     the database's clock when it was read
      * @param nextDueMicros when the next scheduled article becomes visible ({@link Long#MAX_VALUE}: never)
      */
-    public record State(long content, long comments, long nowMicros, long nextDueMicros) {
-
-        public long version(Source source) {
-            return source == Source.CONTENT ? content : Math.max(content, comments);
-        }
-    }
+    public record State(long seq, long nowMicros, long nextDueMicros) {}
 
     private static final Logger LOG = Logger.getLogger(DataVersion.class);
     private static final String JDBC_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
@@ -90,6 +74,9 @@ public class DataVersion {
     private Connection connection;
 
     private boolean failing;
+
+    /** What changed, by surrogate key, up to the last seq read: brought up to date before a read is handed out. */
+    private final ChangedKeys changed = new ChangedKeys();
 
     /**
      * The state of a read that starts after this call. Never call it while holding a pooled connection (see
@@ -119,6 +106,11 @@ public class DataVersion {
             Thread.currentThread().interrupt();
             throw new ApiException.Unavailable("Interrupted while reading the data version.", 1);
         }
+    }
+
+    /** Whether a value computed at {@code seq} from the records named by {@code keys} is current (see {@link ChangedKeys}). */
+    boolean current(long seq, Collection<String> keys) {
+        return changed.current(seq, keys);
     }
 
     @PreDestroy
@@ -176,7 +168,9 @@ public class DataVersion {
             try (PreparedStatement s = connection.prepareStatement(READ);
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return new State(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                State state = new State(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                changed.advance(connection, state.seq());
+                return state;
             }
         } catch (SQLException e) {
             close();

@@ -2,18 +2,29 @@ package news.masthead.kernel.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.http.ResponseKeys;
+import news.masthead.kernel.http.SurrogateKeys;
 
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -21,19 +32,22 @@ import java.util.function.ToLongFunction;
  * Read results (rendered pages, list totals) kept in memory while they are provably current, so that
  * any number of instances may share one database without telling each other anything.
  * <p>
- * Every write to a tracked table (articles, people, places, quotes, comments) commits a change-feed
- * entry in the same transaction, and the committed seqs form a prefix in commit order (see V3). So
- * the largest seq of the collections a value is computed from is a version of that data, the same
- * for every instance. The only other thing that changes what a reader sees is time: a scheduled
- * article becomes visible when its publishedAt comes. An entry remembers the {@link DataVersion}
- * read before it was computed; it is served only while the version is unchanged and that moment has
- * not come. A read served from here costs a share of one index probe instead of the query, and no
- * transaction.
+ * Every write to a tracked table commits a change-feed entry in the same transaction, and the committed seqs form a
+ * prefix in commit order (see V3). An entry remembers the seq {@link DataVersion} read before it was computed and the
+ * surrogate keys of the records it was computed from (those its {@code Surrogate-Key} header names: the records it
+ * embeds and, for a list, its collection). It is served while no change after that seq touched one of those keys
+ * ({@link ChangedKeys} follows the feed) and, if it shows articles, no scheduled article has come due since. So an
+ * edit refreshes the pages that show the edited record and leaves the others in place, on every instance. A read
+ * served from here costs a share of one index probe instead of the query, and no transaction.
  */
 @ApplicationScoped
 public class ReadCache {
 
-    private record Entry(Object value, long version, long validBeforeMicros, long bytes) {}
+    /** @param keys what it depends on, in header order; {@code timed}: whether an article coming due may change it */
+    private record Entry(Object value, long seq, Set<String> keys, boolean timed, long validBeforeMicros, int bytes) {}
+
+    /** What a record's DTO takes in memory, roughly: a few hundred bytes of text in objects. */
+    private static final long RECORD_BYTES = 2048;
 
     @Inject
     DataVersion dataVersion;
@@ -44,22 +58,61 @@ public class ReadCache {
     @Inject
     CmsConfig config;
 
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    @Inject
+    MeterRegistry registry;
+
+    private Cache<String, Entry> entries;
     private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
     /** The state a computation on this thread started from: what it asks for inside (a page's total) is checked against that. */
     private final ThreadLocal<DataVersion.State> computingFrom = new ThreadLocal<>();
+    /** The keys of the values a computation on this thread used (a page's total): the entry depends on them too. */
+    private final ThreadLocal<Set<String>> collecting = new ThreadLocal<>();
 
-    private long bytes;
     private final LongAdder uncachedInTransaction = new LongAdder();
+    private Counter hits;
+    private Counter misses;
+    private Counter evictions;
+
+    @PostConstruct
+    void init() {
+        long max = Math.max(1, config.readCache().maxBytes());
+        entries = Caffeine.newBuilder()
+                .maximumWeight(max)
+                .weigher((String key, Entry e) -> e.bytes)
+                .removalListener((String key, Entry e, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        evictions.increment();
+                    }
+                })
+                .executor(Runnable::run) // maintenance on the writing thread: no pool needed, weights exact at once
+                .build();
+        hits = Counter.builder("masthead.read.cache.hits")
+                .description("Reads served from the read cache")
+                .register(registry);
+        misses = Counter.builder("masthead.read.cache.misses")
+                .description("Reads computed (absent or no longer current), kept if small enough")
+                .register(registry);
+        evictions = Counter.builder("masthead.read.cache.evictions")
+                .description("Entries dropped to stay within cms.read-cache.max-bytes")
+                .register(registry);
+        Gauge.builder("masthead.read.cache.bytes", this, ReadCache::bytes)
+                .description("Estimated memory held by the read cache")
+                .baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("masthead.read.cache.entries", this, c -> c.entries.estimatedSize())
+                .description("Entries in the read cache")
+                .register(registry);
+    }
 
     /**
      * The value for {@code key}: cached while current, else computed in a transaction and kept.
-     * {@code key} must name everything the value depends on besides the data and the time.
+     * {@code key} must name everything the value depends on besides the data and the time; {@code keys} gives the
+     * surrogate keys of the records a value was computed from (see {@link news.masthead.kernel.http.SurrogateKeys}).
      */
     @SuppressWarnings("unchecked")
-    public <V> V get(String key, DataVersion.Source source, ToLongFunction<V> size, Supplier<V> compute) {
+    public <V> V get(String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
         if (config.readCache().maxBytes() <= 0) {
-            return inTransaction(compute);
+            return used(inTransaction(compute), keys);
         }
         DataVersion.State outer = computingFrom.get();
         if (outer == null && QuarkusTransaction.isActive()) {
@@ -67,13 +120,13 @@ public class ReadCache {
             // stalled the instance. Such a caller should be @VersionedRead; until it is, it gets a fresh value, and
             // the count below (asserted zero by the load test) names the omission.
             uncachedInTransaction.increment();
-            return compute.get();
+            return used(compute.get(), keys);
         }
         DataVersion.State state = outer != null ? outer : dataVersion.read();
-        long version = state.version(source);
-        Entry e = current(key, version, state.nowMicros());
+        Entry e = current(key, state);
         if (e != null) {
-            return (V) e.value;
+            hits.increment();
+            return (V) used(e);
         }
         // One computation per key at a time: requests arriving meanwhile wait for it instead of running
         // the same expensive query side by side (64 of them at once would empty the connection pool).
@@ -82,28 +135,90 @@ public class ReadCache {
         Object lock = computing.computeIfAbsent(key, k -> new Object());
         try {
             synchronized (lock) {
-                e = current(key, version, state.nowMicros());
+                e = current(key, state);
                 if (e != null) {
-                    return (V) e.value;
+                    hits.increment();
+                    return (V) used(e);
                 }
+                misses.increment();
+                Set<String> inner = new LinkedHashSet<>();
+                Set<String> enclosing = collecting.get();
                 computingFrom.set(state);
+                collecting.set(inner);
                 V value;
                 try {
                     value = inTransaction(
                             compute); // after reading the version: a write in between only makes the entry older
                 } finally {
+                    collecting.set(enclosing);
                     if (outer == null) {
                         computingFrom.remove();
                     }
                 }
-                long weight = size.applyAsLong(value) + 2L * key.length() + 96;
-                if (weight <= config.readCache().maxBytes() / 8) {
-                    put(key, new Entry(value, version, state.nextDueMicros(), weight));
+                Set<String> deps = new LinkedHashSet<>(keys.apply(value));
+                deps.addAll(inner);
+                boolean timed = deps.stream().anyMatch(ReadCache::showsArticles);
+                Entry made = new Entry(
+                        value, state.seq(), Collections.unmodifiableSet(deps), timed, state.nextDueMicros(), (int)
+                                Math.min(
+                                        Integer.MAX_VALUE,
+                                        size.applyAsLong(value) + 2L * key.length() + 96 + 48L * deps.size()));
+                if (made.bytes <= config.readCache().maxBytes() / 8) {
+                    // Keep it unless a value computed from a later state is kept already.
+                    entries.asMap().merge(key, made, (old, mine) -> old.seq > mine.seq ? old : mine);
                 }
-                return value;
+                return (V) used(made);
             }
         } finally {
             computing.remove(key, lock);
+        }
+    }
+
+    private double bytes() {
+        var eviction = entries.policy().eviction();
+        return eviction.isPresent() ? eviction.get().weightedSize().orElse(0) : 0;
+    }
+
+    /**
+     * A record's single GET ({@code kind}: "person"), kept while current. Its keys come from its JSON. Inside a
+     * transaction (a webhook or change-feed reader) it is computed: those readers want it as of their transaction.
+     */
+    public <V> V record(String kind, String idOrSlug, Supplier<V> compute) {
+        if (QuarkusTransaction.isActive()) {
+            return compute.get();
+        }
+        return get(kind + "|" + idOrSlug, v -> SurrogateKeys.of(json(v), kind), v -> RECORD_BYTES, compute);
+    }
+
+    private byte[] json(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean showsArticles(String key) {
+        return key.equals("articles") || key.startsWith("article:");
+    }
+
+    /** Hands the value's keys to the computation using it, or else to the response. */
+    private <V> V used(V value, Function<V, Collection<String>> keys) {
+        note(keys.apply(value));
+        return value;
+    }
+
+    private Object used(Entry e) {
+        note(e.keys);
+        return e.value;
+    }
+
+    private void note(Collection<String> keys) {
+        Set<String> enclosing = collecting.get();
+        if (enclosing != null) {
+            enclosing.addAll(keys);
+        } else {
+            ResponseKeys.add(keys);
         }
     }
 
@@ -129,10 +244,12 @@ public class ReadCache {
         }
     }
 
-    /** An entry computed from this version or a later one, while no scheduled article has come due since. */
-    private synchronized Entry current(String key, long version, long nowMicros) {
-        Entry e = entries.get(key);
-        return e != null && e.version >= version && nowMicros < e.validBeforeMicros ? e : null;
+    /** The entry if no change after it touched what it shows, and (if it shows articles) no scheduled one has come due. */
+    private Entry current(String key, DataVersion.State state) {
+        Entry e = entries.getIfPresent(key);
+        return e != null && (!e.timed || state.nowMicros() < e.validBeforeMicros) && dataVersion.current(e.seq, e.keys)
+                ? e
+                : null;
     }
 
     private static <V> V inTransaction(Supplier<V> compute) {
@@ -145,22 +262,6 @@ public class ReadCache {
             return kind + "|" + mapper.writeValueAsString(params);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Keeps {@code e} unless a later version is kept already, then drops the least recently used beyond the budget. */
-    private synchronized void put(String key, Entry e) {
-        Entry old = entries.get(key);
-        if (old != null && old.version > e.version) {
-            return;
-        }
-        entries.put(key, e);
-        bytes += e.bytes - (old == null ? 0 : old.bytes);
-        long maxBytes = config.readCache().maxBytes();
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
-                bytes > maxBytes && it.hasNext(); ) {
-            bytes -= it.next().getValue().bytes;
-            it.remove();
         }
     }
 }

@@ -100,6 +100,14 @@ public interface CmsConfig {
         /** {@code Cache-Control: public, max-age} (seconds) of anonymous reads; anything sent with a token is private. */
         @WithDefault("60")
         int publicMaxAge();
+
+        /** {@code stale-while-revalidate} (seconds) of anonymous reads: a CDN may answer with its copy while it refetches. */
+        @WithDefault("60")
+        int staleWhileRevalidate();
+
+        /** {@code stale-if-error} (seconds) of anonymous reads: a CDN may answer with its copy while the origin fails. */
+        @WithDefault("86400")
+        int staleIfError();
     }
 
     interface Cors {

@@ -1,6 +1,9 @@
 package news.masthead.kernel.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A response body that is already JSON (built by PostgreSQL on the hot read paths): written as it
@@ -10,6 +13,9 @@ public final class JsonText {
 
     private final byte[] bytes;
     private String etag; // a racy single-check: two threads may both compute the same string
+    private Scan scan; // likewise
+
+    private record Scan(String kind, Set<String> keys) {}
 
     public JsonText(byte[] bytes) {
         this.bytes = bytes;
@@ -29,5 +35,14 @@ public final class JsonText {
             etag = t = ETag.weak(bytes);
         }
         return t;
+    }
+
+    /** Its {@link SurrogateKeys} as a body of records of {@code kind} (or a list of them). */
+    public Set<String> surrogateKeys(String kind) {
+        Scan s = scan;
+        if (s == null || !Objects.equals(kind, s.kind)) {
+            scan = s = new Scan(kind, Collections.unmodifiableSet(SurrogateKeys.of(bytes, kind)));
+        }
+        return s.keys;
     }
 }

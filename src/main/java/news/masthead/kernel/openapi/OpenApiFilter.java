@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Documents what every operation shares, so the resources need not repeat it: the problem+json
@@ -27,6 +28,17 @@ import java.util.Map;
 public class OpenApiFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    /** The paths whose reads send Surrogate-Key. */
+    private static final Pattern KEYED =
+            Pattern.compile("/api/v1/(articles|people|places|quotes|comments|images|feeds)\\b");
+
+    private static final String SURROGATE_KEY = "Space-separated keys of every record the response shows, the same keys"
+            + " webhooks carry: `article:<id>`, `person:<id>`, `place:<id>`, `quote:<id>`, `comment:<id>`, `image:<id>`,"
+            + " through includes, related articles, lead and body images and quote speakers; a list also names its"
+            + " collection (`articles`, `people`, `places`, `quotes`, `comments`, `images`), and a page that also depends"
+            + " on records it does not show (a filter by person or place, a hidden related article, a feed's quoted text)"
+            + " names their collection too. Purging a key at a CDN drops every response that showed that record.";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -43,6 +55,15 @@ public class OpenApiFilter implements OASFilter {
         openAPI.servers(List.of(OASFactory.createServer()
                 .url("/")
                 .description("The service that serves this document (paths start with /api/v1)")));
+        openAPI.getComponents()
+                .addHeader(
+                        "Surrogate-Key",
+                        OASFactory.createHeader()
+                                .description(SURROGATE_KEY)
+                                .schema(OASFactory.createSchema()
+                                        .addType(
+                                                org.eclipse.microprofile.openapi.models.media.Schema.SchemaType
+                                                        .STRING)));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -62,6 +83,9 @@ public class OpenApiFilter implements OASFilter {
                     op.setSecurity(new ArrayList<>()); // public: says so, rather than leaving it unstated
                 }
                 document(method, op, single, underResource);
+                if (method == PathItem.HttpMethod.GET && KEYED.matcher(path).lookingAt()) {
+                    surrogateKey(op.getResponses());
+                }
                 requestBody(method, op, schemas);
                 fieldsets.add(op);
             });
@@ -160,6 +184,17 @@ public class OpenApiFilter implements OASFilter {
                 r.addAPIResponse(
                         "304",
                         OASFactory.createAPIResponse().description("Not modified: the client's copy is current"));
+            }
+        }
+    }
+
+    /** Content reads name the records they show, for a CDN to purge by (the keys webhooks carry). */
+    private static void surrogateKey(APIResponses responses) {
+        for (String code : List.of("200", "304")) {
+            APIResponse response = responses.getAPIResponse(code);
+            if (response != null) {
+                response.addHeader(
+                        "Surrogate-Key", OASFactory.createHeader().ref("#/components/headers/Surrogate-Key"));
             }
         }
     }

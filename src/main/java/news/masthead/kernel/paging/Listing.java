@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import news.masthead.kernel.cache.DataVersion.Source;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.paging.Page.Total;
@@ -128,10 +127,25 @@ public class Listing {
         return TRACKED.contains(table)
                 ? cache.get(
                         "total|" + table + "|" + filter.fingerprint(),
-                        table.equals("comments") ? Source.CONTENT_AND_COMMENTS : Source.CONTENT,
+                        t -> totalKeys(table, filter),
                         n -> 32,
                         () -> count(table, filter))
                 : count(table, filter);
+    }
+
+    /**
+     * What a total depends on: its table's rows, the visibility of the articles that quotes, comments and images hang
+     * off, and the place tree a filter by place walks.
+     */
+    private static List<String> totalKeys(String table, Filter filter) {
+        List<String> keys = new ArrayList<>(List.of(table));
+        if (!table.equals("people") && !table.equals("places")) {
+            keys.add("articles");
+        }
+        if (filter.fingerprint().contains("place=") || filter.fingerprint().contains("within=")) {
+            keys.add("places");
+        }
+        return keys;
     }
 
     /**

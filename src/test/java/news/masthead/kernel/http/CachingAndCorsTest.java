@@ -25,7 +25,7 @@ class CachingAndCorsTest {
                 .get("/api/v1/people")
                 .then()
                 .statusCode(200)
-                .header("Cache-Control", equalTo("public, max-age=60"))
+                .header("Cache-Control", equalTo("public, max-age=60, stale-while-revalidate=60, stale-if-error=86400"))
                 .header("Vary", equalTo("Accept, Authorization, Origin"));
     }
 

@@ -8,6 +8,7 @@ import news.masthead.images.ImageJson;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.sql.JsonSql;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
@@ -72,7 +73,8 @@ class ArticleJson {
         String validators = seesAll
                 ? ", null, masthead_instant(a.updated_at) from articles a"
                 : ", s.visible, masthead_instant(greatest(a.updated_at, s.changed)) from articles a cross join lateral"
-                        + " masthead_related_state(case when strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
+                        + " masthead_related_state(case when a.rendered_head is null"
+                        + " and strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
         var query = em.createNativeQuery("select " + objectSql(include, seesAll) + ", a.version" + validators
                         + " where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
                         + " order by a.slug = :slug limit 1")
@@ -101,6 +103,9 @@ class ArticleJson {
 
     /** SQL expression: the article row aliased {@code a} as JSON text. */
     private String buildObject(Set<String> include, boolean seesAll) {
+        // The stored parts (V15) are the editors' copy; the head is stored only when the body names no related article,
+        // so an anonymous caller's body, which leaves out blocks naming hidden articles, is built here whenever it
+        // could differ. What is stored depends on the row alone, never on the time or on other rows.
         // The stored body is already the API's JSON. Anonymous callers do not see related blocks naming an
         // article they may not see: a body with such a block is rebuilt without them.
         String body = seesAll
@@ -113,47 +118,15 @@ class ArticleJson {
                                         + Visibility.publicArticleSql("r") + ")",
                                 "n")
                         + " end";
-        List<String> fields = new ArrayList<>(List.of(
-                "id",
-                value("a.id"),
-                "slug",
-                value("a.slug"),
-                "headline",
-                value("a.headline"),
-                "standfirst",
-                value("a.standfirst"),
-                "body",
-                body,
-                "source",
-                value("a.source"),
-                "byline",
-                value("a.byline"),
-                "section",
-                value("a.section"),
-                "tags",
-                value("a.tags"),
-                "language",
-                value("a.language"),
-                "status",
-                value("a.status"),
-                "publishedAt",
-                instant("a.published_at"),
-                "commentsOpen",
-                value("a.comments_open"),
+        List<String> linked = new ArrayList<>(List.of(
                 "personIds",
                 array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
                 "placeIds",
                 array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"),
                 "leadImage",
-                LEAD_IMAGE,
-                "createdAt",
-                instant("a.created_at"),
-                "updatedAt",
-                instant("a.updated_at"),
-                "version",
-                value("a.version")));
+                LEAD_IMAGE));
         if (include.contains("people")) {
-            fields.addAll(List.of(
+            linked.addAll(List.of(
                     "people",
                     array(
                             PersonJson.OBJECT,
@@ -161,7 +134,7 @@ class ArticleJson {
                             "ap.position")));
         }
         if (include.contains("places")) {
-            fields.addAll(List.of(
+            linked.addAll(List.of(
                     "places",
                     array(
                             PlaceJson.OBJECT,
@@ -170,19 +143,74 @@ class ArticleJson {
         }
         for (ArticleInclude extra : extraIncludes) {
             if (include.contains(extra.name())) {
-                fields.addAll(List.of(extra.name(), extra.sql()));
+                linked.addAll(List.of(extra.name(), extra.sql()));
             }
         }
         if (include.contains("images")) { // one subquery per article, in the same statement: no N+1
-            fields.addAll(List.of(
+            linked.addAll(List.of(
                     "images",
                     array(
                             ImageJson.OBJECT,
                             "from article_images ai join images i on i.id = ai.image_id where ai.article_id = a.id",
                             "i.created_at, i.id")));
         }
-        return object(fields.toArray(String[]::new));
+        // Key order as ArticleView: the row's fields, then the linked records, then createdAt, updatedAt, version, then
+        // the includes.
+        List<String> includes = linked.subList(6, linked.size());
+        return "(coalesce(a.rendered_head, " + head(body) + ") || ',' || " + members(linked.subList(0, 6)) + " || "
+                + "coalesce(a.rendered_tail, " + TAIL + ")"
+                + (includes.isEmpty() ? "" : " || ',' || " + members(includes))
+                + " || '}')";
     }
+
+    private static String members(List<String> keysAndJson) {
+        return JsonSql.members(keysAndJson.toArray(String[]::new));
+    }
+
+    /**
+     * SQL expression: the object's opening brace and the row's own fields up to commentsOpen, with this body; with
+     * {@code a.body::text} it is what V15 stores in {@code articles.rendered_head}.
+     */
+    static String head(String body) {
+        return "'{' || "
+                + JsonSql.members(
+                        "id",
+                        value("a.id"),
+                        "slug",
+                        value("a.slug"),
+                        "headline",
+                        value("a.headline"),
+                        "standfirst",
+                        value("a.standfirst"),
+                        "body",
+                        body,
+                        "source",
+                        value("a.source"),
+                        "byline",
+                        value("a.byline"),
+                        "section",
+                        value("a.section"),
+                        "tags",
+                        value("a.tags"),
+                        "language",
+                        value("a.language"),
+                        "status",
+                        value("a.status"),
+                        "publishedAt",
+                        instant("a.published_at"),
+                        "commentsOpen",
+                        value("a.comments_open"));
+    }
+
+    /** SQL expression: createdAt, updatedAt and version with their leading comma; V15 stores it in {@code articles.rendered_tail}. */
+    static final String TAIL = "',' || "
+            + JsonSql.members(
+                    "createdAt",
+                    instant("a.created_at"),
+                    "updatedAt",
+                    instant("a.updated_at"),
+                    "version",
+                    value("a.version"));
 
     /** The lead image resolved (as {@link LeadImageView}): the article's caption, else the image's own. */
     private static final String LEAD_IMAGE = "coalesce((select "

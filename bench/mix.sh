@@ -120,12 +120,14 @@ echo "peak RSS of the service: $(cat "$OUT/rss") MB"
 
 # Beside nginx: the same bytes, fetched once.
 mkdir -p "$OUT/www/article" "$OUT/nginx"
+chmod -R a+rX "$OUT"  # nginx's workers run as another user
 $SQL -c "select slug from articles where article_visible(status, published_at, now()) order by slug" > "$OUT/slugs.txt"
 head -1000 "$OUT/slugs.txt" > "$OUT/hot.txt"
 head -"$FILES" "$OUT/slugs.txt" | awk -v b="$BASE" -v d="$OUT/www/article" \
   '{printf "url = \"%s/articles/%s?include=people,places\"\noutput = \"%s/%s\"\n", b, $1, d, $1}' > "$OUT/fetch.cfg"
 curl -s --fail-early -K "$OUT/fetch.cfg"
 curl -s -o "$OUT/www/newest.json" "$BASE/articles?limit=20"
+chmod -R a+rX "$OUT/www"
 cat > "$OUT/nginx/nginx.conf" <<EOF
 worker_processes auto;
 pid $OUT/nginx.pid;
@@ -167,6 +169,7 @@ EOF
 measure() {  # URL [SLUGS]: "req/s p50 p99" of wrk -t2 -c64
   local out
   out=$(wrk -t2 -c64 -d20s --latency ${2:+-s "$OUT/rotate.lua"} "$1" ${2:+-- "$2"})
+  grep -q 'Non-2xx' <<<"$out" && echo "warning: $(grep 'Non-2xx' <<<"$out") for $1" >&2
   echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1 == "50%" {print $2}' <<<"$out") $(awk '$1 == "99%" {print $2}' <<<"$out")"
 }
 head -"$FILES" "$OUT/slugs.txt" > "$OUT/tail-nginx.txt"

@@ -8,6 +8,7 @@ import news.masthead.images.ImageJson;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.sql.JsonSql;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
@@ -80,7 +81,8 @@ class ArticleJson {
         String validators = seesAll
                 ? ", null, masthead_instant(a.updated_at) from articles a"
                 : ", s.visible, masthead_instant(greatest(a.updated_at, s.changed)) from articles a cross join lateral"
-                        + " masthead_related_state(case when strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
+                        + " masthead_related_state(case when a.rendered_head is null"
+                        + " and strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
         var query = em.createNativeQuery("select " + objectSql(include, seesAll, null) + ", a.version" + validators
                         + " where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
                         + " order by a.slug = :slug limit 1")
@@ -115,6 +117,9 @@ class ArticleJson {
 
     /** SQL expression: the article row aliased {@code a} as JSON text, with only the fields {@code only} names if any. */
     private String buildObject(Set<String> include, boolean seesAll, Set<String> only) {
+        // The stored parts (V15) are the editors' copy; the head is stored only when the body names no related article,
+        // so an anonymous caller's body, which leaves out blocks naming hidden articles, is built here whenever it
+        // could differ. What is stored depends on the row alone, never on the time or on other rows.
         // The stored body is already the API's JSON. Anonymous callers do not see related blocks naming an
         // article they may not see: a body with such a block is rebuilt without them.
         String body = seesAll
@@ -127,7 +132,79 @@ class ArticleJson {
                                         + Visibility.publicArticleSql("r") + ")",
                                 "n")
                         + " end";
-        List<String> fields = new ArrayList<>(List.of(
+        List<String> linked = new ArrayList<>(List.of(
+                "personIds",
+                array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
+                "placeIds",
+                array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"),
+                "leadImage",
+                LEAD_IMAGE));
+        if (include.contains("people")) {
+            linked.addAll(List.of(
+                    "people",
+                    array(
+                            PersonJson.OBJECT,
+                            "from article_people ap join people p on p.id = ap.person_id where ap.article_id = a.id",
+                            "ap.position")));
+        }
+        if (include.contains("places")) {
+            linked.addAll(List.of(
+                    "places",
+                    array(
+                            PlaceJson.OBJECT,
+                            "from article_places ap join places pl on pl.id = ap.place_id where ap.article_id = a.id",
+                            "ap.position")));
+        }
+        for (ArticleInclude extra : extraIncludes) {
+            if (include.contains(extra.name())) {
+                linked.addAll(List.of(extra.name(), extra.sql()));
+            }
+        }
+        if (include.contains("images")) { // one subquery per article, in the same statement: no N+1
+            linked.addAll(List.of(
+                    "images",
+                    array(
+                            ImageJson.OBJECT,
+                            "from article_images ai join images i on i.id = ai.image_id where ai.article_id = a.id",
+                            "i.created_at, i.id")));
+        }
+        // Key order as ArticleView: the row's fields, then the linked records, then createdAt, updatedAt, version, then
+        // the includes.
+        List<String> includes = linked.subList(6, linked.size());
+        if (only != null) { // a sparse copy is built from the columns it names: a teaser reads no body
+            List<String> all = new ArrayList<>(headPairs(body));
+            all.addAll(linked.subList(0, 6));
+            all.addAll(TAIL_PAIRS);
+            all.addAll(includes);
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < all.size(); i += 2) {
+                if (only.contains(all.get(i))) {
+                    kept.addAll(all.subList(i, i + 2));
+                }
+            }
+            return object(kept.toArray(String[]::new));
+        }
+        return "(coalesce(a.rendered_head, " + head(body) + ") || ',' || " + members(linked.subList(0, 6)) + " || "
+                + "coalesce(a.rendered_tail, " + TAIL + ")"
+                + (includes.isEmpty() ? "" : " || ',' || " + members(includes))
+                + " || '}')";
+    }
+
+    private static String members(List<String> keysAndJson) {
+        return JsonSql.members(keysAndJson.toArray(String[]::new));
+    }
+
+    /**
+     * SQL expression: the object's opening brace and the row's own fields up to commentsOpen, with this body; with
+     * {@code a.body::text} it is what V15 stores in {@code articles.rendered_head}.
+     */
+    static String head(String body) {
+        return "'{' || " + members(headPairs(body));
+    }
+
+    /** The row's own fields up to commentsOpen, as key and SQL expression pairs. */
+    private static List<String> headPairs(String body) {
+        return List.of(
                 "id",
                 value("a.id"),
                 "slug",
@@ -153,56 +230,14 @@ class ArticleJson {
                 "publishedAt",
                 instant("a.published_at"),
                 "commentsOpen",
-                value("a.comments_open"),
-                "personIds",
-                array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
-                "placeIds",
-                array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"),
-                "leadImage",
-                LEAD_IMAGE,
-                "createdAt",
-                instant("a.created_at"),
-                "updatedAt",
-                instant("a.updated_at"),
-                "version",
-                value("a.version")));
-        if (include.contains("people")) {
-            fields.addAll(List.of(
-                    "people",
-                    array(
-                            PersonJson.OBJECT,
-                            "from article_people ap join people p on p.id = ap.person_id where ap.article_id = a.id",
-                            "ap.position")));
-        }
-        if (include.contains("places")) {
-            fields.addAll(List.of(
-                    "places",
-                    array(
-                            PlaceJson.OBJECT,
-                            "from article_places ap join places pl on pl.id = ap.place_id where ap.article_id = a.id",
-                            "ap.position")));
-        }
-        for (ArticleInclude extra : extraIncludes) {
-            if (include.contains(extra.name())) {
-                fields.addAll(List.of(extra.name(), extra.sql()));
-            }
-        }
-        if (include.contains("images")) { // one subquery per article, in the same statement: no N+1
-            fields.addAll(List.of(
-                    "images",
-                    array(
-                            ImageJson.OBJECT,
-                            "from article_images ai join images i on i.id = ai.image_id where ai.article_id = a.id",
-                            "i.created_at, i.id")));
-        }
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i += 2) {
-            if (only == null || only.contains(fields.get(i))) {
-                kept.addAll(fields.subList(i, i + 2));
-            }
-        }
-        return object(kept.toArray(String[]::new));
+                value("a.comments_open"));
     }
+
+    private static final List<String> TAIL_PAIRS = List.of(
+            "createdAt", instant("a.created_at"), "updatedAt", instant("a.updated_at"), "version", value("a.version"));
+
+    /** SQL expression: createdAt, updatedAt and version with their leading comma; V15 stores it in {@code articles.rendered_tail}. */
+    static final String TAIL = "',' || " + members(TAIL_PAIRS);
 
     /** The lead image resolved (as {@link LeadImageView}): the article's caption, else the image's own. */
     private static final String LEAD_IMAGE = "coalesce((select "

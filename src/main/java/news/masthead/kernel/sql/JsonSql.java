@@ -22,6 +22,15 @@ public final class JsonSql {
         return sql.append(" || '}')").toString();
     }
 
+    /**
+     * The members of an object from alternating keys and JSON-text expressions, without braces, to compose an object
+     * from parts (some of them stored, see V15): {@code "k1":v1,"k2":v2}.
+     */
+    public static String members(String... keysAndJson) {
+        String object = object(keysAndJson);
+        return "('" + object.substring("('{".length(), object.length() - " || '}')".length()) + ")";
+    }
+
     /** A text, number, boolean, uuid or array value. */
     public static String value(String sql) {
         return "coalesce(to_json(" + sql + ")::text, 'null')";

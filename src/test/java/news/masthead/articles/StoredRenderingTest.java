@@ -1,0 +1,195 @@
+package news.masthead.articles;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
+import news.masthead.fixtures.Places;
+import news.masthead.fixtures.Quotes;
+import news.masthead.people.PersonJson;
+import news.masthead.places.PlaceJson;
+import news.masthead.quotes.QuoteJson;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.fields;
+import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Reads copy each row's JSON as stored when it was written (V15); the stored text must follow every edit of the row, of
+ * an embedded record, and every change of visibility, and be exactly what the expressions that build it would give.
+ */
+@QuarkusTest
+class StoredRenderingTest {
+
+    @Inject
+    EntityManager em;
+
+    private static String read(String path) {
+        return anonymous().get(path).then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void anEditedPersonPlaceOrQuoteReadsAsEditedInTheArticle() {
+        String before = "Before " + unique();
+        String person = People.person().name(before).create();
+        String place = Places.place().name("Old Town " + unique()).kind("town").create();
+        String article = Articles.article()
+                .headline("Embeds " + unique())
+                .published()
+                .personIds(person)
+                .placeIds(place)
+                .create();
+        String quote = Quotes.quote().text("First words").speaker(person).create();
+        editor().body(Map.of("articleId", article))
+                .patch("/api/v1/quotes/" + quote)
+                .then()
+                .statusCode(200);
+        String url = "/api/v1/articles/" + article + "?include=people,places,quotes";
+        anonymous().get(url).then().statusCode(200).body("people[0].name", equalTo(before));
+
+        String renamed = "After " + unique();
+        editor().body(Map.of("name", renamed))
+                .patch("/api/v1/people/" + person)
+                .then()
+                .statusCode(200);
+        editor().body(Map.of("name", "New Town"))
+                .patch("/api/v1/places/" + place)
+                .then()
+                .statusCode(200);
+        editor().body(Map.of("text", "Second words"))
+                .patch("/api/v1/quotes/" + quote)
+                .then()
+                .statusCode(200);
+
+        anonymous()
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("people[0].name", equalTo(renamed))
+                .body("places[0].name", equalTo("New Town"))
+                .body("quotes[0].text", equalTo("Second words"));
+        String withPeople = read(url);
+        String ownPerson = read("/api/v1/people/" + person);
+        assertEquals(true, withPeople.contains("\"people\":[" + ownPerson + "]"), withPeople);
+        assertEquals(true, withPeople.contains("\"places\":[" + read("/api/v1/places/" + place) + "]"), withPeople);
+        assertEquals(0, stale());
+    }
+
+    @Test
+    void anEditedArticleReadsAsTheWriteAnsweredInListsToo() {
+        String tag = "stored" + unique();
+        String id = Articles.article()
+                .headline("First " + unique())
+                .tags(tag)
+                .published()
+                .create();
+        String written = editor().body(Map.of("headline", "Second", "standfirst", "Now with a standfirst"))
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(written, read("/api/v1/articles/" + id));
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].headline", equalTo("Second"))
+                .body("items[0].version", equalTo(2));
+        assertEquals(0, stale());
+    }
+
+    @Test
+    void anUnpublishedArticleIsGoneForAnonymousReadersAtOnce() {
+        String id =
+                Articles.article().headline("Withdrawn " + unique()).published().create();
+        read("/api/v1/articles/" + id);
+        String written = editor().body(Map.of("status", "draft"))
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
+        assertEquals(
+                written,
+                editor().get("/api/v1/articles/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        assertEquals(0, stale());
+    }
+
+    @Test
+    void aScheduledArticleComesDueAtItsTime() throws InterruptedException {
+        Instant due = Instant.now().plus(2, ChronoUnit.SECONDS);
+        String id = Articles.article()
+                .headline("Due " + unique())
+                .scheduled()
+                .publishedAt(due)
+                .create();
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(404);
+        Thread.sleep(Math.max(0, Instant.now().until(due, ChronoUnit.MILLIS)) + 300);
+        assertEquals(
+                editor().get("/api/v1/articles/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
+                read("/api/v1/articles/" + id));
+    }
+
+    @Test
+    void aBlockNamingAHiddenArticleIsLeftOutForAnonymousReadersOnly() {
+        String draft = Articles.article().headline("Draft " + unique()).create();
+        String id = Articles.article()
+                .headline("Points at a draft " + unique())
+                .published()
+                .body(List.of(
+                        fields("type", "paragraph", "text", "Before"), fields("type", "related", "articleId", draft)))
+                .create();
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).body("body", hasSize(1));
+        editor().get("/api/v1/articles/" + id).then().statusCode(200).body("body", hasSize(2));
+        editor().body(Map.of("status", "published"))
+                .patch("/api/v1/articles/" + draft)
+                .then()
+                .statusCode(200);
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).body("body", hasSize(2));
+        assertEquals(0, stale());
+    }
+
+    /** Rows whose stored rendering differs from what the read expressions build from the row now. */
+    private long stale() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> count("people p", "p.rendered", PersonJson.LIVE)
+                        + count("places pl", "pl.rendered", PlaceJson.LIVE)
+                        + count("quotes q", "q.rendered", QuoteJson.LIVE)
+                        + count(
+                                "articles a",
+                                "a.rendered_head",
+                                "case when strpos(a.body::text, '\"articleId\"') = 0 then "
+                                        + ArticleJson.head("a.body::text") + " end")
+                        + count("articles a", "a.rendered_tail", ArticleJson.TAIL));
+    }
+
+    private long count(String table, String stored, String live) {
+        return ((Number) em.createNativeQuery(
+                                "select count(*) from " + table + " where " + stored + " is distinct from " + live)
+                        .getSingleResult())
+                .longValue();
+    }
+}

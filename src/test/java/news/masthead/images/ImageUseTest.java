@@ -103,12 +103,18 @@ class ImageUseTest {
     }
 
     @Test
-    void aPortraitMakesAnImagePublic() {
+    void aPortraitMakesAnImagePublicWhileItIsThePortrait() {
         String id = image("Portrait");
         Api.anonymous().get("/api/v1/images/" + id).then().statusCode(404);
         String person = Api.create("people", fields("name", "Olena " + Api.unique(), "imageId", id));
         Api.anonymous().get("/api/v1/people/" + person).then().statusCode(200).body("imageId", equalTo(id));
         Api.anonymous().get("/api/v1/images/" + id).then().statusCode(200);
+        Api.anonymous().get("/api/v1/images/" + id + "/file?w=320").then().statusCode(200);
+        Map<String, Object> noPortrait = new java.util.HashMap<>();
+        noPortrait.put("imageId", null);
+        Api.editor().body(noPortrait).patch("/api/v1/people/" + person).then().statusCode(200);
+        Api.anonymous().get("/api/v1/images/" + id).then().statusCode(404);
+        Api.anonymous().get("/api/v1/images/" + id + "/file?w=320").then().statusCode(404);
     }
 
     @Test

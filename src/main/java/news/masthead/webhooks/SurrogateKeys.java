@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static news.masthead.kernel.http.SurrogateKeys.KINDS;
+
 /**
- * The CDN keys a change touches: the record's own, then (sorted) those of every record whose responses embed it, as
+ * The CDN keys a change touches: the record's own, its collection's (what its lists carry), then (sorted) those of every record whose responses embed it, as
  * the API renders them:
  * <ul>
  *   <li>a person: articles including them ({@code include=people}), quotes they said ({@code include=speaker});
@@ -32,14 +34,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 class SurrogateKeys {
-
-    private static final Map<String, String> PREFIX = Map.of(
-            "articles", "article",
-            "people", "person",
-            "places", "place",
-            "quotes", "quote",
-            "comments", "comment",
-            "images", "image");
 
     private static final String VISIBLE = "(:all or article_visible(a.status, a.published_at, now()))";
     private static final String RELATING =
@@ -69,9 +63,9 @@ class SurrogateKeys {
 
     List<String> of(String collection, UUID id, boolean all) {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(PREFIX.getOrDefault(collection, collection) + ":" + id);
-        if (collection.equals("articles")) {
-            keys.add("articles");
+        keys.add(KINDS.getOrDefault(collection, collection) + ":" + id);
+        if (KINDS.containsKey(collection)) {
+            keys.add(collection); // its lists (and article lists filtered by it) carry the collection's key
         }
         String embedding = EMBEDDING.get(collection);
         if (embedding != null) {

@@ -19,6 +19,7 @@ import static news.masthead.Api.place;
 import static news.masthead.Api.quote;
 import static news.masthead.Api.unique;
 import static news.masthead.fixtures.Comments.commentOn;
+import static news.masthead.kernel.http.SurrogateKeys.KINDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -56,18 +57,18 @@ class SurrogateKeysTest {
     void aQuoteNamesItsArticleOnlyWhenTheScopeSeesIt() {
         String draft = article("draft");
         String q = said(draft);
-        assertEquals(List.of("quote:" + q), keys.of("quotes", id(q), false));
-        assertEquals(List.of("quote:" + q, "article:" + draft), keys.of("quotes", id(q), true));
+        assertEquals(keys("quote:" + q), keys.of("quotes", id(q), false));
+        assertEquals(keys("quote:" + q, "article:" + draft), keys.of("quotes", id(q), true));
         String visible = article("published");
         String shown = said(visible);
-        assertEquals(List.of("quote:" + shown, "article:" + visible), keys.of("quotes", id(shown), false));
+        assertEquals(keys("quote:" + shown, "article:" + visible), keys.of("quotes", id(shown), false));
     }
 
     @Test
     void aCommentNamesItsArticle() {
         String a = article("published", "commentsOpen", true);
         String c = commentOn(a).create();
-        assertEquals(List.of("comment:" + c, "article:" + a), keys.of("comments", id(c), false));
+        assertEquals(keys("comment:" + c, "article:" + a), keys.of("comments", id(c), false));
     }
 
     @Test
@@ -142,8 +143,15 @@ class SurrogateKeysTest {
     }
 
     /** The record's own key first, then the embedding ones in order. */
+    /** The record's own key, its collection's, then the embedding records' keys sorted. */
     private static List<String> keys(String own, String... embedding) {
-        List<String> all = new ArrayList<>(List.of(own));
+        String kind = own.substring(0, own.indexOf(':'));
+        String collection = KINDS.entrySet().stream()
+                .filter(e -> e.getValue().equals(kind))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        List<String> all = new ArrayList<>(List.of(own, collection));
         all.addAll(sorted(embedding));
         return all;
     }

@@ -65,7 +65,7 @@ class WebhookDeliveryTest {
             assertEquals(id, body.getString("id"));
             assertEquals("upsert", body.getString("op"));
             assertEquals(name, body.getString("data.name"));
-            assertEquals(List.of("person:" + id), body.getList("surrogateKeys"));
+            assertEquals(List.of("person:" + id, "people"), body.getList("surrogateKeys"));
             assertEquals("msg_" + hook.id() + "_" + body.getLong("seq"), hit.id());
             assertEquals("/hook", hit.path());
             List<Map<String, Object>> log = Hooks.deliveries(hook.id());
@@ -174,7 +174,7 @@ class WebhookDeliveryTest {
             assertEquals("approved", approved.json().getString("data.status"));
             assertFalse(approved.body().contains(email), approved.body());
             assertEquals(
-                    List.of("comment:" + comment, "article:" + published),
+                    List.of("comment:" + comment, "comments", "article:" + published),
                     approved.json().getList("surrogateKeys"));
 
             editor().body(Map.of("status", "draft"))
@@ -224,7 +224,10 @@ class WebhookDeliveryTest {
                     .statusCode(200);
             pub.await("the edited person", 5000, () -> pub.hits().size() == 1);
             List<String> keys = pub.hits().get(0).json().getList("surrogateKeys");
-            assertEquals(List.of("person:" + p, "article:" + visible), keys, "draft " + draft + " must not be named");
+            assertEquals(
+                    List.of("person:" + p, "people", "article:" + visible),
+                    keys,
+                    "draft " + draft + " must not be named");
         }
     }
 

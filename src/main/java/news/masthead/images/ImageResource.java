@@ -149,7 +149,8 @@ public class ImageResource {
             @HeaderParam("Content-Disposition") String disposition,
             InputStream body,
             @Context UriInfo uri) {
-        ImageView i = images.create(uploads.inspect(body, contentType, filename(disposition)), null);
+        ImageView i =
+                uploads.admitted(() -> images.create(uploads.inspect(body, contentType, filename(disposition)), null));
         return Conditional.created(uri, i.id(), i, i.version(), i.updatedAt());
     }
 
@@ -174,13 +175,16 @@ public class ImageResource {
                 throw ProblemMapper.toInvalidRequest(e);
             }
         }
-        Upload upload;
-        try {
-            upload = uploads.inspect(Files.newInputStream(file.uploadedFile()), file.contentType(), file.fileName());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ImageView i = images.create(upload, input);
+        ImageInput metadataInput = input;
+        ImageView i = uploads.admitted(() -> {
+            try {
+                return images.create(
+                        uploads.inspect(Files.newInputStream(file.uploadedFile()), file.contentType(), file.fileName()),
+                        metadataInput);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         return Conditional.created(uri, i.id(), i, i.version(), i.updatedAt());
     }
 

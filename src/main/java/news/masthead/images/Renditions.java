@@ -75,9 +75,14 @@ class Renditions {
     }
 
     private static void acquire(Semaphore s, int n) {
+        acquire(s, n, "Too many images are being rendered; retry shortly.");
+    }
+
+    /** Takes {@code n} permits, waiting up to 30 s; then 503 with {@code busy} and Retry-After. */
+    static void acquire(Semaphore s, int n, String busy) {
         try {
             if (!s.tryAcquire(n, WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new ApiException.Unavailable("Too many images are being rendered; retry shortly.", 2);
+                throw new ApiException.Unavailable(busy, 2);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Checks an upload before anything is stored: the declared type must be one we take and match the file's first
@@ -24,6 +26,30 @@ class Uploads {
 
     @Inject
     Renditions renditions;
+
+    private Semaphore admitted;
+
+    /**
+     * Runs {@code work} (reading an upload whole, checking and storing it) while at most cms.images.concurrent-decodes
+     * uploads are held in memory at once: each may be max-bytes, and the heap is bounded. The others wait, their bytes
+     * held back by the network, up to 30 s (then 503).
+     */
+    <T> T admitted(Supplier<T> work) {
+        Semaphore s = permits();
+        Renditions.acquire(s, 1, "Too many images are being uploaded; retry shortly.");
+        try {
+            return work.get();
+        } finally {
+            s.release();
+        }
+    }
+
+    private synchronized Semaphore permits() {
+        if (admitted == null) {
+            admitted = new Semaphore(Math.max(1, cms.images().concurrentDecodes()), true);
+        }
+        return admitted;
+    }
 
     Upload inspect(InputStream body, String declaredType, String filename) {
         ImageFormat declared = ImageFormat.ofMediaType(declaredType == null ? "" : declaredType.split(";")[0].trim())

@@ -41,6 +41,11 @@ class PinnedAddressTest {
             assertEquals("pinned.test:" + receiver.port(), hit.host());
             assertEquals("/hook", hit.path());
             assertEquals(id, hit.json().getString("id"));
+            // The attempt is logged just after its answer.
+            receiver.await(
+                    "the attempt logged",
+                    5000,
+                    () -> !Hooks.deliveries(hook.id()).isEmpty());
             assertEquals(200, Hooks.deliveries(hook.id()).get(0).get("status"));
         }
     }

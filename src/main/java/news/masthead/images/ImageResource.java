@@ -167,25 +167,29 @@ public class ImageResource {
         if (file.size() > cms.images().maxBytes()) {
             throw Upload.tooLarge(cms.images().maxBytes());
         }
-        ImageInput input = null;
-        if (metadata != null && !metadata.isBlank()) {
-            try {
-                input = mapper.readValue(metadata, ImageInput.class);
-            } catch (JsonProcessingException e) {
-                throw ProblemMapper.toInvalidRequest(e);
-            }
-        }
-        ImageInput metadataInput = input;
+        ImageInput input = metadata(metadata);
         ImageView i = uploads.admitted(() -> {
             try {
                 return images.create(
                         uploads.inspect(Files.newInputStream(file.uploadedFile()), file.contentType(), file.fileName()),
-                        metadataInput);
+                        input);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         return Conditional.created(uri, i.id(), i, i.version(), i.updatedAt());
+    }
+
+    /** The multipart upload's optional JSON metadata part; null when absent or blank. */
+    private ImageInput metadata(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, ImageInput.class);
+        } catch (JsonProcessingException e) {
+            throw ProblemMapper.toInvalidRequest(e);
+        }
     }
 
     @PUT

@@ -2,10 +2,11 @@ package news.masthead.articles;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import news.masthead.kernel.sql.Reads;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,7 @@ class ArticleCounts {
     }
 
     @Inject
-    EntityManager em;
+    Reads reads;
 
     /**
      * @param status    the status asked for, or null for any
@@ -46,11 +47,9 @@ class ArticleCounts {
                     + " and row(e.status, :dimension, :value)::article_count_key = any(c.keys))";
         }
         String array = statuses.stream().map(Enum::name).collect(Collectors.joining(",", "{", "}"));
-        return ((Number) em.createNativeQuery(sql)
-                        .setParameter("dimension", key.dimension())
-                        .setParameter("value", key.value())
-                        .setParameter("statuses", array)
-                        .getSingleResult())
-                .longValue();
+        return reads.single(
+                sql,
+                Map.of("dimension", key.dimension(), "value", key.value(), "statuses", array),
+                rs -> rs.getLong(1));
     }
 }

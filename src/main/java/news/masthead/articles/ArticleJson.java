@@ -3,18 +3,21 @@ package news.masthead.articles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import news.masthead.images.ImageJson;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.sql.JsonSql;
 import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.sql.Reads;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +49,7 @@ class ArticleJson {
     record Rendered(JsonText body, String etag, Instant lastModified) {}
 
     @Inject
-    EntityManager em;
+    Reads reads;
 
     @Inject
     Listing listing;
@@ -66,7 +69,7 @@ class ArticleJson {
      * These articles as a JSON array, in this order; the caller has already been allowed to see them. With
      * {@code only} (a fieldset, else null), only those fields are rendered: a teaser list reads no body.
      */
-    String list(List<UUID> ids, Set<String> include, boolean seesAll, Set<String> only) {
+    byte[] list(List<UUID> ids, Set<String> include, boolean seesAll, Set<String> only) {
         return listing.json("articles", "a", objectSql(include, seesAll, only), ids);
     }
 
@@ -83,24 +86,24 @@ class ArticleJson {
                 : ", s.visible, masthead_instant(greatest(a.updated_at, s.changed)) from articles a cross join lateral"
                         + " masthead_related_state(case when a.rendered_head is null"
                         + " and strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
-        var query = em.createNativeQuery("select " + objectSql(include, seesAll, null) + ", a.version" + validators
-                        + " where " + match + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a"))
-                        + " order by a.slug = :slug limit 1")
-                .setParameter("slug", idOrSlug);
-        id.ifPresent(uuid -> query.setParameter("id", uuid.toString()));
-        List<?> rows = query.getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        // A copy that hides no block is the editors' copy, byte for byte: the version's tag. Else it names the visible
-        // ones.
-        String visibleRelated = (String) row[2];
-        long version = ((Number) row[1]).longValue();
+        String sql = "select " + objectSql(include, seesAll, null) + ", a.version" + validators + " where " + match
+                + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a")) + " order by a.slug = :slug limit 1";
+        Map<String, Object> params = new HashMap<>(Map.of("slug", idOrSlug));
+        id.ifPresent(uuid -> params.put("id", uuid.toString()));
+        return reads.list(sql, params, ArticleJson::rendered).stream().findFirst();
+    }
+
+    /**
+     * A copy that hides no block is the editors' copy, byte for byte: the version's tag. Else it names the visible
+     * ones.
+     */
+    private static Rendered rendered(ResultSet row) throws SQLException {
+        String visibleRelated = row.getString(3);
+        long version = row.getLong(2);
         String etag = visibleRelated == null || !visibleRelated.contains("0")
                 ? ETag.version(version)
                 : ETag.version(version, "r" + visibleRelated);
-        return Optional.of(new Rendered(JsonText.of((String) row[0]), etag, Instant.parse((String) row[3])));
+        return new Rendered(new JsonText(row.getBytes(1)), etag, Instant.parse(row.getString(4)));
     }
 
     private String objectSql(Set<String> include, boolean seesAll, Set<String> only) {

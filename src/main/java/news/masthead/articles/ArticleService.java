@@ -95,9 +95,9 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         super(Article::new, ArticleInput.class);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(ArticleListParams params) {
-        return cache.get(
+        return cache.getByStatements(
                 cache.key("articles|" + visibility.scope(), params),
                 p -> listKeys(p, params),
                 JsonPage::bytes,
@@ -126,10 +126,10 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     }
 
     /** The article as the caller may see it, as JSON with the arrays {@code include} names; 404 when it may not. */
-    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by one statement in autocommit
     public ArticleJson.Rendered json(String idOrSlug, String include) {
         Set<String> includes = Params.subset("include", include, INCLUDES);
-        return cache.get(
+        return cache.getByStatements(
                 "article|" + visibility.scope() + "|" + includes + "|" + idOrSlug,
                 ArticleService::keys,
                 a -> a.body().bytes().length,

@@ -109,10 +109,28 @@ public class ReadCache {
      * {@code key} must name everything the value depends on besides the data and the time; {@code keys} gives the
      * surrogate keys of the records a value was computed from (see {@link news.masthead.kernel.http.SurrogateKeys}).
      */
-    @SuppressWarnings("unchecked")
     public <V> V get(String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
+        return get(key, keys, size, compute, true);
+    }
+
+    /**
+     * As {@link #get}, for a value computed by statements that each stand alone ({@link news.masthead.kernel.sql.Reads}):
+     * it is computed outside any transaction, so each statement is one round trip in autocommit.
+     */
+    public <V> V getByStatements(
+            String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
+        return get(key, keys, size, compute, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> V get(
+            String key,
+            Function<V, Collection<String>> keys,
+            ToLongFunction<V> size,
+            Supplier<V> compute,
+            boolean transaction) {
         if (config.readCache().maxBytes() <= 0) {
-            return used(inTransaction(compute), keys);
+            return used(transaction ? inTransaction(compute) : compute.get(), keys);
         }
         DataVersion.State outer = computingFrom.get();
         if (outer == null && QuarkusTransaction.isActive()) {
@@ -147,8 +165,8 @@ public class ReadCache {
                 collecting.set(inner);
                 V value;
                 try {
-                    value = inTransaction(
-                            compute); // after reading the version: a write in between only makes the entry older
+                    // After reading the version: a write in between only makes the entry older.
+                    value = transaction ? inTransaction(compute) : compute.get();
                 } finally {
                     collecting.set(enclosing);
                     if (outer == null) {

@@ -3,6 +3,8 @@ package news.masthead.kernel.paging;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import news.masthead.kernel.http.JsonText;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A list page whose items are already a JSON array (see {@link JsonText}), with the {@link Page}
  * envelope written around them once, when it is built.
@@ -11,30 +13,36 @@ import news.masthead.kernel.http.JsonText;
  */
 public record JsonPage(JsonText body, String next) {
 
-    /** The page of {@code ids} (its total, limit and next) with these items. */
-    public static JsonPage of(String items, Page<?> ids) {
+    /** The page of {@code ids} (its total, limit and next) with these items (a JSON array in UTF-8). */
+    public static JsonPage of(byte[] items, Page<?> ids) {
         return of(items, ids.totalOrNull(), ids.limit(), ids.next());
     }
 
-    public static JsonPage of(String items, Page.Total total, int limit, String next) {
-        StringBuilder json =
-                new StringBuilder(items.length() + 96).append("{\"items\":").append(items);
+    public static JsonPage of(byte[] items, Page.Total total, int limit, String next) {
+        StringBuilder tail = new StringBuilder(96);
         if (total != null) {
-            json.append(",\"total\":").append(total.value());
+            tail.append(",\"total\":").append(total.value());
             if (total.estimate()) {
-                json.append(",\"totalIsEstimate\":true");
+                tail.append(",\"totalIsEstimate\":true");
             }
         }
-        json.append(",\"limit\":").append(limit).append(",\"next\":");
+        tail.append(",\"limit\":").append(limit).append(",\"next\":");
         if (next == null) {
-            json.append("null");
+            tail.append("null");
         } else {
-            json.append('"')
+            tail.append('"')
                     .append(JsonStringEncoder.getInstance().quoteAsString(next))
                     .append('"');
         }
-        return new JsonPage(JsonText.of(json.append('}').toString()), next);
+        byte[] end = tail.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        byte[] json = new byte[HEAD.length + items.length + end.length];
+        System.arraycopy(HEAD, 0, json, 0, HEAD.length);
+        System.arraycopy(items, 0, json, HEAD.length, items.length);
+        System.arraycopy(end, 0, json, HEAD.length + items.length, end.length);
+        return new JsonPage(new JsonText(json), next);
     }
+
+    private static final byte[] HEAD = "{\"items\":".getBytes(StandardCharsets.UTF_8);
 
     /** Its size in memory, for {@code ReadCache}. */
     public long bytes() {

@@ -3,10 +3,10 @@ package news.masthead.kernel.paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.paging.Page.Total;
+import news.masthead.kernel.sql.Reads;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +35,9 @@ public class Listing {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Reads reads;
 
     @Inject
     ReadCache cache;
@@ -71,35 +74,40 @@ public class Listing {
         }
         String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + from + " and "
                 + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
-        List<Object[]> rows = bind(em.createNativeQuery(sql), params).getResultList();
+        List<Keyed> rows = reads.list(sql, params, rs -> new Keyed(rs.getObject(1, UUID.class), rs.getString(2)));
 
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < rows.size() && i < request.limit(); i++) {
-            ids.add((UUID) rows.get(i)[0]);
+            ids.add(rows.get(i).id());
         }
         String next = null;
         if (rows.size() > request.limit()) {
-            Object[] last = rows.get(request.limit() - 1);
-            next = new Cursor(scope, (String) last[1], (UUID) last[0]).encode();
+            Keyed last = rows.get(request.limit() - 1);
+            next = new Cursor(scope, last.value(), last.id()).encode();
         }
         return Page.of(ids, request.withTotal() ? total(table, filter) : null, request.limit(), next);
     }
 
+    /** A row of the page: its id and its sort value as the cursor's text. */
+    private record Keyed(UUID id, String value) {}
+
     /**
-     * Rows of {@code table} (aliased {@code alias}) with these ids as a JSON array in this order, each row
-     * rendered by the SQL expression {@code object} (see {@link JsonSql}): one statement.
+     * Rows of {@code table} (aliased {@code alias}) with these ids as a JSON array in this order (UTF-8), each row
+     * rendered by the SQL expression {@code object} (see {@link news.masthead.kernel.sql.JsonSql}): one statement.
      */
-    public String json(String table, String alias, String object, List<UUID> ids) {
+    public byte[] json(String table, String alias, String object, List<UUID> ids) {
         if (ids.isEmpty()) {
-            return "[]";
+            return EMPTY;
         }
-        return (String) em.createNativeQuery(
-                        "select '[' || coalesce(string_agg(" + object + ", ',' order by o.n), '') || ']'"
-                                + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join " + table + " "
-                                + alias + " on " + alias + ".id = o.id")
-                .setParameter("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-                .getSingleResult();
+        return reads.single(
+                "select '[' || coalesce(string_agg(" + object + ", ',' order by o.n), '') || ']'"
+                        + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join " + table + " " + alias
+                        + " on " + alias + ".id = o.id",
+                Map.of("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"))),
+                rs -> rs.getBytes(1));
     }
+
+    private static final byte[] EMPTY = {'[', ']'};
 
     /** The entities with these ids, in this order. */
     public <E> List<E> load(Class<E> entity, List<UUID> ids, Function<E, UUID> idOf) {
@@ -154,29 +162,16 @@ public class Listing {
      */
     private Total count(String table, Filter filter) {
         String rows = "select 1 from " + filter.source(table) + " e where " + filter.where();
-        long n = ((Number) bind(
-                                em.createNativeQuery("select count(*) from (" + rows + " limit "
-                                        + (config.lists().totalCap() + 1) + ") c"),
-                                filter.params())
-                        .getSingleResult())
-                .longValue();
+        long n = reads.single(
+                "select count(*) from (" + rows + " limit " + (config.lists().totalCap() + 1) + ") c",
+                filter.params(),
+                rs -> rs.getLong(1));
         long totalCap = config.lists().totalCap();
         if (n <= totalCap) {
             return Total.exact(n);
         }
-        String plan = (String) bind(em.createNativeQuery("explain " + rows), filter.params())
-                .getResultList()
-                .get(0);
+        String plan = reads.single("explain " + rows, filter.params(), rs -> rs.getString(1));
         Matcher estimate = PLAN_ROWS.matcher(plan);
         return new Total(estimate.find() ? Math.max(totalCap, Long.parseLong(estimate.group(1))) : totalCap, true);
-    }
-
-    private static Query bind(Query q, Map<String, Object> params) {
-        params.forEach((name, value) -> {
-            if (q.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
-                q.setParameter(name, value);
-            }
-        });
-        return q;
     }
 }

@@ -3,6 +3,7 @@ package news.masthead.kernel.sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Table;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.FieldError;
 import news.masthead.kernel.text.Slugs;
@@ -10,6 +11,7 @@ import news.masthead.kernel.text.Slugs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +28,9 @@ public class Lookup {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Reads reads;
 
     /** Whether any slug could look like this; if not, no query needs to look for it. */
     public static boolean couldBeSlug(String value) {
@@ -78,9 +83,17 @@ public class Lookup {
         if (id.isPresent()) {
             return id;
         }
-        return em.createQuery("select e.id from " + entity.getSimpleName() + " e where e.slug = :slug", UUID.class)
-                .setParameter("slug", idOrSlug)
-                .getResultStream()
+        if (!couldBeSlug(idOrSlug)) {
+            return Optional.empty();
+        }
+        // A statement of its own (Reads): list filters resolve their slugs on read paths that run outside transactions.
+        String table = entity.getAnnotation(Table.class).name();
+        return reads
+                .list(
+                        "select id from " + table + " where slug = :slug",
+                        Map.of("slug", idOrSlug),
+                        rs -> rs.getObject(1, UUID.class))
+                .stream()
                 .findFirst();
     }
 

@@ -63,14 +63,14 @@ class ArticleJson {
      */
     private static final int KEPT_EXPRESSIONS = 256;
 
-    private final Map<String, String> objects = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> objects = new ConcurrentHashMap<>();
 
     /**
      * These articles as a JSON array, in this order; the caller has already been allowed to see them. With
      * {@code only} (a fieldset, else null), only those fields are rendered: a teaser list reads no body.
      */
     byte[] list(List<UUID> ids, Set<String> include, boolean seesAll, Set<String> only) {
-        return listing.json("articles", "a", objectSql(include, seesAll, only), ids);
+        return listing.json("articles", "a", columns(include, seesAll, only), ids);
     }
 
     /** The article by id or slug when the caller may see it. */
@@ -86,31 +86,37 @@ class ArticleJson {
                 : ", s.visible, masthead_instant(greatest(a.updated_at, s.changed)) from articles a cross join lateral"
                         + " masthead_related_state(case when a.rendered_head is null"
                         + " and strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
-        String sql = "select " + objectSql(include, seesAll, null) + ", a.version" + validators + " where " + match
-                + " and " + (seesAll ? "true" : Visibility.publicArticleSql("a")) + " order by a.slug = :slug limit 1";
+        List<String> columns = columns(include, seesAll, null);
+        String sql = "select " + String.join(", ", columns) + ", a.version" + validators + " where " + match + " and "
+                + (seesAll ? "true" : Visibility.publicArticleSql("a")) + " order by a.slug = :slug limit 1";
         Map<String, Object> params = new HashMap<>(Map.of("slug", idOrSlug));
         id.ifPresent(uuid -> params.put("id", uuid.toString()));
-        return reads.list(sql, params, ArticleJson::rendered).stream().findFirst();
+        return reads.list(sql, params, row -> rendered(row, columns.size())).stream()
+                .findFirst();
     }
 
     /**
      * A copy that hides no block is the editors' copy, byte for byte: the version's tag. Else it names the visible
      * ones.
      */
-    private static Rendered rendered(ResultSet row) throws SQLException {
-        String visibleRelated = row.getString(3);
-        long version = row.getLong(2);
+    private static Rendered rendered(ResultSet row, int columns) throws SQLException {
+        JsonText.Builder json = new JsonText.Builder();
+        for (int i = 1; i <= columns; i++) {
+            json.add(row.getBytes(i));
+        }
+        long version = row.getLong(columns + 1);
+        String visibleRelated = row.getString(columns + 2);
         String etag = visibleRelated == null || !visibleRelated.contains("0")
                 ? ETag.version(version)
                 : ETag.version(version, "r" + visibleRelated);
-        return new Rendered(new JsonText(row.getBytes(1)), etag, Instant.parse(row.getString(4)));
+        return new Rendered(json.build(), etag, Instant.parse(row.getString(columns + 3)));
     }
 
-    private String objectSql(Set<String> include, boolean seesAll, Set<String> only) {
+    private List<String> columns(Set<String> include, boolean seesAll, Set<String> only) {
         String key = include.stream().sorted().collect(Collectors.joining(",")) + "|" + seesAll + "|" + only;
-        String sql = objects.get(key);
+        List<String> sql = objects.get(key);
         if (sql == null) {
-            sql = buildObject(include, seesAll, only);
+            sql = buildColumns(include, seesAll, only);
             if (objects.size() < KEPT_EXPRESSIONS) {
                 objects.put(key, sql);
             }
@@ -118,8 +124,12 @@ class ArticleJson {
         return sql;
     }
 
-    /** SQL expression: the article row aliased {@code a} as JSON text, with only the fields {@code only} names if any. */
-    private String buildObject(Set<String> include, boolean seesAll, Set<String> only) {
+    /**
+     * SQL expressions whose texts, one after the other, are the article row aliased {@code a} as JSON, with only the
+     * fields {@code only} names if any. The stored head, most of an article, is a column of its own: PostgreSQL sends it
+     * as it is stored instead of copying it into every concatenation.
+     */
+    private List<String> buildColumns(Set<String> include, boolean seesAll, Set<String> only) {
         // The stored parts (V15) are the editors' copy; the head is stored only when the body names no related article,
         // so an anonymous caller's body, which leaves out blocks naming hidden articles, is built here whenever it
         // could differ. What is stored depends on the row alone, never on the time or on other rows.
@@ -185,12 +195,13 @@ class ArticleJson {
                     kept.addAll(all.subList(i, i + 2));
                 }
             }
-            return object(kept.toArray(String[]::new));
+            return List.of(object(kept.toArray(String[]::new)));
         }
-        return "(coalesce(a.rendered_head, " + head(body) + ") || ',' || " + members(linked.subList(0, 6)) + " || "
-                + "coalesce(a.rendered_tail, " + TAIL + ")"
-                + (includes.isEmpty() ? "" : " || ',' || " + members(includes))
-                + " || '}')";
+        return List.of(
+                "coalesce(a.rendered_head, " + head(body) + ")",
+                "(',' || " + members(linked.subList(0, 6)) + " || coalesce(a.rendered_tail, " + TAIL + ")"
+                        + (includes.isEmpty() ? "" : " || ',' || " + members(includes))
+                        + " || '}')");
     }
 
     private static String members(List<String> keysAndJson) {

@@ -107,7 +107,7 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
             throw ApiException.InvalidRequest.field("radiusKm", "is only used with near");
         }
         Page<UUID> page = listing.ids("places", filter, sort, params.page());
-        return JsonPage.of(listing.json("places", "pl", PlaceJson.OBJECT, page.items()), page);
+        return JsonPage.of(listing.json("places", "pl", List.of(PlaceJson.OBJECT), page.items()), page);
     }
 
     /** Within radiusKm of lat,lon: an indexed bounding box first, then the exact great-circle distance. */

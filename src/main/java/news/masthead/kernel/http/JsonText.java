@@ -1,7 +1,9 @@
 package news.masthead.kernel.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,6 +25,29 @@ public final class JsonText {
 
     public static JsonText of(String json) {
         return new JsonText(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** JSON put together from pieces of UTF-8 (a database's texts), copied once into the body. */
+    public static final class Builder {
+
+        private final List<byte[]> parts = new ArrayList<>();
+        private int length;
+
+        public Builder add(byte[] part) {
+            parts.add(part);
+            length += part.length;
+            return this;
+        }
+
+        public JsonText build() {
+            byte[] all = new byte[length];
+            int at = 0;
+            for (byte[] part : parts) {
+                System.arraycopy(part, 0, all, at, part.length);
+                at += part.length;
+            }
+            return new JsonText(all);
+        }
     }
 
     public byte[] bytes() {

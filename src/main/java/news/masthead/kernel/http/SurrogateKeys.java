@@ -1,6 +1,10 @@
 package news.masthead.kernel.http;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -66,26 +70,27 @@ public final class SurrogateKeys {
         String[] idsKind = new String[64];
         boolean[] array = new boolean[64];
         int depth = -1;
-        String field = null;
+        int fieldStart = -1; // the current field's name is json[fieldStart, fieldEnd); -1: none
+        int fieldEnd = -1;
         for (int i = 0; i < json.length; i++) {
             byte c = json[i];
             if (c == '"') {
                 int start = i + 1;
-                int end = start;
-                while (json[end] != '"') {
-                    end += json[end] == '\\' ? 2 : 1;
-                }
+                int end = stringEnd(json, start);
                 i = end;
                 int next = end + 1;
                 while (next < json.length && json[next] <= ' ') {
                     next++;
                 }
                 if (next < json.length && json[next] == ':' && depth >= 0 && !array[depth]) {
-                    field = new String(json, start, end - start, StandardCharsets.ISO_8859_1);
+                    fieldStart = start;
+                    fieldEnd = end;
                 } else if (depth >= 0 && end - start == UUID_LENGTH) {
                     String of = array[depth]
                             ? idsKind[depth]
-                            : "id".equals(field) ? objectKind[depth] : field == null ? null : IDS.get(field);
+                            : is(json, fieldStart, fieldEnd, ID)
+                                    ? objectKind[depth]
+                                    : fieldStart < 0 ? null : IDS.get(name(json, fieldStart, fieldEnd));
                     if (of != null) {
                         keys.add(of + ":" + new String(json, start, UUID_LENGTH, StandardCharsets.ISO_8859_1));
                     }
@@ -94,19 +99,66 @@ public final class SurrogateKeys {
                 if (++depth == array.length) {
                     return keys; // deeper than any record we embed
                 }
+                String field =
+                        depth == 0 || array[depth - 1] || fieldStart < 0 ? null : name(json, fieldStart, fieldEnd);
                 String inner = depth == 0
                         ? kind
                         : array[depth - 1] ? objectKind[depth - 1] : "items".equals(field) ? kind : OBJECTS.get(field);
                 array[depth] = c == '[';
                 objectKind[depth] = inner;
-                idsKind[depth] = c == '[' && depth > 0 && !array[depth - 1] && field != null ? IDS.get(field) : null;
-                field = null;
+                idsKind[depth] = c == '[' && field != null ? IDS.get(field) : null;
+                fieldStart = -1;
             } else if (c == '}' || c == ']') {
                 depth--;
-                field = null;
+                fieldStart = -1;
             }
         }
         return keys;
+    }
+
+    private static final byte[] ID = {'i', 'd'};
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+
+    /**
+     * The index of the quote that ends the string starting at {@code from}. Most of a body is long strings (paragraphs),
+     * so they are skipped eight bytes at a time: a byte of the word is a quote or a backslash where XOR with it leaves a
+     * zero byte, and the lowest zero byte of a word is found exactly by {@code (x - 0x01..) & ~x & 0x80..}.
+     */
+    private static int stringEnd(byte[] json, int from) {
+        int i = from;
+        while (true) {
+            while (i + Long.BYTES <= json.length) {
+                long word = (long) LONGS.get(json, i);
+                long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
+                if (found != 0) {
+                    i += Long.numberOfTrailingZeros(found) >>> 3;
+                    break;
+                }
+                i += Long.BYTES;
+            }
+            while (json[i] != '"' && json[i] != '\\') {
+                i++;
+            }
+            if (json[i] == '"') {
+                return i;
+            }
+            i += 2; // an escape: the next byte is never the end
+        }
+    }
+
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & (ONES << 7);
+    }
+
+    private static boolean is(byte[] json, int start, int end, byte[] name) {
+        return start >= 0 && Arrays.equals(json, start, end, name, 0, name.length);
+    }
+
+    private static String name(byte[] json, int start, int end) {
+        return new String(json, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     /** The keys of a list page of {@code collection} ("articles"): the collection's, then its items' (a set to add to). */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Page.Total;
 import news.masthead.kernel.sql.Reads;
 
@@ -92,21 +93,35 @@ public class Listing {
     private record Keyed(UUID id, String value) {}
 
     /**
-     * Rows of {@code table} (aliased {@code alias}) with these ids as a JSON array in this order (UTF-8), each row
-     * rendered by the SQL expression {@code object} (see {@link news.masthead.kernel.sql.JsonSql}): one statement.
+     * Rows of {@code table} (aliased {@code alias}) with these ids as a JSON array in this order (UTF-8): one statement.
+     * Each row is rendered by the SQL expressions {@code columns} (see {@link news.masthead.kernel.sql.JsonSql}), whose
+     * texts follow one another; the array is put together here, so PostgreSQL sends each stored text as it is.
      */
-    public byte[] json(String table, String alias, String object, List<UUID> ids) {
+    public byte[] json(String table, String alias, List<String> columns, List<UUID> ids) {
         if (ids.isEmpty()) {
             return EMPTY;
         }
-        return reads.single(
-                "select '[' || coalesce(string_agg(" + object + ", ',' order by o.n), '') || ']'"
+        JsonText.Builder json = new JsonText.Builder();
+        json.add(OPEN);
+        reads.each(
+                "select " + String.join(", ", columns)
                         + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join " + table + " " + alias
-                        + " on " + alias + ".id = o.id",
+                        + " on " + alias + ".id = o.id order by o.n",
                 Map.of("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"))),
-                rs -> rs.getBytes(1));
+                rs -> {
+                    if (rs.getRow() > 1) {
+                        json.add(COMMA);
+                    }
+                    for (int i = 1; i <= columns.size(); i++) {
+                        json.add(rs.getBytes(i));
+                    }
+                });
+        return json.add(CLOSE).build().bytes();
     }
 
+    private static final byte[] OPEN = {'['};
+    private static final byte[] COMMA = {','};
+    private static final byte[] CLOSE = {']'};
     private static final byte[] EMPTY = {'[', ']'};
 
     /** The entities with these ids, in this order. */

@@ -49,8 +49,21 @@ public class Reads {
 
     private final Map<String, Named> statements = new ConcurrentHashMap<>();
 
+    /** What is done with each row, in order. */
+    @FunctionalInterface
+    public interface Each {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     /** The rows of {@code sql} with these parameters (only those it names are bound). */
     public <T> List<T> list(String sql, Map<String, ?> params, Row<T> row) {
+        List<T> rows = new ArrayList<>();
+        each(sql, params, rs -> rows.add(row.map(rs)));
+        return rows;
+    }
+
+    /** Runs {@code sql} with these parameters (only those it names are bound), handing each row to {@code each}. */
+    public void each(String sql, Map<String, ?> params, Each each) {
         Named named = named(sql);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(named.sql())) {
@@ -65,13 +78,11 @@ public class Reads {
             if (alone) {
                 bound(c, s);
             }
-            List<T> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(row.map(rs));
+                    each.accept(rs);
                 }
             }
-            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("A read failed: " + e.getMessage(), e); // ProblemMapper reads its SQLState
         }

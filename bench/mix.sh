@@ -87,9 +87,9 @@ writer() {  # one edit of a published article a second, as an editor
     sleep "$(awk -v t="$(date +%s.%N)" 'BEGIN {printf "%.3f", 1 - (t - int(t))}')"
   done
 }
-cache_counts() {  # "hits misses" of the read cache from /q/metrics (cache_gets_total by result), empty when it has none
+cache_counts() {  # "hits misses" of the read cache from /q/metrics (masthead_read_cache_*), empty when it has none
   curl -s --max-time 5 "http://127.0.0.1:$PORT/q/metrics" \
-    | awk '/^cache_gets_total/ && /result="hit"/ {h += $NF} /^cache_gets_total/ && /result="miss"/ {m += $NF}
+    | awk '/^masthead_read_cache_hits_total/ {h += $NF} /^masthead_read_cache_misses_total/ {m += $NF}
            END {if (h + m > 0) printf "%d %d", h, m}'
 }
 
@@ -114,7 +114,7 @@ if [ -n "$c0" ] && [ -n "$c1" ]; then
   read -r h0 m0 <<<"$c0"; read -r h1 m1 <<<"$c1"
   echo "read cache hit ratio: $(awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN {printf "%.1f%% (%d hits, %d misses)", 100 * h / (h + m), h, m}')"
 else
-  echo "read cache hit ratio: not available (the service exports no cache_gets_total in /q/metrics)"
+  echo "read cache hit ratio: not available (no masthead_read_cache_* counts in /q/metrics: the cache is off)"
 fi
 echo "peak RSS of the service: $(cat "$OUT/rss") MB"
 

@@ -4,12 +4,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import news.masthead.SqlStatements;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Places;
 import news.masthead.images.TestImages;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeedTest {
 
     @Inject
-    SessionFactory sessionFactory;
+    SqlStatements statements;
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
@@ -473,8 +472,7 @@ class FeedTest {
                     .statusCode(200)
                     .extract()
                     .header("ETag");
-            Statistics stats = sessionFactory.getStatistics();
-            stats.clear();
+            statements.clear();
             anonymous()
                     .queryParam("tag", cached)
                     .get("/api/v1/feeds/" + feed)
@@ -488,7 +486,7 @@ class FeedTest {
                     .then()
                     .statusCode(304)
                     .header("ETag", equalTo(etag));
-            assertEquals(0, stats.getPrepareStatementCount(), "statements of a cached " + feed + " and its 304");
+            assertEquals(0, statements.count(), "statements of a cached " + feed + " and its 304");
         }
         Articles.edit().headline("Recached " + u).patch(id).then().statusCode(200);
         assertEquals(List.of(id), ids(Map.of("tag", cached)));

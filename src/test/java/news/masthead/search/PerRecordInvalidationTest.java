@@ -3,11 +3,10 @@ package news.masthead.search;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import news.masthead.SqlStatements;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Quotes;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -32,7 +31,7 @@ class PerRecordInvalidationTest {
     AgroalDataSource dataSource;
 
     @Inject
-    SessionFactory sessionFactory;
+    SqlStatements statements;
 
     private record Story(String tag, String speaker, String article, String quote, String bystander) {}
 
@@ -70,10 +69,9 @@ class PerRecordInvalidationTest {
     }
 
     private void assertServedFromMemory(String url) {
-        Statistics stats = sessionFactory.getStatistics();
-        stats.clear();
+        statements.clear();
         anonymous().get(url).then().statusCode(200);
-        assertEquals(0, stats.getPrepareStatementCount(), "SQL statements for " + url);
+        assertEquals(0, statements.count(), "SQL statements for " + url);
     }
 
     private static void assertEveryPageShows(Story s, String headline) {

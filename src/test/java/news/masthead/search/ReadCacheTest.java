@@ -3,10 +3,9 @@ package news.masthead.search;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import news.masthead.SqlStatements;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.Comments;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -41,7 +40,7 @@ class ReadCacheTest {
     AgroalDataSource dataSource;
 
     @Inject
-    SessionFactory sessionFactory;
+    SqlStatements statements;
 
     private static void total(String url, int expected) {
         anonymous()
@@ -91,18 +90,17 @@ class ReadCacheTest {
                 .authorEmail("reader@example.org")
                 .body("Well put.")
                 .create();
-        Statistics stats = sessionFactory.getStatistics();
-        stats.clear();
+        statements.clear();
         total(list, 1);
         anonymous().get(article).then().statusCode(200);
-        assertEquals(0, stats.getPrepareStatementCount(), "statements after a comment");
+        assertEquals(0, statements.count(), "statements after a comment");
         editor().body(Map.of("standfirst", "Edited"))
                 .patch("/api/v1/articles/" + id)
                 .then()
                 .statusCode(200);
-        stats.clear();
+        statements.clear();
         anonymous().get(article).then().statusCode(200).body("standfirst", equalTo("Edited"));
-        assertEquals(1, stats.getPrepareStatementCount(), "statements after an article edit");
+        assertEquals(1, statements.count(), "statements after an article edit");
     }
 
     @Test

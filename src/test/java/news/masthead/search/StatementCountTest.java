@@ -2,11 +2,10 @@ package news.masthead.search;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import news.masthead.SqlStatements;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.Quotes;
 import news.masthead.images.TestImages;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class StatementCountTest {
     private static final String PLAIN = "stmtnoimg" + unique();
 
     @Inject
-    SessionFactory sessionFactory;
+    SqlStatements statements;
 
     private static boolean seeded;
 
@@ -95,10 +94,9 @@ class StatementCountTest {
 
     /** Statements of a first request (so nothing of it is cached yet, see ReadCacheTest), without a total. */
     private long statements(String url, int expectedItems) {
-        Statistics stats = sessionFactory.getStatistics();
-        stats.clear();
+        statements.clear();
         anonymous().get(url).then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(expectedItems));
-        return stats.getPrepareStatementCount();
+        return statements.count();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package news.masthead.kernel.sql;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.masthead.kernel.config.CmsConfig;
@@ -47,7 +50,23 @@ public class Reads {
     @Inject
     CmsConfig config;
 
-    private final Map<String, Named> statements = new ConcurrentHashMap<>();
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, Named> parsed = new ConcurrentHashMap<>();
+    private Counter statements;
+
+    @PostConstruct
+    void init() {
+        statements = Counter.builder("masthead.db.read.statements")
+                .description("Read statements run on plain JDBC, beside Hibernate's")
+                .register(registry);
+    }
+
+    /** How many statements have run here: with Hibernate's statistics, all the SQL a request cost. */
+    public long statements() {
+        return (long) statements.count();
+    }
 
     /** What is done with each row, in order. */
     @FunctionalInterface
@@ -78,6 +97,7 @@ public class Reads {
             if (alone) {
                 bound(c, s);
             }
+            statements.increment();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     each.accept(rs);
@@ -115,11 +135,11 @@ public class Reads {
     }
 
     private Named named(String sql) {
-        Named n = statements.get(sql);
+        Named n = parsed.get(sql);
         if (n == null) {
             n = Named.parse(sql);
-            if (statements.size() < KEPT_STATEMENTS) {
-                statements.put(sql, n);
+            if (parsed.size() < KEPT_STATEMENTS) {
+                parsed.put(sql, n);
             }
         }
         return n;

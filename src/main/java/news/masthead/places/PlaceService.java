@@ -61,9 +61,9 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
         super(Place::new, PlaceInput.class);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(PlaceListParams params) {
-        return cache.get(
+        return cache.getByStatements(
                 cache.key("places", params),
                 p -> SurrogateKeys.list("places", p.body()),
                 JsonPage::bytes,

@@ -10,6 +10,7 @@ import news.masthead.articles.ArticleDeleting;
 import news.masthead.articles.ArticleService;
 import news.masthead.articles.ArticleView;
 import news.masthead.articles.Visibility;
+import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.paging.Filter;
@@ -65,6 +66,9 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     @Inject
     ArticleService articleService;
 
+    @Inject
+    ReadCache cache;
+
     public QuoteService() {
         super(Quote::new, QuoteInput.class);
     }
@@ -105,18 +109,28 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     }
 
     /** A quote as the caller sees it, with the strong ETag of that copy. */
-    public record Shown(QuoteView view, String etag) {}
+    /** @param articleHidden its article is hidden from this caller (which an article coming due changes) */
+    public record Shown(QuoteView view, String etag, boolean articleHidden) {}
 
     /**
-     * The quote without includes. Its articleId is hidden while the article is: a write that shows or
-     * hides the article gives the quote a new version (V11), but a scheduled article that comes due
-     * writes nothing, so the tag of a copy that hides the article is marked apart from the one that shows it.
+     * The quote without includes, served from ReadCache while current. Its articleId is hidden while the article is: a
+     * write that shows or hides the article gives the quote a new version (V11), but a scheduled article that comes due
+     * writes nothing, so the tag of a copy that hides the article is marked apart from the one that shows it, and that
+     * copy depends on the articles.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Shown shown(String id) {
-        Quote q = find(id);
-        QuoteView v = show(q);
-        boolean articleHidden = q.articleId != null && v.articleId() == null;
-        return new Shown(v, articleHidden ? ETag.version(q.version, "h") : ETag.version(q.version));
+        return cache.record(
+                "quote",
+                visibility.scope() + "|" + id,
+                () -> {
+                    Quote q = find(id);
+                    QuoteView v = show(q);
+                    boolean hidden = q.articleId != null && v.articleId() == null;
+                    return new Shown(v, hidden ? ETag.version(q.version, "h") : ETag.version(q.version), hidden);
+                },
+                Shown::view,
+                s -> s.articleHidden() ? Set.of("articles") : Set.of());
     }
 
     /** Views of a page of quotes with their includes: a constant number of queries whatever the page size. */

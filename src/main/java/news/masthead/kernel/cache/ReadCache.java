@@ -202,10 +202,27 @@ public class ReadCache {
      * transaction (a webhook or change-feed reader) it is computed: those readers want it as of their transaction.
      */
     public <V> V record(String kind, String idOrSlug, Supplier<V> compute) {
+        return record(kind, idOrSlug, compute, v -> v, v -> Set.of());
+    }
+
+    /**
+     * As {@link #record(String, String, Supplier)} for a value holding the record's DTO ({@code view}) that also depends
+     * on the records {@code more} names; {@code key} names the kind of caller too when the copy depends on it.
+     */
+    public <V> V record(
+            String kind, String key, Supplier<V> compute, Function<V, ?> view, Function<V, Collection<String>> more) {
         if (QuarkusTransaction.isActive()) {
             return compute.get();
         }
-        return get(kind + "|" + idOrSlug, v -> SurrogateKeys.of(json(v), kind), v -> RECORD_BYTES, compute);
+        return get(
+                kind + "|" + key,
+                v -> {
+                    Set<String> keys = SurrogateKeys.of(json(view.apply(v)), kind);
+                    keys.addAll(more.apply(v));
+                    return keys;
+                },
+                v -> RECORD_BYTES,
+                compute);
     }
 
     private byte[] json(Object value) {

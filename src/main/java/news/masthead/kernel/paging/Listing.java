@@ -148,7 +148,7 @@ public class Listing {
     /** A count scans the matching rows, so it is cached while current (the page itself is an index walk). */
     private Total total(String table, Filter filter) {
         return TRACKED.contains(table)
-                ? cache.get(
+                ? cache.getByStatements(
                         "total|" + table + "|" + filter.fingerprint(),
                         t -> totalKeys(table, filter),
                         n -> 32,

@@ -142,6 +142,7 @@ class SurrogateKeyTest {
                 "/api/v1/articles?tag=" + w.tag,
                 "/api/v1/people/" + w.person,
                 "/api/v1/places/" + w.place,
+                "/api/v1/quotes/" + w.quote,
                 "/api/v1/feeds/articles.atom?tag=" + w.tag)) {
             Response first = anonymous().get(url);
             String etag = first.then().statusCode(200).extract().header("ETag");

@@ -232,7 +232,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         }
         if (p.q != null) {
             String q = Params.query(p.q);
-            f.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            f.search(q);
             countable = false;
         }
         return new Criteria(f, status, !countable ? null : keys.isEmpty() ? ArticleCounts.Key.ALL : keys.get(0));

@@ -101,7 +101,7 @@ public class ImageService {
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "-createdAt");
         if (params.q != null) {
             String q = Params.query(params.q);
-            filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            filter.search(q);
             if (params.sort == null || params.sort.isBlank()) {
                 sort = SortSpec.relevance(RANKED);
             }

@@ -56,7 +56,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
         if (params.q != null) {
             String q = Params.query(params.q);
-            filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            filter.search(q);
             if (params.sort == null || params.sort.isBlank()) {
                 sort = SortSpec.relevance(RANKED);
             }

@@ -93,7 +93,7 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
         }
         if (params.q != null) {
             String q = Params.query(params.q);
-            filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            filter.search(q);
             if (defaultSort) {
                 sort = SortSpec.relevance(RANKED);
             }

@@ -94,7 +94,7 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
         }
         if (params.q != null) {
             String q = Params.query(params.q);
-            filter.and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+            filter.search(q);
             if (params.sort == null || params.sort.isBlank()) {
                 sort = SortSpec.relevance(RANKED);
             }

@@ -37,6 +37,8 @@ class BoundedListsTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "cms.lists.total-cap",
+                    "6",
+                    "cms.search.total-cap",
                     "5",
                     "cms.search.rank-candidates",
                     "3",
@@ -84,6 +86,35 @@ class BoundedListsTest {
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(7))
+                .body("total", greaterThanOrEqualTo(5))
+                .body("totalIsEstimate", equalTo(true));
+    }
+
+    @Test
+    void aSearchCountsUpToItsOwnLowerCap() {
+        String word = "searched" + unique();
+        String tag = "capped-" + unique();
+        for (int i = 0; i < 6; i++) {
+            Articles.article()
+                    .headline(word + " story " + i)
+                    .tags(tag)
+                    .published()
+                    .publishedAt(NOW.minusSeconds(1000 - i).toString())
+                    .create();
+        }
+        // A date and a tag together have no counter: both totals count rows, each up to its own cap.
+        String after = "/api/v1/articles?limit=100&publishedAfter=" + NOW.minusSeconds(1001);
+        anonymous()
+                .get(after + "&tag=" + tag)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(6))
+                .body("$", not(hasKey("totalIsEstimate")));
+        anonymous()
+                .get(after + "&tag=" + tag + "&sort=-publishedAt&q=" + word)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(6))
                 .body("total", greaterThanOrEqualTo(5))
                 .body("totalIsEstimate", equalTo(true));
     }

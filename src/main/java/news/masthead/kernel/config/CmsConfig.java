@@ -142,6 +142,13 @@ public interface CmsConfig {
         /** Matches a ranked search (q without sort) orders by relevance: the first ones in its candidate order. */
         @WithDefault("1000")
         int rankCandidates();
+
+        /**
+         * Rows a search's total (q) counts at most; past it the total is the planner's estimate, flagged as such. Lower
+         * than lists': a common word matches most of an archive, and counting its matches checks every one of them.
+         */
+        @WithDefault("1000")
+        long totalCap();
     }
 
     interface ReadCache {

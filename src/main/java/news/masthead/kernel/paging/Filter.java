@@ -15,6 +15,7 @@ public final class Filter {
     private final Map<String, Object> params = new HashMap<>();
     private final StringBuilder fingerprint = new StringBuilder();
     private boolean empty;
+    private boolean searching;
     private String source;
 
     /** Adds a condition with its parameters; {@code key} is the filter's canonical form for cursors. */
@@ -34,6 +35,17 @@ public final class Filter {
     public Filter from(String subquery, String key, Object... namesAndValues) {
         source = subquery;
         return and("true", key, namesAndValues);
+    }
+
+    /** Full-text search for {@code q} (PostgreSQL's websearch syntax) in the table's {@code search} column. */
+    public Filter search(String q) {
+        searching = true;
+        return and("e.search @@ websearch_to_tsquery('simple', :q)", "q=" + q, "q", q);
+    }
+
+    /** Whether it searches: a search's total counts fewer rows ({@code cms.search.total-cap}). */
+    boolean searches() {
+        return searching;
     }
 
     /** The filter names something that does not exist (an unknown slug): the list is empty. */

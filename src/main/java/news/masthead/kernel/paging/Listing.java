@@ -177,11 +177,12 @@ public class Listing {
      */
     private Total count(String table, Filter filter) {
         String rows = "select 1 from " + filter.source(table) + " e where " + filter.where();
+        long totalCap =
+                filter.searches() ? config.search().totalCap() : config.lists().totalCap();
         long n = reads.single(
-                "select count(*) from (" + rows + " limit " + (config.lists().totalCap() + 1) + ") c",
+                "select count(*) from (" + rows + " limit " + (totalCap + 1) + ") c",
                 filter.params(),
                 rs -> rs.getLong(1));
-        long totalCap = config.lists().totalCap();
         if (n <= totalCap) {
             return Total.exact(n);
         }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.auth.Caller;
+import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.Validation;
@@ -30,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -52,6 +54,9 @@ public class ImageService {
 
     @Inject
     Lookup lookup;
+
+    @Inject
+    ReadCache cache;
 
     @Inject
     Listing listing;
@@ -125,8 +130,19 @@ public class ImageService {
                 .map(ImageService::view);
     }
 
+    /**
+     * Served from ReadCache while current (a repeated read or its 304 runs no statement), per kind of caller: anonymous
+     * callers see the record while a visible article or a person's portrait uses it, which changes with the articles
+     * and the people.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ImageView get(String id) {
-        return view(find(id));
+        return cache.record(
+                "image",
+                (caller.isEditor() ? "editor|" : "public|") + id,
+                () -> view(find(id)),
+                v -> v,
+                v -> Set.of("articles", "people"));
     }
 
     /** The record for a rendition, 404 when the caller may not see it; {@code isPublic}: whether anonymous callers may. */

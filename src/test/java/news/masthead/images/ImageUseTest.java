@@ -3,7 +3,9 @@ package news.masthead.images;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import news.masthead.Api;
+import news.masthead.SqlStatements;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ImageUseTest {
+
+    @Inject
+    SqlStatements statements;
 
     private static String image(String alt) {
         String id = uploaded(TestImages.picture(640, 480, "jpeg"), "image/jpeg");
@@ -115,6 +120,31 @@ class ImageUseTest {
         Api.editor().body(noPortrait).patch("/api/v1/people/" + person).then().statusCode(200);
         Api.anonymous().get("/api/v1/images/" + id).then().statusCode(404);
         Api.anonymous().get("/api/v1/images/" + id + "/file?w=320").then().statusCode(404);
+    }
+
+    @Test
+    void aMatchingConditionalReadOfAnImageRunsNoStatementUntilItsArticleIsUnpublished() {
+        String id = image("Cached");
+        String article = articleWith(id, "published");
+        String etag = Api.anonymous()
+                .get("/api/v1/images/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        statements.clear();
+        Api.anonymous()
+                .header("If-None-Match", etag)
+                .get("/api/v1/images/" + id)
+                .then()
+                .statusCode(304);
+        assertEquals(0, statements.count(), "SQL statements for the 304 of a cached image record");
+        Api.editor()
+                .body(fields("status", "draft"))
+                .patch("/api/v1/articles/" + article)
+                .then()
+                .statusCode(200);
+        Api.anonymous().get("/api/v1/images/" + id).then().statusCode(404);
     }
 
     @Test

@@ -85,18 +85,23 @@ public class FieldsetFilter {
                 || response.getEntity() == null) {
             return;
         }
-        JsonText body = new JsonText(s.fieldset().select(bytes(response.getEntity()), s.page()));
         String etag = response.getHeaderString(HttpHeaders.ETAG);
-        etag = etag == null || etag.startsWith("W/")
-                ? body.etag()
-                : ETag.variant(etag, s.fieldset().variant());
+        boolean versioned = etag != null && !etag.startsWith("W/");
+        // A record's sparse tag follows from its version, so a match is known before selecting anything; other bodies
+        // are tagged by their sparse bytes.
+        JsonText body = versioned ? null : selected(s, response);
+        etag = versioned ? ETag.variant(etag, s.fieldset().variant()) : body.etag();
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         if (Conditional.notModified(s.ifNoneMatch(), s.ifModifiedSince(), etag, lastModified(response))) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
-            response.setEntity(body, null, MediaType.APPLICATION_JSON_TYPE);
+            response.setEntity(body != null ? body : selected(s, response), null, MediaType.APPLICATION_JSON_TYPE);
         }
+    }
+
+    private JsonText selected(Selection s, ContainerResponseContext response) {
+        return new JsonText(s.fieldset().select(bytes(response.getEntity()), s.page()));
     }
 
     private byte[] bytes(Object entity) {

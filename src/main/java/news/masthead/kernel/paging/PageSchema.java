@@ -12,8 +12,9 @@ public abstract class PageSchema<T> {
 
     static final String TOTAL =
             "Number of items matching the query; omitted with total=false. Exact, unless totalIsEstimate "
-                    + "is true: a count that would read more rows than the configured cap (cms.lists.total-cap, default 10000) stops "
-                    + "there and gives the database planner's estimate instead (at least the cap)";
+                    + "is true: a count that would read more rows than the configured cap (cms.lists.total-cap, default 10000; "
+                    + "with q, cms.search.total-cap, default 1000) stops there and gives the database planner's estimate "
+                    + "instead (at least the cap)";
     static final String TOTAL_IS_ESTIMATE =
             "true when total is an estimate (see total); absent when total is exact or omitted";
 

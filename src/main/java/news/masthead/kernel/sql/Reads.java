@@ -39,6 +39,12 @@ public class Reads {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** What is done with each row, in order. */
+    @FunctionalInterface
+    public interface Each {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     /** Parsed statements kept: the hot ones are few, fieldsets and filters make many others, built for each use. */
     private static final int KEPT_STATEMENTS = 512;
     /** How long past the statement timeout a silent socket is still waited for (as {@link StatementTimeout}'s). */
@@ -68,12 +74,6 @@ public class Reads {
         return (long) statements.count();
     }
 
-    /** What is done with each row, in order. */
-    @FunctionalInterface
-    public interface Each {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
     /** The rows of {@code sql} with these parameters (only those it names are bound). */
     public <T> List<T> list(String sql, Map<String, ?> params, Row<T> row) {
         List<T> rows = new ArrayList<>();
@@ -93,8 +93,7 @@ public class Reads {
                 }
                 bind(s, i + 1, params.get(name));
             }
-            boolean alone = c.getAutoCommit();
-            if (alone) {
+            if (c.getAutoCommit()) {
                 bound(c, s);
             }
             statements.increment();

@@ -15,12 +15,15 @@ class SurrogateKeysScanTest {
     private static final String PLACE = "33333333-3333-3333-3333-333333333333";
     private static final String RELATED = "44444444-4444-4444-4444-444444444444";
     private static final String IMAGE = "55555555-5555-5555-5555-555555555555";
+    private static final String QUOTED = "66666666-6666-6666-6666-666666666666";
 
     @Test
     void everyEmbeddedRecordIsNamedWhateverTheStringsBeforeItHold() {
         for (int pad = 0; pad < 20; pad++) {
+            // A lone escaped quote, then text shaped like a field naming a record: all inside the string, so no key.
             String paragraph =
-                    "x".repeat(pad) + " said \\\"no\\\" \\\\ to the plan, \u00e9t\u00e9 \u041a\u0438\u0457\u0432 ";
+                    "x".repeat(pad) + " said \\\"no\\\" \\\\ to the plan, \u00e9t\u00e9 \u041a\u0438\u0457\u0432,"
+                            + " a lone \\\" then ,\\\"personIds\\\":[\\\"" + QUOTED + "\\\"] \\\\";
             String json =
                     "{\"id\":\"" + ARTICLE + "\",\"body\":[{\"type\":\"paragraph\",\"text\":\"" + paragraph + "\"},"
                             + "{\"type\":\"paragraph\",\"text\":\"" + "y".repeat(36) + "\"},"

@@ -108,9 +108,18 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
                 .get(0);
     }
 
-    /** A quote as the caller sees it, with the strong ETag of that copy. */
-    /** @param articleHidden its article is hidden from this caller (which an article coming due changes) */
-    public record Shown(QuoteView view, String etag, boolean articleHidden) {}
+    /**
+     * A quote as the caller sees it.
+     *
+     * @param articleHidden its article is hidden from this caller (which an article coming due changes)
+     */
+    public record Shown(QuoteView view, boolean articleHidden) {
+
+        /** A copy that hides the article is tagged apart from the one that shows it. */
+        public String etag() {
+            return articleHidden ? ETag.version(view.version(), "h") : ETag.version(view.version());
+        }
+    }
 
     /**
      * The quote without includes, served from ReadCache while current. Its articleId is hidden while the article is: a
@@ -126,8 +135,7 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
                 () -> {
                     Quote q = find(id);
                     QuoteView v = show(q);
-                    boolean hidden = q.articleId != null && v.articleId() == null;
-                    return new Shown(v, hidden ? ETag.version(q.version, "h") : ETag.version(q.version), hidden);
+                    return new Shown(v, q.articleId != null && v.articleId() == null);
                 },
                 Shown::view,
                 s -> s.articleHidden() ? Set.of("articles") : Set.of());

@@ -1,6 +1,5 @@
 package news.masthead.kernel.http;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,10 +20,6 @@ public final class JsonText {
 
     public JsonText(byte[] bytes) {
         this.bytes = bytes;
-    }
-
-    public static JsonText of(String json) {
-        return new JsonText(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** JSON put together from pieces of UTF-8 (a database's texts), copied once into the body. */

@@ -35,11 +35,7 @@ public record JsonPage(JsonText body, String next) {
                     .append('"');
         }
         byte[] end = tail.append('}').toString().getBytes(StandardCharsets.UTF_8);
-        byte[] json = new byte[HEAD.length + items.length + end.length];
-        System.arraycopy(HEAD, 0, json, 0, HEAD.length);
-        System.arraycopy(items, 0, json, HEAD.length, items.length);
-        System.arraycopy(end, 0, json, HEAD.length + items.length, end.length);
-        return new JsonPage(new JsonText(json), next);
+        return new JsonPage(new JsonText.Builder().add(HEAD).add(items).add(end).build(), next);
     }
 
     private static final byte[] HEAD = "{\"items\":".getBytes(StandardCharsets.UTF_8);

@@ -131,9 +131,9 @@ public class ImageService {
     }
 
     /**
-     * Served from ReadCache while current (a repeated read or its 304 runs no statement), per kind of caller: anonymous
-     * callers see the record while a visible article or a person's portrait uses it, which changes with the articles
-     * and the people.
+     * Served from ReadCache while current (a repeated read or its 304 runs no statement), per kind of caller. A person
+     * taking or dropping it as portrait, or an article using it being published or hidden, writes a change of the image
+     * itself (V13); an article coming due writes none, hence the articles (as for its file).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ImageView get(String id) {
@@ -142,7 +142,7 @@ public class ImageService {
                 (caller.isEditor() ? "editor|" : "public|") + id,
                 () -> view(find(id)),
                 v -> v,
-                v -> Set.of("articles", "people"));
+                v -> Set.of("articles"));
     }
 
     /** The record for a rendition, 404 when the caller may not see it; {@code isPublic}: whether anonymous callers may. */

@@ -33,6 +33,14 @@ public class Article extends VersionedEntity {
             + " a.search, a.updated_at, a.headline from article_places_within w join articles a on a.id = w.article_id"
             + " where w.place_id = :place)";
 
+    /**
+     * SQL standing in for the articles table (alias it e): the articles tagged :tag, from article_tagged (V19), so a
+     * list by tag walks that tag's index by date, as {@link #IN_PLACE_SQL} does for a place.
+     */
+    public static final String TAGGED_SQL = "(select t.article_id as id, t.published_at, a.status, a.tags, a.section,"
+            + " a.search, a.updated_at, a.headline from article_tagged t join articles a on a.id = t.article_id"
+            + " where t.tag = :tag)";
+
     public String slug;
     public String headline;
     public String standfirst;

@@ -189,7 +189,11 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         }
         if (Params.present(p.tag)) {
             String tag = Params.text("tag", p.tag, 100).toLowerCase(Locale.ROOT);
-            f.and("e.tags @> array[cast(:tag as text)]", "tag=" + tag, "tag", tag);
+            if (Params.present(p.place)) { // a list reads one index by date: the place's
+                f.and("e.tags @> array[cast(:tag as text)]", "tag=" + tag, "tag", tag);
+            } else {
+                f.from(Article.TAGGED_SQL, "tag=" + tag, "tag", tag);
+            }
             keys.add(new ArticleCounts.Key("tag", tag));
         }
         if (Params.present(p.section)) {

@@ -85,15 +85,16 @@ public class FeedService {
     }
 
     /**
-     * The newest visible articles that match: one walk of the date index, or of the tag's GIN index
-     * ({@code tags @>}) or the section's index, whichever the planner finds shorter, or with a place, of
-     * that place's article_places_within index (the source lists use too); then one load of those rows.
+     * The newest visible articles that match: one walk of the date index, or of the section's, or with a tag,
+     * of that tag's article_tagged index, or with a place, of that place's article_places_within index (the
+     * sources lists use too); then one load of those rows.
      */
     public List<FeedItem> newest(FeedQuery query, String root) {
         String source = "articles";
         StringBuilder where = new StringBuilder(Visibility.publicArticleSql("e"));
         Map<String, Object> params = new HashMap<>();
         if (query.tag() != null) {
+            source = Article.TAGGED_SQL; // a place replaces it below; the condition then does the tag's part
             where.append(" and e.tags @> array[cast(:tag as text)]");
             params.put("tag", query.tag());
         }

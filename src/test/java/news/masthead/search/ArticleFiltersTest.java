@@ -76,6 +76,69 @@ class ArticleFiltersTest {
         editor().get("/api/v1/articles?status=live").then().statusCode(400).body("errors[0].field", equalTo("status"));
     }
 
+    /** A tag's list walks its own index by date (V19): it must follow a new publication time and a new tag. */
+    @Test
+    void aTagListIsNewestFirstThroughCursorsAndFollowsEditedTimesAndTags() {
+        String tag = "bydate" + unique();
+        String oldest = Articles.article()
+                .headline("Tagged oldest")
+                .published()
+                .publishedAt("2025-01-01T08:00:00Z")
+                .tags(tag)
+                .create();
+        String middle = Articles.article()
+                .headline("Tagged middle")
+                .published()
+                .publishedAt("2025-02-01T08:00:00Z")
+                .tags("other", tag)
+                .create();
+        String newest = Articles.article()
+                .headline("Tagged newest")
+                .published()
+                .publishedAt("2025-03-01T08:00:00Z")
+                .tags(tag)
+                .create();
+        String next = anonymous()
+                .get("/api/v1/articles?limit=2&tag=" + tag)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(newest, middle))
+                .extract()
+                .path("next");
+        anonymous()
+                .get("/api/v1/articles?limit=2&tag=" + tag + "&cursor=" + next)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(oldest))
+                .body("next", equalTo(null));
+
+        editor().body(Map.of("publishedAt", "2025-04-01T08:00:00Z"))
+                .patch("/api/v1/articles/" + oldest)
+                .then()
+                .statusCode(200);
+        editor().body(Map.of("tags", List.of("other")))
+                .patch("/api/v1/articles/" + middle)
+                .then()
+                .statusCode(200);
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(oldest, newest))
+                .body("total", equalTo(2));
+
+        String town = place("Tagged Town " + unique(), "town", null);
+        editor().body(Map.of("placeIds", List.of(town)))
+                .patch("/api/v1/articles/" + newest)
+                .then()
+                .statusCode(200);
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag + "&place=" + town)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(newest));
+    }
+
     @Test
     void placeFilterMatchesArticlesAboutAnyPlaceInsideIt() {
         String country = place("Country " + unique(), "country", null);

@@ -145,13 +145,8 @@ class ArticleJson {
                                         + Visibility.publicArticleSql("r") + ")",
                                 "n")
                         + " end";
-        List<String> linked = new ArrayList<>(List.of(
-                "personIds",
-                array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
-                "placeIds",
-                array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"),
-                "leadImage",
-                LEAD_IMAGE));
+        List<String> linked = new ArrayList<>(LINK_PAIRS);
+        linked.addAll(List.of("leadImage", LEAD_IMAGE));
         if (include.contains("people")) {
             linked.addAll(List.of(
                     "people",
@@ -199,7 +194,9 @@ class ArticleJson {
         }
         return List.of(
                 "coalesce(a.rendered_head, " + head(body) + ")",
-                "(',' || " + members(linked.subList(0, 6)) + " || coalesce(a.rendered_tail, " + TAIL + ")"
+                "(',' || coalesce((select l.rendered from article_links l where l.article_id = a.id"
+                        + " and l.version = a.version), " + LINKS + ") || ',' || " + members(linked.subList(4, 6))
+                        + " || coalesce(a.rendered_tail, " + TAIL + ")"
                         + (includes.isEmpty() ? "" : " || ',' || " + members(includes))
                         + " || '}')");
     }
@@ -246,6 +243,19 @@ class ArticleJson {
                 "commentsOpen",
                 value("a.comments_open"));
     }
+
+    /** The ids of the records in other rows: people and places, in their order. */
+    private static final List<String> LINK_PAIRS = List.of(
+            "personIds",
+            array(value("ap.person_id"), "from article_people ap where ap.article_id = a.id", "ap.position"),
+            "placeIds",
+            array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"));
+
+    /**
+     * SQL expression: personIds and placeIds as members; V20 stores it at commit in {@code article_links}, with the
+     * article's version then, so a read inside the transaction that changed them builds them here.
+     */
+    static final String LINKS = members(LINK_PAIRS);
 
     private static final List<String> TAIL_PAIRS = List.of(
             "createdAt", instant("a.created_at"), "updatedAt", instant("a.updated_at"), "version", value("a.version"));

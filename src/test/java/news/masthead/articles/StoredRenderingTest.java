@@ -13,15 +13,18 @@ import news.masthead.places.PlaceJson;
 import news.masthead.quotes.QuoteJson;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.editor;
 import static news.masthead.Api.fields;
 import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +38,9 @@ class StoredRenderingTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ArticleJson articleJson;
 
     private static String read(String path) {
         return anonymous().get(path).then().statusCode(200).extract().asString();
@@ -154,6 +160,63 @@ class StoredRenderingTest {
     }
 
     @Test
+    void theIdsOfThePeopleAndPlacesAnArticleNamesFollowEveryEditInTheirOrder() {
+        String first = People.person().name("First " + unique()).create();
+        String second = People.person().name("Second " + unique()).create();
+        String place =
+                Places.place().name("Linked Town " + unique()).kind("town").create();
+        String tag = "linked" + unique();
+        String id = Articles.article()
+                .headline("Names two " + unique())
+                .published()
+                .tags(tag)
+                .personIds(first, second)
+                .create();
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).body("personIds", contains(first, second));
+        editor().body(Map.of("personIds", List.of(second, first), "placeIds", List.of(place)))
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
+        anonymous()
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("personIds", contains(second, first))
+                .body("placeIds", contains(place));
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag)
+                .then()
+                .statusCode(200)
+                .body("items[0].personIds", contains(second, first))
+                .body("items[0].placeIds", contains(place));
+        assertEquals(0, stale());
+    }
+
+    /** The links are stored at commit (V20): the transaction that changes them reads what it wrote, not what is stored. */
+    @Test
+    void aReadInsideTheTransactionThatChangedAnArticlesLinksSeesTheChange() {
+        String person = People.person().name("Unlinked " + unique()).create();
+        String id = Articles.article()
+                .headline("Loses a person " + unique())
+                .published()
+                .personIds(person)
+                .create();
+        String inside = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("delete from article_people where article_id = cast(:id as uuid)")
+                    .setParameter("id", id)
+                    .executeUpdate();
+            em.createNativeQuery("update articles set version = version + 1 where id = cast(:id as uuid)")
+                    .setParameter("id", id)
+                    .executeUpdate();
+            return new String(
+                    articleJson.one(id, Set.of(), true).orElseThrow().body().bytes(), StandardCharsets.UTF_8);
+        });
+        assertEquals(true, inside.contains("\"personIds\":[]"), inside);
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).body("personIds", hasSize(0));
+        assertEquals(0, stale());
+    }
+
+    @Test
     void aBlockNamingAHiddenArticleIsLeftOutForAnonymousReadersOnly() {
         String draft = Articles.article().headline("Draft " + unique()).create();
         String id = Articles.article()
@@ -183,8 +246,13 @@ class StoredRenderingTest {
                                 "a.rendered_head",
                                 "case when strpos(a.body::text, '\"articleId\"') = 0 then "
                                         + ArticleJson.head("a.body::text") + " end")
-                        + count("articles a", "a.rendered_tail", ArticleJson.TAIL));
+                        + count("articles a", "a.rendered_tail", ArticleJson.TAIL)
+                        + count(LINKED, "l.rendered", ArticleJson.LINKS)
+                        + count(LINKED, "l.version", "a.version"));
     }
+
+    /** Every article with its stored links, if any. */
+    private static final String LINKED = "articles a left join article_links l on l.article_id = a.id";
 
     private long count(String table, String stored, String live) {
         return ((Number) em.createNativeQuery(

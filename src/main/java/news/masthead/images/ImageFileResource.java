@@ -1,5 +1,6 @@
 package news.masthead.images;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * An image's file: renditions for everyone who may see the image, the original for editors. Its own class, without
@@ -53,6 +56,7 @@ public class ImageFileResource {
     ReadCache readCache;
 
     @GET
+    @Blocking // what comes before the render reads the database; an async return alone would run it on the event loop
     // One type here (the response names the file's own): with a list of image types Quarkus REST wrote the byte[] with
     // toString.
     @Produces(ImageResource.JPEG)
@@ -75,7 +79,7 @@ public class ImageFileResource {
                 @Content(mediaType = ImageResource.WEBP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = ImageResource.GIF, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
-    public RestResponse<byte[]> file(
+    public CompletionStage<RestResponse<byte[]>> file(
             @PathParam("id") String id,
             @Parameter(description = "Width, one of cms.images.widths") @QueryParam("w") String w,
             @Parameter(description = "Height, one of cms.images.widths") @QueryParam("h") String h,
@@ -97,12 +101,13 @@ public class ImageFileResource {
         ImageService.FileInfo info = caller.isEditor() ? images.file(id) : anonymous(id);
         if (wantsOriginal) {
             String etag = ETag.version(info.version(), "original");
-            return ifNoneMatch(headers, etag)
-                    ? notModified(etag)
-                    : RestResponse.ResponseBuilder.ok(images.original(info.id()))
-                            .type(info.format().mediaType)
-                            .header(HttpHeaders.ETAG, etag)
-                            .build();
+            return CompletableFuture.completedFuture(
+                    ifNoneMatch(headers, etag)
+                            ? notModified(etag)
+                            : RestResponse.ResponseBuilder.ok(images.original(info.id()))
+                                    .type(info.format().mediaType)
+                                    .header(HttpHeaders.ETAG, etag)
+                                    .build());
         }
         RenditionSpec.Plan plan = spec.plan(
                 info.width(),
@@ -121,18 +126,18 @@ public class ImageFileResource {
                         ? IMMUTABLE
                         : "public, max-age=" + cms.http().publicMaxAge();
         if (ifNoneMatch(headers, etag)) {
-            return RestResponse.ResponseBuilder.<byte[]>notModified()
+            return CompletableFuture.completedFuture(RestResponse.ResponseBuilder.<byte[]>notModified()
                     .header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                    .build();
+                    .build());
         }
-        byte[] bytes = renditions.get(
-                info.id(), info.version(), spec, info.original(), plan, () -> images.original(info.id()));
-        return RestResponse.ResponseBuilder.ok(bytes)
-                .type("image/" + fmt)
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .build();
+        return renditions
+                .get(info.id(), info.version(), spec, info.original(), plan, () -> images.original(info.id()))
+                .thenApply(bytes -> RestResponse.ResponseBuilder.ok(bytes)
+                        .type("image/" + fmt)
+                        .header(HttpHeaders.ETAG, etag)
+                        .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                        .build());
     }
 
     /**

@@ -1,5 +1,6 @@
 package news.masthead.images;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.masthead.kernel.config.CmsConfig;
@@ -14,8 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +49,7 @@ class Renditions {
     CmsConfig cms;
 
     private Semaphore permits;
+    private ExecutorService renderers;
     private final Semaphore pixels = new Semaphore(DECODE_PIXELS / BLOCK, true);
     private final LinkedHashMap<String, byte[]> cache = new LinkedHashMap<>(256, 0.75f, true);
     private final ConcurrentHashMap<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
@@ -75,8 +80,10 @@ class Renditions {
     }
 
     private static void acquire(Semaphore s, int n) {
-        acquire(s, n, "Too many images are being rendered; retry shortly.");
+        acquire(s, n, BUSY);
     }
+
+    private static final String BUSY = "Too many images are being rendered; retry shortly.";
 
     /** Takes {@code n} permits, waiting up to 30 s; then 503 with {@code busy} and Retry-After. */
     static void acquire(Semaphore s, int n, String busy) {
@@ -90,8 +97,12 @@ class Renditions {
         }
     }
 
-    /** The encoded rendition: cached, or rendered from the original that {@code original} loads (null: gone, 404). */
-    byte[] get(
+    /**
+     * The encoded rendition: cached, or rendered from the original that {@code original} loads (null: gone, 404). A
+     * render runs on one of cms.images.concurrent-decodes threads of its own, never on the request's: a storm of cold
+     * renders waits in their queue while the worker threads go on answering reads. Not rendered within 30 s: 503.
+     */
+    CompletableFuture<byte[]> get(
             UUID id,
             int version,
             RenditionSpec spec,
@@ -102,24 +113,29 @@ class Renditions {
                 + spec.formatFor(source.format());
         byte[] hit = cached(key);
         if (hit != null) {
-            return hit;
+            return CompletableFuture.completedFuture(hit);
         }
         CompletableFuture<byte[]> mine = new CompletableFuture<>();
         CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return running.join();
+            return running;
         }
-        try {
-            byte[] out = render(spec, source, plan, original);
-            put(key, out);
-            mine.complete(out);
-            return out;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(key, mine);
-        }
+        mine.whenComplete((bytes, failure) -> inFlight.remove(key, mine));
+        CompletableFuture.delayedExecutor(WAIT_SECONDS, TimeUnit.SECONDS)
+                .execute(() -> mine.completeExceptionally(new ApiException.Unavailable(BUSY, 2)));
+        renderers().execute(() -> {
+            if (mine.isDone()) {
+                return; // given up while it waited
+            }
+            try {
+                byte[] out = render(spec, source, plan, original);
+                put(key, out);
+                mine.complete(out);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            }
+        });
+        return mine;
     }
 
     /** The byte length of a rendition, rendered under the decode limit but not cached: its record has no id yet. */
@@ -188,6 +204,25 @@ class Renditions {
                 cachedBytes > cms.images().cacheBytes() && it.hasNext(); ) {
             cachedBytes -= it.next().getValue().length;
             it.remove();
+        }
+    }
+
+    private synchronized ExecutorService renderers() {
+        if (renderers == null) {
+            AtomicInteger n = new AtomicInteger();
+            renderers = Executors.newFixedThreadPool(Math.max(1, cms.images().concurrentDecodes()), r -> {
+                Thread t = new Thread(r, "image-render-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return renderers;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (renderers != null) {
+            renderers.shutdownNow();
         }
     }
 

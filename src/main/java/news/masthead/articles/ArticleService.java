@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 @ApplicationScoped
 @Transactional
@@ -100,8 +101,27 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         return cache.getByStatements(
                 cache.key("articles|" + visibility.scope(), params),
                 p -> listKeys(p, params),
+                byPublication(params) ? ArticleService::listed : UnaryOperator.identity(),
                 JsonPage::bytes,
                 () -> page(params));
+    }
+
+    /** Whether the list is in publication order: an edit of an article's text moves it in no such list. */
+    private static boolean byPublication(ArticleListParams params) {
+        String sort = params.sort == null ? "" : params.sort.strip();
+        return params.q == null && (sort.isEmpty() || sort.equals("publishedAt") || sort.equals("-publishedAt"));
+    }
+
+    /**
+     * What a list in publication order depends on: the articles it shows, and the changes that move articles in such
+     * lists (V21), instead of every change of an article; its header still names {@code articles}.
+     */
+    private static Set<String> listed(Set<String> keys) {
+        Set<String> deps = new LinkedHashSet<>(keys);
+        if (deps.remove("articles")) {
+            deps.add(ReadCache.ARTICLES_LISTED);
+        }
+        return deps;
     }
 
     private JsonPage page(ArticleListParams params) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
@@ -115,6 +116,72 @@ class PerRecordInvalidationTest {
                 .then()
                 .statusCode(200)
                 .body("people[0].name", equalTo("Renamed"));
+    }
+
+    /**
+     * A list in publication order depends on the articles it shows and on changes that move articles in such lists (V21):
+     * it outlives edits of the others' text, and follows a move made on any instance.
+     */
+    @Test
+    void aListByPublicationOutlivesEditsThatMoveNothingInItAndFollowsThoseThatDo() throws Exception {
+        String tag = "listed" + unique();
+        String shown = Articles.article()
+                .headline("Shown")
+                .tags(tag)
+                .published()
+                .publishedAt("2025-05-02T08:00:00Z")
+                .create();
+        String older = Articles.article()
+                .headline("Older")
+                .tags(tag)
+                .published()
+                .publishedAt("2025-05-01T08:00:00Z")
+                .create();
+        String elsewhere = Articles.article()
+                .headline("Elsewhere")
+                .tags("other" + unique())
+                .published()
+                .create();
+        String page = "/api/v1/articles?limit=1&tag=" + tag;
+        String byUpdate = "/api/v1/articles?limit=1&sort=-updatedAt&tag=" + tag;
+        anonymous()
+                .get(page)
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo(shown))
+                .body("total", equalTo(2));
+        anonymous().get(byUpdate).then().statusCode(200).body("items[0].id", equalTo(older));
+
+        edit(older, Map.of("headline", "Older, edited")); // in the list, off the page, not moved
+        edit(elsewhere, Map.of("standfirst", "Not in the list"));
+        assertServedFromMemory(page);
+        anonymous().get(byUpdate).then().statusCode(200).body("items[0].id", equalTo(older)); // moved in that order
+
+        // Another instance writes straight in the database: a later publication time takes the article to the top.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("update articles set published_at = '2025-05-03T08:00:00Z',"
+                        + " version = version + 1 where id = ?::uuid")) {
+            st.setString(1, older);
+            st.executeUpdate();
+        }
+        anonymous()
+                .get(page)
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo(older))
+                .body("items[0].headline", equalTo("Older, edited"));
+
+        edit(elsewhere, Map.of("tags", List.of(tag))); // joins the list
+        anonymous()
+                .get(page)
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo(elsewhere))
+                .body("total", equalTo(3));
+    }
+
+    private static void edit(String article, Map<String, Object> fields) {
+        editor().body(fields).patch("/api/v1/articles/" + article).then().statusCode(200);
     }
 
     @Test

@@ -22,10 +22,17 @@ final class ChangedKeys {
     /** Keys remembered at most; past it, every older cache entry is dropped and the map starts again. */
     static final int MAX_KEYS = 50_000;
 
-    /** A quote's current article: a quote newly attached to it changes the article's include=quotes copy. */
+    /**
+     * A quote's current article: a quote newly attached to it changes the article's include=quotes copy. And whether an
+     * article's change moved it in the lists by publication time: what it recorded of the article (V21) differs from
+     * what its entry before recorded (none before: it may have).
+     */
     private static final String READ = """
             select c.collection, c.id::text, c.seq,
-                   (select q.article_id::text from quotes q where c.collection = 'quotes' and q.id = c.id)
+                   (select q.article_id::text from quotes q where c.collection = 'quotes' and q.id = c.id),
+                   c.collection = 'articles' and c.listed is distinct from (
+                       select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
+                       order by p.seq desc limit 1)
             from changes c where c.seq > ? and c.seq <= ? order by c.seq""";
 
     private final ConcurrentHashMap<String, Long> lastChanged = new ConcurrentHashMap<>();
@@ -59,6 +66,9 @@ final class ChangedKeys {
                     String article = rs.getString(4);
                     if (article != null) {
                         lastChanged.put("article:" + article, at);
+                    }
+                    if (rs.getBoolean(5)) {
+                        lastChanged.put(ReadCache.ARTICLES_LISTED, at);
                     }
                 }
             }

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Read results (rendered pages, list totals) kept in memory while they are provably current, so that
@@ -37,14 +38,33 @@ import java.util.function.ToLongFunction;
  * surrogate keys of the records it was computed from (those its {@code Surrogate-Key} header names: the records it
  * embeds and, for a list, its collection). It is served while no change after that seq touched one of those keys
  * ({@link ChangedKeys} follows the feed) and, if it shows articles, no scheduled article has come due since. So an
- * edit refreshes the pages that show the edited record and leaves the others in place, on every instance. A read
+ * edit refreshes the pages that show the edited record and leaves the others in place, on every instance; a list that
+ * only an article's move can change depends on {@link #ARTICLES_LISTED} instead of its collection. A read
  * served from here costs a share of one index probe instead of the query, and no transaction.
  */
 @ApplicationScoped
 public class ReadCache {
 
-    /** @param keys what it depends on, in header order; {@code timed}: whether an article coming due may change it */
-    private record Entry(Object value, long seq, Set<String> keys, boolean timed, long validBeforeMicros, int bytes) {}
+    /**
+     * @param keys  what it depends on
+     * @param shown what its {@code Surrogate-Key} names, in header order (mostly {@code keys} itself)
+     * @param timed whether an article coming due may change it
+     */
+    private record Entry(
+            Object value,
+            long seq,
+            Set<String> keys,
+            Set<String> shown,
+            boolean timed,
+            long validBeforeMicros,
+            int bytes) {}
+
+    /**
+     * A dependency that no header names: changed by an article change that can move the article into, out of or within
+     * the lists ordered by publication time (V21), not by an edit of its text. Such a list depends on it instead of on
+     * {@code articles}, so it outlives the edits of the articles it does not show.
+     */
+    public static final String ARTICLES_LISTED = "articles.listed";
 
     /** What a record's DTO takes in memory, roughly: a few hundred bytes of text in objects. */
     private static final long RECORD_BYTES = 2048;
@@ -110,7 +130,7 @@ public class ReadCache {
      * surrogate keys of the records a value was computed from (see {@link news.masthead.kernel.http.SurrogateKeys}).
      */
     public <V> V get(String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
-        return get(key, keys, size, compute, true);
+        return get(key, keys, UnaryOperator.identity(), size, compute, true);
     }
 
     /**
@@ -119,13 +139,27 @@ public class ReadCache {
      */
     public <V> V getByStatements(
             String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
-        return get(key, keys, size, compute, false);
+        return get(key, keys, UnaryOperator.identity(), size, compute, false);
+    }
+
+    /**
+     * As {@link #getByStatements(String, Function, ToLongFunction, Supplier)}, for a value that depends on fewer keys
+     * than its header names: {@code depends} maps those keys to what it depends on.
+     */
+    public <V> V getByStatements(
+            String key,
+            Function<V, Collection<String>> keys,
+            UnaryOperator<Set<String>> depends,
+            ToLongFunction<V> size,
+            Supplier<V> compute) {
+        return get(key, keys, depends, size, compute, false);
     }
 
     @SuppressWarnings("unchecked")
     private <V> V get(
             String key,
             Function<V, Collection<String>> keys,
+            UnaryOperator<Set<String>> depends,
             ToLongFunction<V> size,
             Supplier<V> compute,
             boolean transaction) {
@@ -173,14 +207,20 @@ public class ReadCache {
                         computingFrom.remove();
                     }
                 }
-                Set<String> deps = new LinkedHashSet<>(keys.apply(value));
-                deps.addAll(inner);
-                boolean timed = deps.stream().anyMatch(ReadCache::showsArticles);
+                Set<String> shown = new LinkedHashSet<>(keys.apply(value));
+                shown.addAll(inner);
+                Set<String> deps = depends.apply(Collections.unmodifiableSet(shown));
+                boolean timed = shown.stream().anyMatch(ReadCache::showsArticles);
                 Entry made = new Entry(
-                        value, state.seq(), Collections.unmodifiableSet(deps), timed, state.nextDueMicros(), (int)
-                                Math.min(
-                                        Integer.MAX_VALUE,
-                                        size.applyAsLong(value) + 2L * key.length() + 96 + 48L * deps.size()));
+                        value,
+                        state.seq(),
+                        deps,
+                        Collections.unmodifiableSet(shown),
+                        timed,
+                        state.nextDueMicros(),
+                        (int) Math.min(
+                                Integer.MAX_VALUE,
+                                size.applyAsLong(value) + 2L * key.length() + 96 + 48L * deps.size()));
                 if (made.bytes <= config.readCache().maxBytes() / 8) {
                     // Keep it unless a value computed from a later state is kept already.
                     entries.asMap().merge(key, made, (old, mine) -> old.seq > mine.seq ? old : mine);
@@ -244,7 +284,7 @@ public class ReadCache {
     }
 
     private Object used(Entry e) {
-        note(e.keys);
+        note(e.shown);
         return e.value;
     }
 

@@ -50,7 +50,7 @@ class CookbookIT {
                         // As docs/running.md runs it: the demo content loads within the documented heap.
                         javaBinary(),
                         "-Xmx192m",
-                        "-XX:+UseSerialGC",
+                        "-XX:+UseG1GC",
                         "-jar",
                         JAR.toAbsolutePath().toString())
                 .directory(dir.toFile())

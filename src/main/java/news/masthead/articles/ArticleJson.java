@@ -252,7 +252,7 @@ class ArticleJson {
             array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"));
 
     /**
-     * SQL expression: personIds and placeIds as members; V20 stores it at commit in {@code article_links}, with the
+     * SQL expression: personIds and placeIds as members; V19 stores it at commit in {@code article_links}, with the
      * article's version then, so a read inside the transaction that changed them builds them here.
      */
     static final String LINKS = members(LINK_PAIRS);

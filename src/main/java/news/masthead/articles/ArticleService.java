@@ -114,7 +114,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
 
     /**
      * What a list in publication order depends on: the articles it shows, and the changes that move articles in such
-     * lists (V21), instead of every change of an article; its header still names {@code articles}.
+     * lists (V20), instead of every change of an article; its header still names {@code articles}.
      */
     private static Set<String> listed(Set<String> keys) {
         Set<String> deps = new LinkedHashSet<>(keys);

@@ -192,7 +192,7 @@ class StoredRenderingTest {
         assertEquals(0, stale());
     }
 
-    /** The links are stored at commit (V20): the transaction that changes them reads what it wrote, not what is stored. */
+    /** The links are stored at commit (V19): the transaction that changes them reads what it wrote, not what is stored. */
     @Test
     void aReadInsideTheTransactionThatChangedAnArticlesLinksSeesTheChange() {
         String person = People.person().name("Unlinked " + unique()).create();

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static news.masthead.Api.ADMIN_TOKEN;
-import static news.masthead.Api.editor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,13 +44,7 @@ class RenderQueueTest {
         int n = workers + 8;
         List<String> urls = new ArrayList<>();
         while (urls.size() < n) {
-            String image = editor().contentType("image/png")
-                    .body(TestImages.picture(640, 480, "png"))
-                    .post("/api/v1/images")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            String image = ImageUploadTest.uploaded(TestImages.picture(640, 480, "png"), "image/png");
             for (String size : SIZES) {
                 urls.add("/api/v1/images/" + image + "/file?" + size);
             }

@@ -24,7 +24,7 @@ final class ChangedKeys {
 
     /**
      * A quote's current article: a quote newly attached to it changes the article's include=quotes copy. And whether an
-     * article's change moved it in the lists by publication time: what it recorded of the article (V21) differs from
+     * article's change moved it in the lists by publication time: what it recorded of the article (V20) differs from
      * what its entry before recorded (none before: it may have).
      */
     private static final String READ = """

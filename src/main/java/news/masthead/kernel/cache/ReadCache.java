@@ -61,7 +61,7 @@ public class ReadCache {
 
     /**
      * A dependency that no header names: changed by an article change that can move the article into, out of or within
-     * the lists ordered by publication time (V21), not by an edit of its text. Such a list depends on it instead of on
+     * the lists ordered by publication time (V20), not by an edit of its text. Such a list depends on it instead of on
      * {@code articles}, so it outlives the edits of the articles it does not show.
      */
     public static final String ARTICLES_LISTED = "articles.listed";

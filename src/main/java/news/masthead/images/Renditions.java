@@ -17,7 +17,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -50,6 +54,7 @@ class Renditions {
 
     private Semaphore permits;
     private ExecutorService renderers;
+    private ScheduledExecutorService timer;
     private final Semaphore pixels = new Semaphore(DECODE_PIXELS / BLOCK, true);
     private final LinkedHashMap<String, byte[]> cache = new LinkedHashMap<>(256, 0.75f, true);
     private final ConcurrentHashMap<String, CompletableFuture<byte[]>> inFlight = new ConcurrentHashMap<>();
@@ -120,9 +125,14 @@ class Renditions {
         if (running != null) {
             return running;
         }
-        mine.whenComplete((bytes, failure) -> inFlight.remove(key, mine));
-        CompletableFuture.delayedExecutor(WAIT_SECONDS, TimeUnit.SECONDS)
-                .execute(() -> mine.completeExceptionally(new ApiException.Unavailable(BUSY, 2)));
+        ScheduledFuture<?> giveUp = timer().schedule(
+                        () -> mine.completeExceptionally(new ApiException.Unavailable(BUSY, 2)),
+                        WAIT_SECONDS,
+                        TimeUnit.SECONDS);
+        mine.whenComplete((bytes, failure) -> {
+            inFlight.remove(key, mine);
+            giveUp.cancel(false); // a pending give-up would hold the rendered bytes for 30 s
+        });
         renderers().execute(() -> {
             if (mine.isDone()) {
                 return; // given up while it waited
@@ -209,20 +219,37 @@ class Renditions {
 
     private synchronized ExecutorService renderers() {
         if (renderers == null) {
-            AtomicInteger n = new AtomicInteger();
-            renderers = Executors.newFixedThreadPool(Math.max(1, cms.images().concurrentDecodes()), r -> {
-                Thread t = new Thread(r, "image-render-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            renderers = Executors.newFixedThreadPool(
+                    Math.max(1, cms.images().concurrentDecodes()), daemons("image-render-"));
         }
         return renderers;
+    }
+
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemons("image-render-timer-"));
+            t.setRemoveOnCancelPolicy(true);
+            timer = t;
+        }
+        return timer;
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     @PreDestroy
     synchronized void stop() {
         if (renderers != null) {
             renderers.shutdownNow();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
         }
     }
 

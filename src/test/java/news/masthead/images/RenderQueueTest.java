@@ -84,6 +84,42 @@ class RenderQueueTest {
         }
     }
 
+    /**
+     * A render not done within 30 s is given up: 503 with Retry-After. Two wait on the render threads for a decode slot;
+     * the third waits in their queue, and is told at 30 s too, not after the two before it.
+     */
+    @Test
+    void aRenderNotDoneWithinThirtySecondsIs503WithRetryAfter() throws Exception {
+        String image = ImageUploadTest.uploaded(TestImages.picture(320, 240, "png"), "image/png");
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<HttpResponse<Void>> answers = renditions.decoding(
+                1,
+                () -> renditions.decoding(1, () -> {
+                    List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
+                    for (int w : List.of(160, 320)) {
+                        for (String format : List.of("jpeg", "png")) {
+                            sent.add(client.sendAsync(
+                                    request(
+                                                    "/api/v1/images/" + image + "/file?w=" + w + "&format=" + format,
+                                                    Duration.ofSeconds(45))
+                                            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding()));
+                        }
+                    }
+                    List<HttpResponse<Void>> got = new ArrayList<>();
+                    for (CompletableFuture<HttpResponse<Void>> answer : sent) {
+                        got.add(answer.join());
+                    }
+                    return got;
+                }));
+        for (HttpResponse<Void> answer : answers) {
+            assertEquals(503, answer.statusCode(), answer.uri().toString());
+            assertEquals("2", answer.headers().firstValue("Retry-After").orElse(null));
+        }
+    }
+
     private static List<String> sizes() {
         List<String> sizes = new ArrayList<>();
         for (String format : List.of("jpeg", "png")) {

@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -146,9 +148,17 @@ public class ImageFileResource {
      * pooled connection for two queries (the record and its visibility).
      */
     private ImageService.FileInfo anonymous(String id) {
-        // Its visibility follows the articles using it (one coming due changes no row): it depends on them too.
+        // Its visibility follows the articles using it (one coming due changes no row): it depends on their moves too.
         return readCache.get(
-                "images.file|" + id, f -> List.of("image:" + f.id(), "articles"), f -> 256, () -> images.file(id));
+                "images.file|" + id,
+                f -> List.of("image:" + f.id()),
+                keys -> {
+                    Set<String> deps = new LinkedHashSet<>(keys);
+                    deps.add(ReadCache.ARTICLES_LISTED);
+                    return deps;
+                },
+                f -> 256,
+                () -> images.file(id));
     }
 
     private static boolean ifNoneMatch(HttpHeaders headers, String etag) {

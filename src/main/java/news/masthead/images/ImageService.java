@@ -133,7 +133,7 @@ public class ImageService {
     /**
      * Served from ReadCache while current (a repeated read or its 304 runs no statement), per kind of caller. A person
      * taking or dropping it as portrait, or an article using it being published or hidden, writes a change of the image
-     * itself (V13); an article coming due writes none, hence the articles (as for its file).
+     * itself (V13); an article coming due writes none, hence the articles' moves (as for its file), not their text.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ImageView get(String id) {
@@ -142,7 +142,7 @@ public class ImageService {
                 (caller.isEditor() ? "editor|" : "public|") + id,
                 () -> view(find(id)),
                 v -> v,
-                v -> Set.of("articles"));
+                v -> Set.of(ReadCache.ARTICLES_LISTED));
     }
 
     /** The record for a rendition, 404 when the caller may not see it; {@code isPublic}: whether anonymous callers may. */

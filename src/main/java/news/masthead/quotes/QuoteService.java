@@ -125,7 +125,7 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
      * The quote without includes, served from ReadCache while current. Its articleId is hidden while the article is: a
      * write that shows or hides the article gives the quote a new version (V11), but a scheduled article that comes due
      * writes nothing, so the tag of a copy that hides the article is marked apart from the one that shows it, and that
-     * copy depends on the articles.
+     * copy depends on the articles' moves (which make it follow articles coming due too), not on their text.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Shown shown(String id) {
@@ -138,7 +138,7 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
                     return new Shown(v, q.articleId != null && v.articleId() == null);
                 },
                 Shown::view,
-                s -> s.articleHidden() ? Set.of("articles") : Set.of());
+                s -> s.articleHidden() ? Set.of(ReadCache.ARTICLES_LISTED) : Set.of());
     }
 
     /** Views of a page of quotes with their includes: a constant number of queries whatever the page size. */

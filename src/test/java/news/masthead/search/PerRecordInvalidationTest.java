@@ -7,6 +7,7 @@ import news.masthead.SqlStatements;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Quotes;
+import news.masthead.images.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -178,6 +179,40 @@ class PerRecordInvalidationTest {
                 .statusCode(200)
                 .body("items[0].id", equalTo(elsewhere))
                 .body("total", equalTo(3));
+    }
+
+    /**
+     * An image record and a quote whose article is hidden follow the visibility of articles (their moves, V20), not their
+     * text: an edit of an article's words leaves them cached; publishing the quote's article shows it at once.
+     */
+    @Test
+    void anImageAndAQuoteOfAHiddenArticleOutliveEditsOfArticlesWordsAndFollowAPublication() {
+        String image = editor().contentType("image/jpeg")
+                .body(TestImages.picture(160, 90, "jpeg"))
+                .post("/api/v1/images")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String user = Articles.article()
+                .headline("Leads with it " + unique())
+                .with("leadImage", Map.of("imageId", image))
+                .published()
+                .create();
+        String draft = Articles.article().headline("Not yet " + unique()).create();
+        String speaker = People.person().name("Early " + unique()).create();
+        String quote = Quotes.quote().speaker(speaker).article(draft).create();
+        anonymous().get("/api/v1/images/" + image).then().statusCode(200);
+        anonymous().get("/api/v1/images/" + image + "/file?w=160").then().statusCode(200);
+        anonymous().get("/api/v1/quotes/" + quote).then().statusCode(200).body("articleId", equalTo(null));
+
+        edit(user, Map.of("headline", "Leads with it, edited"));
+        edit(draft, Map.of("standfirst", "Still a draft"));
+        assertServedFromMemory("/api/v1/images/" + image);
+        assertServedFromMemory("/api/v1/quotes/" + quote);
+
+        edit(draft, Map.of("status", "published"));
+        anonymous().get("/api/v1/quotes/" + quote).then().statusCode(200).body("articleId", equalTo(draft));
     }
 
     private static void edit(String article, Map<String, Object> fields) {

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -130,7 +131,20 @@ public class ReadCache {
      * surrogate keys of the records a value was computed from (see {@link news.masthead.kernel.http.SurrogateKeys}).
      */
     public <V> V get(String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
-        return get(key, keys, UnaryOperator.identity(), size, compute, true);
+        return get(key, keys, (v, shown) -> shown, size, compute, true);
+    }
+
+    /**
+     * As {@link #get(String, Function, ToLongFunction, Supplier)}, for a value that depends on other keys than its header
+     * names: {@code depends} maps those keys to what it depends on.
+     */
+    public <V> V get(
+            String key,
+            Function<V, Collection<String>> keys,
+            UnaryOperator<Set<String>> depends,
+            ToLongFunction<V> size,
+            Supplier<V> compute) {
+        return get(key, keys, (v, shown) -> depends.apply(shown), size, compute, true);
     }
 
     /**
@@ -139,11 +153,11 @@ public class ReadCache {
      */
     public <V> V getByStatements(
             String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
-        return get(key, keys, UnaryOperator.identity(), size, compute, false);
+        return get(key, keys, (v, shown) -> shown, size, compute, false);
     }
 
     /**
-     * As {@link #getByStatements(String, Function, ToLongFunction, Supplier)}, for a value that depends on fewer keys
+     * As {@link #getByStatements(String, Function, ToLongFunction, Supplier)}, for a value that depends on other keys
      * than its header names: {@code depends} maps those keys to what it depends on.
      */
     public <V> V getByStatements(
@@ -152,14 +166,14 @@ public class ReadCache {
             UnaryOperator<Set<String>> depends,
             ToLongFunction<V> size,
             Supplier<V> compute) {
-        return get(key, keys, depends, size, compute, false);
+        return get(key, keys, (v, shown) -> depends.apply(shown), size, compute, false);
     }
 
     @SuppressWarnings("unchecked")
     private <V> V get(
             String key,
             Function<V, Collection<String>> keys,
-            UnaryOperator<Set<String>> depends,
+            BiFunction<V, Set<String>, Set<String>> depends,
             ToLongFunction<V> size,
             Supplier<V> compute,
             boolean transaction) {
@@ -209,8 +223,9 @@ public class ReadCache {
                 }
                 Set<String> shown = new LinkedHashSet<>(keys.apply(value));
                 shown.addAll(inner);
-                Set<String> deps = depends.apply(Collections.unmodifiableSet(shown));
-                boolean timed = shown.stream().anyMatch(ReadCache::showsArticles);
+                Set<String> deps = depends.apply(value, Collections.unmodifiableSet(shown));
+                boolean timed = shown.stream().anyMatch(ReadCache::showsArticles)
+                        || deps.stream().anyMatch(ReadCache::showsArticles);
                 Entry made = new Entry(
                         value,
                         state.seq(),
@@ -247,7 +262,8 @@ public class ReadCache {
 
     /**
      * As {@link #record(String, String, Supplier)} for a value holding the record's DTO ({@code view}) that also depends
-     * on the records {@code more} names; {@code key} names the kind of caller too when the copy depends on it.
+     * on the keys {@code more} names (not named in its header); {@code key} names the kind of caller too when the copy
+     * depends on it.
      */
     public <V> V record(
             String kind, String key, Supplier<V> compute, Function<V, ?> view, Function<V, Collection<String>> more) {
@@ -256,13 +272,15 @@ public class ReadCache {
         }
         return get(
                 kind + "|" + key,
-                v -> {
-                    Set<String> keys = SurrogateKeys.of(json(view.apply(v)), kind);
-                    keys.addAll(more.apply(v));
-                    return keys;
+                v -> SurrogateKeys.of(json(view.apply(v)), kind),
+                (v, shown) -> {
+                    Set<String> deps = new LinkedHashSet<>(shown);
+                    deps.addAll(more.apply(v));
+                    return deps;
                 },
                 v -> RECORD_BYTES,
-                compute);
+                compute,
+                true);
     }
 
     private byte[] json(Object value) {
@@ -274,7 +292,7 @@ public class ReadCache {
     }
 
     private static boolean showsArticles(String key) {
-        return key.equals("articles") || key.startsWith("article:");
+        return key.equals("articles") || key.equals(ARTICLES_LISTED) || key.startsWith("article:");
     }
 
     /** Hands the value's keys to the computation using it, or else to the response. */

@@ -62,8 +62,9 @@ public class ReadCache {
 
     /**
      * A dependency that no header names: changed by an article change that can move the article into, out of or within
-     * the lists ordered by publication time (V20), not by an edit of its text. Such a list depends on it instead of on
-     * {@code articles}, so it outlives the edits of the articles it does not show.
+     * the lists ordered by publication time (V20), or change its visibility, not by an edit of its text. Such a list, an
+     * image's record and a quote whose article is hidden depend on it instead of on {@code articles}, so they outlive
+     * edits of articles' words.
      */
     public static final String ARTICLES_LISTED = "articles.listed";
 

@@ -106,10 +106,19 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
                 () -> page(params));
     }
 
-    /** Whether the list is in publication order: an edit of an article's text moves it in no such list. */
+    /**
+     * Whether the list is in publication order and searches no text: an edit of an article's words moves it in no such
+     * list.
+     */
     private static boolean byPublication(ArticleListParams params) {
-        String sort = params.sort == null ? "" : params.sort.strip();
-        return params.q == null && (sort.isEmpty() || sort.equals("publishedAt") || sort.equals("-publishedAt"));
+        return params.q == null && sort(params).field() == SORTS.get("publishedAt");
+    }
+
+    /** Ranked by relevance for {@code q} without a sort, else the sort asked for (400 for an unknown one). */
+    private static SortSpec sort(ArticleListParams params) {
+        return params.q != null && (params.sort == null || params.sort.isBlank())
+                ? SortSpec.relevance(RANKED)
+                : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
     }
 
     /**
@@ -127,9 +136,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     private JsonPage page(ArticleListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
         Criteria criteria = criteria(params);
-        SortSpec sort = params.q != null && (params.sort == null || params.sort.isBlank())
-                ? SortSpec.relevance(RANKED)
-                : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
+        SortSpec sort = sort(params);
         PageRequest request = params.page();
         boolean counted = request.withTotal()
                 && criteria.counted() != null

@@ -26,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -143,22 +141,14 @@ public class ImageFileResource {
     }
 
     /**
-     * The record as anonymous callers see it, from the read cache while it and the articles are unchanged: a warm rendition
+     * The record as anonymous callers see it, from the read cache while it is unchanged and no article moved: a warm rendition
      * then costs no transaction and no query of its own (only its share of the version read), where it used to take a
      * pooled connection for two queries (the record and its visibility).
      */
     private ImageService.FileInfo anonymous(String id) {
         // Its visibility follows the articles using it (one coming due changes no row): it depends on their moves too.
-        return readCache.get(
-                "images.file|" + id,
-                f -> List.of("image:" + f.id()),
-                keys -> {
-                    Set<String> deps = new LinkedHashSet<>(keys);
-                    deps.add(ReadCache.ARTICLES_LISTED);
-                    return deps;
-                },
-                f -> 256,
-                () -> images.file(id));
+        return readCache.record(
+                "image", "file|" + id, () -> images.file(id), f -> f, f -> Set.of(ReadCache.ARTICLES_LISTED));
     }
 
     private static boolean ifNoneMatch(HttpHeaders headers, String etag) {

@@ -20,6 +20,7 @@ import static news.masthead.Api.editor;
 import static news.masthead.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -154,7 +155,11 @@ class PerRecordInvalidationTest {
         anonymous().get(byUpdate).then().statusCode(200).body("items[0].id", equalTo(older));
 
         edit(older, Map.of("headline", "Older, edited")); // in the list, off the page, not moved
-        edit(elsewhere, Map.of("standfirst", "Not in the list"));
+        String word = "listedword" + unique();
+        String search = "/api/v1/articles?sort=-publishedAt&q=" + word; // in publication order, but by its words
+        anonymous().get(search).then().statusCode(200).body("items", hasSize(0));
+        edit(elsewhere, Map.of("standfirst", "Not in the list but about " + word));
+        anonymous().get(search).then().statusCode(200).body("items[0].id", equalTo(elsewhere));
         assertServedFromMemory(page);
         anonymous().get(byUpdate).then().statusCode(200).body("items[0].id", equalTo(older)); // moved in that order
 
@@ -187,13 +192,7 @@ class PerRecordInvalidationTest {
      */
     @Test
     void anImageAndAQuoteOfAHiddenArticleOutliveEditsOfArticlesWordsAndFollowAPublication() {
-        String image = editor().contentType("image/jpeg")
-                .body(TestImages.picture(160, 90, "jpeg"))
-                .post("/api/v1/images")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String image = TestImages.uploaded(TestImages.picture(160, 90, "jpeg"), "image/jpeg");
         String user = Articles.article()
                 .headline("Leads with it " + unique())
                 .with("leadImage", Map.of("imageId", image))

@@ -136,19 +136,6 @@ public class ReadCache {
     }
 
     /**
-     * As {@link #get(String, Function, ToLongFunction, Supplier)}, for a value that depends on other keys than its header
-     * names: {@code depends} maps those keys to what it depends on.
-     */
-    public <V> V get(
-            String key,
-            Function<V, Collection<String>> keys,
-            UnaryOperator<Set<String>> depends,
-            ToLongFunction<V> size,
-            Supplier<V> compute) {
-        return get(key, keys, (v, shown) -> depends.apply(shown), size, compute, true);
-    }
-
-    /**
      * As {@link #get}, for a value computed by statements that each stand alone ({@link news.masthead.kernel.sql.Reads}):
      * it is computed outside any transaction, so each statement is one round trip in autocommit.
      */

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import static news.masthead.images.TestImages.upload;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,19 +22,6 @@ import static org.hamcrest.Matchers.nullValue;
 class ImageUploadTest {
 
     static final String EDITOR = "Bearer " + Api.ADMIN_TOKEN;
-
-    /** Uploads raw bytes as an editor; returns the response. */
-    static Response upload(byte[] data, String contentType) {
-        return RestAssured.given()
-                .header("Authorization", EDITOR)
-                .contentType(contentType)
-                .body(data)
-                .post("/api/v1/images");
-    }
-
-    static String uploaded(byte[] data, String contentType) {
-        return upload(data, contentType).then().statusCode(201).extract().path("id");
-    }
 
     @Test
     void rawUploadGetsItsFileFieldsFromTheServer() throws Exception {

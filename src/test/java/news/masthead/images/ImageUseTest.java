@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.fields;
-import static news.masthead.images.ImageUploadTest.uploaded;
+import static news.masthead.images.TestImages.uploaded;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

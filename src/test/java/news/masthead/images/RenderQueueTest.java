@@ -44,7 +44,7 @@ class RenderQueueTest {
         int n = workers + 8;
         List<String> urls = new ArrayList<>();
         while (urls.size() < n) {
-            String image = ImageUploadTest.uploaded(TestImages.picture(640, 480, "png"), "image/png");
+            String image = TestImages.uploaded(TestImages.picture(640, 480, "png"), "image/png");
             for (String size : SIZES) {
                 urls.add("/api/v1/images/" + image + "/file?" + size);
             }
@@ -90,7 +90,7 @@ class RenderQueueTest {
      */
     @Test
     void aRenderNotDoneWithinThirtySecondsIs503WithRetryAfter() throws Exception {
-        String image = ImageUploadTest.uploaded(TestImages.picture(320, 240, "png"), "image/png");
+        String image = TestImages.uploaded(TestImages.picture(320, 240, "png"), "image/png");
         HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<HttpResponse<Void>> answers = renditions.decoding(

@@ -15,7 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import static news.masthead.images.ImageUploadTest.EDITOR;
-import static news.masthead.images.ImageUploadTest.uploaded;
+import static news.masthead.images.TestImages.uploaded;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;

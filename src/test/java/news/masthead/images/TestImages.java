@@ -1,5 +1,9 @@
 package news.masthead.images;
 
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import news.masthead.Api;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -16,6 +20,20 @@ import java.util.List;
 
 /** Pictures the tests draw themselves, and a JPEG carrying the EXIF a careless camera writes (built byte by byte). */
 public final class TestImages {
+
+    /** Uploads raw bytes as an editor; returns the response. */
+    public static Response upload(byte[] data, String contentType) {
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+                .contentType(contentType)
+                .body(data)
+                .post("/api/v1/images");
+    }
+
+    /** Uploads raw bytes as an editor; returns the new image's id. */
+    public static String uploaded(byte[] data, String contentType) {
+        return upload(data, contentType).then().statusCode(201).extract().path("id");
+    }
 
     public static final String SERIAL = "SN-98765-SECRET";
     public static final String MAKE = "TestCam";

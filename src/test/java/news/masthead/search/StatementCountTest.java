@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
-import static news.masthead.Api.editor;
 import static news.masthead.Api.person;
 import static news.masthead.Api.place;
 import static news.masthead.Api.unique;
@@ -83,13 +82,7 @@ class StatementCountTest {
     }
 
     private static String image() {
-        return editor().contentType("image/jpeg")
-                .body(TestImages.picture(160, 90, "jpeg"))
-                .post("/api/v1/images")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return TestImages.uploaded(TestImages.picture(160, 90, "jpeg"), "image/jpeg");
     }
 
     /** Statements of a first request (so nothing of it is cached yet, see ReadCacheTest), without a total. */

@@ -22,6 +22,7 @@ import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,6 +44,7 @@ public class ArticleResource {
     ArticleService articles;
 
     @GET
+    @Replayable
     @Access(Role.PUBLIC)
     @Operation(
             summary = "List articles",
@@ -61,6 +63,7 @@ public class ArticleResource {
     }
 
     @GET
+    @Replayable
     @Path("{idOrSlug}")
     @Access(Role.PUBLIC)
     @Operation(

@@ -60,7 +60,8 @@ public class ArticleNinjsResource {
             @Context UriInfo uri)
             throws JsonProcessingException {
         ArticleView a = articles.get(idOrSlug);
-        ResponseKeys.add(SurrogateKeys.of(mapper.writeValueAsBytes(a), "article")); // the records the document draws on
+        // The records the document draws on; it is read outside the read cache (no basis).
+        ResponseKeys.add(SurrogateKeys.of(mapper.writeValueAsBytes(a), "article"), null);
         NinjsService.Document d = ninjs.of(a, uri.getBaseUri());
         return Conditional.ok(headers, d.body(), d.etag(), d.lastModified());
     }

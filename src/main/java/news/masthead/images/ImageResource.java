@@ -27,6 +27,7 @@ import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.ProblemMapper;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
+import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.paging.Page;
@@ -87,6 +88,7 @@ public class ImageResource {
     }
 
     @GET
+    @Replayable
     @Path("{id}")
     @Access(Role.PUBLIC)
     @Operation(

@@ -21,6 +21,7 @@ import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
+import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.kernel.paging.Page;
@@ -49,6 +50,7 @@ public class PersonResource {
     }
 
     @GET
+    @Replayable
     @Path("{idOrSlug}")
     @Access(Role.PUBLIC)
     @Operation(

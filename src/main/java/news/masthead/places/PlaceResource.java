@@ -22,6 +22,7 @@ import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,6 +44,7 @@ public class PlaceResource {
     PlaceService places;
 
     @GET
+    @Replayable
     @Access(Role.PUBLIC)
     @Operation(
             summary = "List places",
@@ -60,6 +62,7 @@ public class PlaceResource {
     }
 
     @GET
+    @Replayable
     @Path("{idOrSlug}")
     @Access(Role.PUBLIC)
     @Operation(

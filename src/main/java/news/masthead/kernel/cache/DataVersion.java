@@ -83,28 +83,37 @@ public class DataVersion {
      * {@link ReadCache#pinned}); waits at most {@code cms.db.version-wait}, then 503.
      */
     public State read() {
-        CompletableFuture<State> mine;
+        try {
+            return next().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new ApiException.Unavailable("The database did not answer in time; retry shortly.", 2);
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException.Unavailable("Interrupted while reading the data version.", 1);
+        }
+    }
+
+    /**
+     * As {@link #read}, without waiting: completed by the data-version reader, or with a {@link TimeoutException}
+     * after {@code cms.db.version-wait}.
+     */
+    public CompletableFuture<State> next() {
         synchronized (this) {
             if (next == null) {
-                next = new CompletableFuture<>();
+                // One timer for all the requests sharing the read, cancelled when it completes.
+                next = new CompletableFuture<State>()
+                        .orTimeout(cms.db().versionWait().toMillis(), TimeUnit.MILLISECONDS);
                 notifyAll();
             }
-            mine = next;
             if (reader == null) {
                 reader = new Thread(this::readForever, "data-version");
                 reader.setDaemon(true);
                 reader.start();
             }
-        }
-        try {
-            return mine.get(cms.db().versionWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new ApiException.Unavailable("The database did not answer in time; retry shortly.", 2);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException.Unavailable("Interrupted while reading the data version.", 1);
+            return next;
         }
     }
 

@@ -47,18 +47,26 @@ import java.util.function.UnaryOperator;
 public class ReadCache {
 
     /**
-     * @param keys  what it depends on
-     * @param shown what its {@code Surrogate-Key} names, in header order (mostly {@code keys} itself)
-     * @param timed whether an article coming due may change it
+     * What a value was computed from: served while no change after {@code seq} touched {@code keys} and, if
+     * {@code timed} (an article coming due may change it), while the database's clock is before
+     * {@code validBeforeMicros}.
      */
-    private record Entry(
-            Object value,
-            long seq,
-            Set<String> keys,
-            Set<String> shown,
-            boolean timed,
-            long validBeforeMicros,
-            int bytes) {}
+    public record Basis(long seq, Set<String> keys, boolean timed, long validBeforeMicros) {
+
+        /** What a value put together from both was computed from: current while both are. */
+        public Basis and(Basis other) {
+            Set<String> both = new LinkedHashSet<>(keys);
+            both.addAll(other.keys);
+            return new Basis(
+                    Math.min(seq, other.seq),
+                    both,
+                    timed || other.timed,
+                    Math.min(validBeforeMicros, other.validBeforeMicros));
+        }
+    }
+
+    /** @param shown what its {@code Surrogate-Key} names, in header order (mostly what its basis depends on) */
+    private record Entry(Object value, Basis basis, Set<String> shown, int bytes) {}
 
     /**
      * A dependency that no header names: changed by an article change that can move the article into, out of or within
@@ -216,17 +224,14 @@ public class ReadCache {
                         || deps.stream().anyMatch(ReadCache::showsArticles);
                 Entry made = new Entry(
                         value,
-                        state.seq(),
-                        deps,
+                        new Basis(state.seq(), deps, timed, state.nextDueMicros()),
                         Collections.unmodifiableSet(shown),
-                        timed,
-                        state.nextDueMicros(),
                         (int) Math.min(
                                 Integer.MAX_VALUE,
                                 size.applyAsLong(value) + 2L * key.length() + 96 + 48L * deps.size()));
                 if (made.bytes <= config.readCache().maxBytes() / 8) {
                     // Keep it unless a value computed from a later state is kept already.
-                    entries.asMap().merge(key, made, (old, mine) -> old.seq > mine.seq ? old : mine);
+                    entries.asMap().merge(key, made, (old, mine) -> old.basis.seq > mine.basis.seq ? old : mine);
                 }
                 return (V) used(made);
             }
@@ -256,7 +261,7 @@ public class ReadCache {
     public <V> V record(
             String kind, String key, Supplier<V> compute, Function<V, ?> view, Function<V, Collection<String>> more) {
         if (QuarkusTransaction.isActive()) {
-            return compute.get();
+            return used(compute.get(), v -> Set.of());
         }
         return get(
                 kind + "|" + key,
@@ -283,23 +288,24 @@ public class ReadCache {
         return key.equals("articles") || key.equals(ARTICLES_LISTED) || key.startsWith("article:");
     }
 
-    /** Hands the value's keys to the computation using it, or else to the response. */
+    /** Hands the keys of a value computed at no known state to the computation using it, or else to the response. */
     private <V> V used(V value, Function<V, Collection<String>> keys) {
-        note(keys.apply(value));
+        note(keys.apply(value), null);
         return value;
     }
 
     private Object used(Entry e) {
-        note(e.shown);
+        note(e.shown, e.basis);
         return e.value;
     }
 
-    private void note(Collection<String> keys) {
+    /** An enclosing computation depends on the keys (its own basis covers the rest); a response also on the basis. */
+    private void note(Collection<String> keys, Basis basis) {
         Set<String> enclosing = collecting.get();
         if (enclosing != null) {
             enclosing.addAll(keys);
         } else {
-            ResponseKeys.add(keys);
+            ResponseKeys.add(keys, basis);
         }
     }
 
@@ -328,9 +334,35 @@ public class ReadCache {
     /** The entry if no change after it touched what it shows, and (if it shows articles) no scheduled one has come due. */
     private Entry current(String key, DataVersion.State state) {
         Entry e = entries.getIfPresent(key);
-        return e != null && (!e.timed || state.nowMicros() < e.validBeforeMicros) && dataVersion.current(e.seq, e.keys)
-                ? e
-                : null;
+        return e != null && current(e.basis, state) ? e : null;
+    }
+
+    private boolean current(Basis b, DataVersion.State state) {
+        return (!b.timed || state.nowMicros() < b.validBeforeMicros) && dataVersion.current(b.seq, b.keys);
+    }
+
+    /** Whether something is kept under {@code key}, current or not: whether reading the version for it may pay. */
+    public boolean holds(String key) {
+        return config.readCache().maxBytes() > 0 && entries.getIfPresent(key) != null;
+    }
+
+    /** The value kept under {@code key} if it is current at {@code state} (a hit), else null; computes nothing. */
+    public Object ifCurrent(String key, DataVersion.State state) {
+        Entry e = current(key, state);
+        if (e == null) {
+            return null;
+        }
+        hits.increment();
+        return e.value;
+    }
+
+    /** Keeps a value put together from values this cache served (a request's whole answer), as {@link #get} keeps its own. */
+    public void keep(String key, Object value, Basis basis, long bytes) {
+        long weight = bytes + 2L * key.length() + 96 + 48L * basis.keys().size();
+        if (weight <= config.readCache().maxBytes() / 8) {
+            Entry made = new Entry(value, basis, Set.of(), (int) weight);
+            entries.asMap().merge(key, made, (old, mine) -> old.basis.seq > mine.basis.seq ? old : mine);
+        }
     }
 
     private static <V> V inTransaction(Supplier<V> compute) {

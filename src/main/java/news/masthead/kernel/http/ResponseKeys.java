@@ -2,33 +2,51 @@ package news.masthead.kernel.http;
 
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.RequestScoped;
+import news.masthead.kernel.cache.ReadCache;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The surrogate keys a request's answer depends on beyond what its body names (a total's collection, a related article
- * it hides), gathered by the read cache as it serves values and sent by {@link HttpCaching} as {@code Surrogate-Key}.
+ * What a request's answer was made from, gathered by the read cache as it serves values: the surrogate keys it depends
+ * on beyond what its body names (a total's collection, a related article it hides), sent by {@link HttpCaching} as
+ * {@code Surrogate-Key}, and the bases of those values, with which {@link StoredResponses} keeps the whole answer.
  */
 @RequestScoped
 public class ResponseKeys {
 
     private final Set<String> keys = new LinkedHashSet<>();
+    private ReadCache.Basis basis;
+    /** A value came from outside the cache (computed in a transaction, or with the cache off): the answer is not kept. */
+    private boolean unknownBasis;
 
-    /** Adds {@code more} to the current request's keys; outside a request (a job, a test) it does nothing. */
-    public static void add(Collection<String> more) {
+    /**
+     * Adds {@code more} to the current request's keys, and the basis of the value they came with ({@code null}: computed
+     * at no known state); outside a request (a job, a test) it does nothing.
+     */
+    public static void add(Collection<String> more, ReadCache.Basis basis) {
         var container = Arc.container();
         if (container != null && container.requestContext().isActive()) {
-            container.instance(ResponseKeys.class).get().addAll(more);
+            container.instance(ResponseKeys.class).get().addAll(more, basis);
         }
     }
 
-    void addAll(Collection<String> more) {
+    void addAll(Collection<String> more, ReadCache.Basis from) {
         keys.addAll(more);
+        if (from == null) {
+            unknownBasis = true;
+        } else {
+            basis = basis == null ? from : basis.and(from);
+        }
     }
 
     Set<String> keys() {
         return keys;
+    }
+
+    /** What every value the answer used was computed from, or null if one came from elsewhere or none was used. */
+    ReadCache.Basis basis() {
+        return unknownBasis ? null : basis;
     }
 }

@@ -1,0 +1,196 @@
+package news.masthead.kernel.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import news.masthead.kernel.cache.DataVersion;
+import news.masthead.kernel.cache.ReadCache;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whole anonymous answers of {@link Replayable} operations, kept in the read cache beside the values they were made
+ * from and replayed by a route that runs before the REST layer: a repeated read costs a share of the data-version read
+ * and a copy of stored bytes and headers, on the event loop. The coherence rule is the read cache's: an answer is
+ * replayed only if every value it was made from is still current at a version read after the request arrived
+ * ({@link ReadCache.Basis}); otherwise the request goes on to the REST layer, which answers and keeps the new answer.
+ * <p>
+ * An answer is kept per request URI and per value of each request header that can change it ({@link #VARIES}); any
+ * request with a token, or a method other than GET, takes the REST layer.
+ */
+@ApplicationScoped
+public class StoredResponses {
+
+    /** The request headers an anonymous answer can depend on: its representation, CORS, conditions, absolute links. */
+    static final List<String> VARIES = List.of(
+            "Accept",
+            "Origin",
+            "If-None-Match",
+            "If-Modified-Since",
+            "Host",
+            "Forwarded",
+            "X-Forwarded-Host",
+            "X-Forwarded-Proto",
+            "X-Forwarded-Prefix",
+            "X-Forwarded-Port");
+
+    /** Where Quarkus keeps the path template that the HTTP metrics tag a request with. */
+    private static final String TEMPLATE = "UrlPathTemplate";
+
+    private static final String KEY = StoredResponses.class.getName() + ".key";
+    private static final String MADE = StoredResponses.class.getName() + ".made";
+
+    /** An answer as sent, without its length (the server writes it). */
+    record Stored(int status, MultiMap headers, Buffer body, Object template) {}
+
+    /** What the REST layer answered and what from, handed to the route that keeps it as it is sent. */
+    private record Made(int status, byte[] body, ReadCache.Basis basis) {}
+
+    @Inject
+    ReadCache cache;
+
+    @Inject
+    DataVersion dataVersion;
+
+    @Inject
+    ResponseKeys used;
+
+    @Inject
+    MeterRegistry registry;
+
+    private Counter replays;
+
+    @PostConstruct
+    void init() {
+        replays = Counter.builder("masthead.read.cache.replays")
+                .description("Whole answers replayed from the read cache before the REST layer (each also a hit)")
+                .register(registry);
+    }
+
+    void install(@Observes Router router) {
+        // After the path check, the body limit and CORS (whose headers the kept answer carries, per Origin).
+        router.route("/api/v1/*").order(Integer.MIN_VALUE + 2).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.method() != HttpMethod.GET || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            ctx.next();
+            return;
+        }
+        String key = key(request);
+        if (!cache.holds(key)) {
+            keepAnswer(ctx, key);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        dataVersion
+                .next()
+                .whenComplete((state, failure) -> context.runOnContext(v -> {
+                    Object kept = failure == null ? cache.ifCurrent(key, state) : null;
+                    if (kept instanceof Stored stored) {
+                        replay(ctx, stored);
+                    } else {
+                        keepAnswer(ctx, key); // stale, or no version: the REST layer answers (or reports the failure)
+                    }
+                }));
+    }
+
+    private static String key(HttpServerRequest request) {
+        StringBuilder key = new StringBuilder(256).append("response|").append(request.uri());
+        for (String header : VARIES) {
+            String value = request.getHeader(header);
+            key.append('\n').append(value == null ? "" : value);
+        }
+        return key.toString();
+    }
+
+    private void replay(RoutingContext ctx, Stored stored) {
+        replays.increment();
+        var response = ctx.response();
+        response.headers().clear().addAll(stored.headers);
+        response.setStatusCode(stored.status);
+        if (stored.template != null) {
+            ((HttpServerRequestInternal) ctx.request()).context().putLocal(TEMPLATE, stored.template);
+        }
+        if (stored.body == null) {
+            response.end();
+        } else {
+            response.end(stored.body);
+        }
+    }
+
+    /** Lets the REST layer answer, and keeps the answer as it is sent if {@link #made} says what it was made from. */
+    private void keepAnswer(RoutingContext ctx, String key) {
+        ctx.put(KEY, key);
+        ctx.addHeadersEndHandler(v -> {
+            Made made = ctx.get(MADE);
+            var response = ctx.response();
+            String cacheControl = response.headers().get(HttpHeaders.CACHE_CONTROL);
+            if (made == null
+                    || response.getStatusCode() != made.status
+                    || cacheControl == null
+                    || !cacheControl.startsWith("public")) {
+                return;
+            }
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+            long size = made.body.length;
+            for (Map.Entry<String, String> h : response.headers()) {
+                if (!h.getKey().equalsIgnoreCase("content-length")) {
+                    headers.add(h.getKey(), h.getValue());
+                    size += h.getKey().length() + h.getValue().length();
+                }
+            }
+            Object template =
+                    ((HttpServerRequestInternal) ctx.request()).context().getLocal(TEMPLATE);
+            // The body's bytes, shared with the value they came from; sent as they are, never released.
+            Buffer body = made.status == 304
+                    ? null
+                    : Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(made.body)));
+            cache.keep(key, new Stored(made.status, headers, body, template), made.basis, size);
+        });
+        ctx.next();
+    }
+
+    /**
+     * After {@link HttpCaching} (a lower priority runs later on the way out): a 200 with a JSON body or a 304 of a
+     * {@link Replayable} operation, made only from values the read cache served, is handed to the route to keep.
+     */
+    @ServerResponseFilter(priority = Priorities.USER - 100)
+    public void made(ContainerResponseContext response, ResourceInfo resource, RoutingContext ctx) {
+        if (ctx.get(KEY) == null
+                || resource.getResourceMethod() == null
+                || !resource.getResourceMethod().isAnnotationPresent(Replayable.class)) {
+            return;
+        }
+        ReadCache.Basis basis = used.basis();
+        int status = response.getStatus();
+        if (basis == null) {
+            return;
+        }
+        if (status == 200 && response.getEntity() instanceof JsonText body) {
+            ctx.put(MADE, new Made(200, body.bytes(), basis));
+        } else if (status == 304 && response.getEntity() == null) {
+            ctx.put(MADE, new Made(304, new byte[0], basis));
+        }
+    }
+}

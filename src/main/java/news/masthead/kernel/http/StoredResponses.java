@@ -3,6 +3,7 @@ package news.masthead.kernel.http;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.Unpooled;
+import io.netty.util.AsciiString;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -24,6 +25,7 @@ import news.masthead.kernel.cache.DataVersion;
 import news.masthead.kernel.cache.ReadCache;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,8 +61,11 @@ public class StoredResponses {
     private static final String KEY = StoredResponses.class.getName() + ".key";
     private static final String MADE = StoredResponses.class.getName() + ".made";
 
-    /** An answer as sent, without its length (the server writes it). */
-    record Stored(int status, MultiMap headers, Buffer body, Object template) {}
+    /**
+     * An answer as sent, its headers as name and value pairs in order, already in bytes (a replay copies them as they
+     * are), without its length (the server writes it).
+     */
+    record Stored(int status, AsciiString[] headers, Buffer body, Object template) {}
 
     /** What the REST layer answered and what from, handed to the route that keeps it as it is sent. */
     private record Made(int status, byte[] body, ReadCache.Basis basis) {}
@@ -127,7 +132,10 @@ public class StoredResponses {
     private void replay(RoutingContext ctx, Stored stored) {
         replays.increment();
         var response = ctx.response();
-        response.headers().clear().addAll(stored.headers);
+        MultiMap headers = response.headers().clear();
+        for (int i = 0; i < stored.headers.length; i += 2) {
+            headers.add(stored.headers[i], stored.headers[i + 1]);
+        }
         response.setStatusCode(stored.status);
         if (stored.template != null) {
             ((HttpServerRequestInternal) ctx.request()).context().putLocal(TEMPLATE, stored.template);
@@ -152,12 +160,13 @@ public class StoredResponses {
                     || !cacheControl.startsWith("public")) {
                 return;
             }
-            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+            List<AsciiString> headers = new ArrayList<>();
             long size = made.body.length;
             for (Map.Entry<String, String> h : response.headers()) {
                 if (!h.getKey().equalsIgnoreCase("content-length")) {
-                    headers.add(h.getKey(), h.getValue());
-                    size += h.getKey().length() + h.getValue().length();
+                    headers.add(AsciiString.of(h.getKey()));
+                    headers.add(AsciiString.of(h.getValue()));
+                    size += 2L * (h.getKey().length() + h.getValue().length());
                 }
             }
             Object template =
@@ -166,7 +175,11 @@ public class StoredResponses {
             Buffer body = made.status == 304
                     ? null
                     : Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(made.body)));
-            cache.keep(key, new Stored(made.status, headers, body, template), made.basis, size);
+            cache.keep(
+                    key,
+                    new Stored(made.status, headers.toArray(AsciiString[]::new), body, template),
+                    made.basis,
+                    size);
         });
         ctx.next();
     }

@@ -43,7 +43,7 @@ import java.util.Map;
 public class StoredResponses {
 
     /** The request headers an anonymous answer can depend on: its representation, CORS, conditions, absolute links. */
-    static final List<String> VARIES = List.of(
+    private static final List<String> VARIES = List.of(
             "Accept",
             "Origin",
             "If-None-Match",
@@ -63,7 +63,7 @@ public class StoredResponses {
 
     /**
      * An answer as sent, its headers as name and value pairs in order, already in bytes (a replay copies them as they
-     * are), without its length (the server writes it).
+     * are).
      */
     record Stored(int status, AsciiString[] headers, Buffer body, Object template) {}
 
@@ -122,8 +122,9 @@ public class StoredResponses {
 
     private static String key(HttpServerRequest request) {
         StringBuilder key = new StringBuilder(256).append("response|").append(request.uri());
+        MultiMap headers = request.headers(); // once: each call goes through Quarkus' request wrapper
         for (String header : VARIES) {
-            String value = request.getHeader(header);
+            String value = headers.get(header);
             key.append('\n').append(value == null ? "" : value);
         }
         return key.toString();
@@ -163,11 +164,9 @@ public class StoredResponses {
             List<AsciiString> headers = new ArrayList<>();
             long size = made.body.length;
             for (Map.Entry<String, String> h : response.headers()) {
-                if (!h.getKey().equalsIgnoreCase("content-length")) {
-                    headers.add(AsciiString.of(h.getKey()));
-                    headers.add(AsciiString.of(h.getValue()));
-                    size += 2L * (h.getKey().length() + h.getValue().length());
-                }
+                headers.add(AsciiString.of(h.getKey()));
+                headers.add(AsciiString.of(h.getValue()));
+                size += 2L * (h.getKey().length() + h.getValue().length());
             }
             Object template =
                     ((HttpServerRequestInternal) ctx.request()).context().getLocal(TEMPLATE);

@@ -23,8 +23,15 @@ public class MalformedPath {
     /** The system property that turns Quarkus' bare-400 URI check off; read once, when its HTTP layer loads. */
     public static final String QUARKUS_CHECK_OFF = "vertx.disableURIValidation";
 
+    /** Characters besides ASCII letters and digits that a URI's path and query take as they are. */
+    private static final String PLAIN = "-._~/?=&,;:@!$'()*+";
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (plain(ctx.request().uri())) {
+                ctx.next();
+                return;
+            }
             try {
                 new URI(ctx.request().uri());
                 ctx.next();
@@ -33,6 +40,32 @@ public class MalformedPath {
             }
         });
         router.errorHandler(400, MalformedPath::answer);
+    }
+
+    /**
+     * Whether the target is a path and query of characters that {@link URI} takes as they are, escapes included
+     * ({@code %} and two hex digits): what nearly every request is, checked without parsing it.
+     */
+    static boolean plain(String target) {
+        if (!target.startsWith("/") || target.startsWith("//")) { // "//" starts an authority
+            return false;
+        }
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= target.length() || !hex(target.charAt(i + 1)) || !hex(target.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (!(c < 128 && (Character.isLetterOrDigit(c) || PLAIN.indexOf(c) >= 0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     private static void answer(RoutingContext ctx) {

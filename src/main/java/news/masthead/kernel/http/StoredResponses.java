@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.util.AsciiString;
+import io.quarkus.arc.ClientProxy;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -86,6 +87,9 @@ public class StoredResponses {
 
     @PostConstruct
     void init() {
+        // Both live as long as the application: the replay path calls them without going through their proxies.
+        cache = ClientProxy.unwrap(cache);
+        dataVersion = ClientProxy.unwrap(dataVersion);
         replays = Counter.builder("masthead.read.cache.replays")
                 .description("Whole answers replayed from the read cache before the REST layer (each also a hit)")
                 .register(registry);

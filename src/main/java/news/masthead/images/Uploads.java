@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -27,16 +28,30 @@ class Uploads {
     @Inject
     Renditions renditions;
 
+    private static final String BUSY = "Too many images are being uploaded; retry shortly.";
+
     private Semaphore admitted;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     /**
      * Runs {@code work} (reading an upload whole, checking and storing it) while at most cms.images.concurrent-decodes
-     * uploads are held in memory at once: each may be max-bytes, and the heap is bounded. The others wait, their bytes
-     * held back by the network, up to 30 s (then 503).
+     * uploads are held in memory at once: each may be max-bytes, and the heap is bounded. As many others wait, their
+     * bytes held back by the network, up to 30 s (then 503); any more get 503 at once, since each waiting upload holds
+     * a worker thread that reads need.
      */
     <T> T admitted(Supplier<T> work) {
         Semaphore s = permits();
-        Renditions.acquire(s, 1, "Too many images are being uploaded; retry shortly.");
+        if (!s.tryAcquire()) {
+            if (waiting.incrementAndGet() > cms.images().concurrentDecodes()) {
+                waiting.decrementAndGet();
+                throw new ApiException.Unavailable(BUSY, 2);
+            }
+            try {
+                Renditions.acquire(s, 1, BUSY);
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
         try {
             return work.get();
         } finally {

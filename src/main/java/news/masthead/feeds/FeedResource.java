@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.Replayable;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,6 +43,7 @@ public class FeedResource {
     ObjectMapper mapper;
 
     @GET
+    @Replayable
     @Path("articles.atom")
     @Produces(AtomFeed.MEDIA_TYPE)
     @Access(Role.PUBLIC)
@@ -64,6 +66,7 @@ public class FeedResource {
     }
 
     @GET
+    @Replayable
     @Path("articles.json")
     @Produces(JsonFeed.MEDIA_TYPE)
     @Access(Role.PUBLIC)

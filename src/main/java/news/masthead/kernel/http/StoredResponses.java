@@ -188,7 +188,7 @@ public class StoredResponses {
     }
 
     /**
-     * After {@link HttpCaching} (a lower priority runs later on the way out): a 200 with a JSON body or a 304 of a
+     * After {@link HttpCaching} (a lower priority runs later on the way out): a 200 with a body of bytes or a 304 of a
      * {@link Replayable} operation, made only from values the read cache served, is handed to the route to keep.
      */
     @ServerResponseFilter(priority = Priorities.USER - 100)
@@ -205,6 +205,8 @@ public class StoredResponses {
         }
         if (status == 200 && response.getEntity() instanceof JsonText body) {
             ctx.put(MADE, new Made(200, body.bytes(), basis));
+        } else if (status == 200 && response.getEntity() instanceof byte[] body) { // a feed
+            ctx.put(MADE, new Made(200, body, basis));
         } else if (status == 304 && response.getEntity() == null) {
             ctx.put(MADE, new Made(304, new byte[0], basis));
         }

@@ -96,7 +96,9 @@ class StoredResponsesTest {
                 "/api/v1/articles?tag=" + tag + "&fields=id,slug,headline",
                 "/api/v1/people/" + person,
                 "/api/v1/places/" + place,
-                "/api/v1/places?q=Replayed")) {
+                "/api/v1/places?q=Replayed",
+                "/api/v1/feeds/articles.atom?tag=" + tag,
+                "/api/v1/feeds/articles.json?tag=" + tag)) {
             assertReplayed(url, Map.of());
         }
     }

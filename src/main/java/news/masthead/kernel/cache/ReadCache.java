@@ -96,7 +96,7 @@ public class ReadCache {
     /** The state a computation on this thread started from: what it asks for inside (a page's total) is checked against that. */
     private final ThreadLocal<DataVersion.State> computingFrom = new ThreadLocal<>();
     /** The keys of the values a computation on this thread used (a page's total): the entry depends on them too. */
-    private final ThreadLocal<Set<String>> collecting = new ThreadLocal<>();
+    private static final ThreadLocal<Set<String>> collecting = new ThreadLocal<>();
 
     private final LongAdder uncachedInTransaction = new LongAdder();
     private Counter hits;
@@ -286,6 +286,11 @@ public class ReadCache {
 
     private static boolean showsArticles(String key) {
         return key.equals("articles") || key.equals(ARTICLES_LISTED) || key.startsWith("article:");
+    }
+
+    /** Whether this thread is computing a value to keep: a statement it runs is part of that value's basis. */
+    public static boolean computing() {
+        return collecting.get() != null;
     }
 
     /** Hands the keys of a value computed at no known state to the computation using it, or else to the response. */

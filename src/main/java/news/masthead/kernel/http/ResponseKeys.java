@@ -32,6 +32,16 @@ public class ResponseKeys {
         }
     }
 
+    /**
+     * A statement is about to run on this thread: outside a read-cache computation it reads for the request itself, so
+     * its answer depends on more than the values the read cache served and is not kept whole.
+     */
+    public static void statement() {
+        if (!ReadCache.computing()) {
+            add(Set.of(), null);
+        }
+    }
+
     void addAll(Collection<String> more, ReadCache.Basis from) {
         keys.addAll(more);
         if (from == null) {

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.http.ResponseKeys;
 import org.postgresql.jdbc.PgStatement;
 
 import java.sql.Connection;
@@ -97,6 +98,7 @@ public class Reads {
                 bound(c, s);
             }
             statements.increment();
+            ResponseKeys.statement();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     each.accept(rs);

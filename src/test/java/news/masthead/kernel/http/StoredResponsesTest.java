@@ -166,6 +166,17 @@ class StoredResponsesTest {
         anonymous().get(url).then().statusCode(200).body("headline", equalTo("Elsewhere"));
     }
 
+    /** A statement run for the request outside any read-cache computation keeps its answer from being replayed. */
+    @Test
+    void anAnswerThatAlsoReadsBesideTheReadCacheIsNeverReplayed() {
+        String url = "/api/v1/test-only/replay";
+        String first = anonymous().get(url).then().statusCode(200).extract().path("direct");
+        double before = replays();
+        String second = anonymous().get(url).then().statusCode(200).extract().path("direct");
+        assertEquals(before, replays());
+        assertFalse(first.equals(second), "the statement ran again: " + first + " then " + second);
+    }
+
     @Test
     void replayedReadsAreCountedUnderTheirRouteTemplate() {
         String article = Articles.article().published().create();

@@ -1,0 +1,36 @@
+package news.masthead.kernel.http;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import news.masthead.kernel.auth.Access;
+import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.cache.ReadCache;
+import news.masthead.kernel.sql.Reads;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/** Test code only: a @Replayable operation that wrongly reads beside the read cache too. */
+@Path("/api/v1/test-only/replay")
+public class ReplayTestResource {
+
+    @Inject
+    ReadCache cache;
+
+    @Inject
+    Reads reads;
+
+    @GET
+    @Replayable
+    @Access(Role.PUBLIC)
+    @Operation(hidden = true)
+    public JsonText cachedAndDirect() {
+        String cached = cache.getByStatements("test|replay", v -> Set.of("people"), v -> 64, () -> "kept");
+        String direct = reads.single("select clock_timestamp()::text", Map.of(), rs -> rs.getString(1));
+        return new JsonText(
+                ("{\"cached\":\"" + cached + "\",\"direct\":\"" + direct + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

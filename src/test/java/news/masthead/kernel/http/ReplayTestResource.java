@@ -1,8 +1,10 @@
 package news.masthead.kernel.http;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.cache.ReadCache;
@@ -23,13 +25,19 @@ public class ReplayTestResource {
     @Inject
     Reads reads;
 
+    @Inject
+    EntityManager em;
+
     @GET
     @Replayable
     @Access(Role.PUBLIC)
     @Operation(hidden = true)
-    public JsonText cachedAndDirect() {
+    public JsonText cachedAndDirect(@QueryParam("via") String via) {
         String cached = cache.getByStatements("test|replay", v -> Set.of("people"), v -> 64, () -> "kept");
-        String direct = reads.single("select clock_timestamp()::text", Map.of(), rs -> rs.getString(1));
+        String clock = "select clock_timestamp()::text";
+        String direct = "hibernate".equals(via)
+                ? (String) em.createNativeQuery(clock).getSingleResult()
+                : reads.single(clock, Map.of(), rs -> rs.getString(1));
         return new JsonText(
                 ("{\"cached\":\"" + cached + "\",\"direct\":\"" + direct + "\"}").getBytes(StandardCharsets.UTF_8));
     }

@@ -346,9 +346,14 @@ public class ReadCache {
         return (!b.timed || state.nowMicros() < b.validBeforeMicros) && dataVersion.current(b.seq, b.keys);
     }
 
+    /** Whether the cache keeps anything ({@code cms.read-cache.max-bytes} above 0). */
+    public boolean on() {
+        return config.readCache().maxBytes() > 0;
+    }
+
     /** Whether something is kept under {@code key}, current or not: whether reading the version for it may pay. */
     public boolean holds(String key) {
-        return config.readCache().maxBytes() > 0 && entries.getIfPresent(key) != null;
+        return entries.getIfPresent(key) != null;
     }
 
     /** The value kept under {@code key} if it is current at {@code state} (a hit), else null; computes nothing. */

@@ -1,6 +1,7 @@
 package news.masthead.kernel.http;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import jakarta.enterprise.context.RequestScoped;
 import news.masthead.kernel.cache.ReadCache;
 
@@ -28,9 +29,23 @@ public class ResponseKeys {
     public static void add(Collection<String> more, ReadCache.Basis basis) {
         var container = Arc.container();
         if (container != null && container.requestContext().isActive()) {
-            container.instance(ResponseKeys.class).get().addAll(more, basis);
+            proxy(container).addAll(more, basis);
         }
     }
+
+    /** The client proxy, which finds the current request's instance: looked up once per container, not per call. */
+    private static ResponseKeys proxy(ArcContainer container) {
+        Proxy p = proxy;
+        if (p == null || p.container != container) {
+            proxy = p =
+                    new Proxy(container, container.instance(ResponseKeys.class).get());
+        }
+        return p.keys;
+    }
+
+    private record Proxy(ArcContainer container, ResponseKeys keys) {}
+
+    private static volatile Proxy proxy;
 
     /**
      * A statement is about to run on this thread: outside a read-cache computation it reads for the request itself, so

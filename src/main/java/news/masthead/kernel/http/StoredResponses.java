@@ -102,7 +102,7 @@ public class StoredResponses {
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (request.method() != HttpMethod.GET || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (request.method() != HttpMethod.GET || request.getHeader(HttpHeaders.AUTHORIZATION) != null || !cache.on()) {
             ctx.next();
             return;
         }

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -41,7 +42,7 @@ class Uploads {
      */
     <T> T admitted(Supplier<T> work) {
         Semaphore s = permits();
-        if (!s.tryAcquire()) {
+        if (!freePermit(s)) {
             if (waiting.incrementAndGet() > cms.images().concurrentDecodes()) {
                 waiting.decrementAndGet();
                 throw new ApiException.Unavailable(BUSY, 2);
@@ -56,6 +57,16 @@ class Uploads {
             return work.get();
         } finally {
             s.release();
+        }
+    }
+
+    /** A permit if one is free and no upload waits for it (a plain tryAcquire would go ahead of those waiting). */
+    private static boolean freePermit(Semaphore s) {
+        try {
+            return s.tryAcquire(0, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException.Unavailable("Interrupted while waiting to upload.", 1);
         }
     }
 

@@ -1,5 +1,10 @@
 package news.masthead.kernel.cache;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What {@link ReadCache} checks its entries against: the largest committed change-feed seq, with what each
@@ -51,6 +57,8 @@ public class DataVersion {
      */
     public record State(long seq, long nowMicros, long nextDueMicros) {}
 
+    private static final String READ_FOR_REQUEST = DataVersion.class.getName() + ".read";
+
     private static final Logger LOG = Logger.getLogger(DataVersion.class);
     private static final String JDBC_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
 
@@ -66,8 +74,20 @@ public class DataVersion {
     @Inject
     CmsConfig cms;
 
+    @Inject
+    MeterRegistry registry;
+
+    private Counter reads;
+
+    @PostConstruct
+    void init() {
+        reads = Counter.builder("masthead.data.version.reads")
+                .description("Data-version reads, each shared by the requests that asked while it was pending")
+                .register(registry);
+    }
+
     /** The read that requests asking now will share; it starts once the read in progress (if any) ends. */
-    private CompletableFuture<State> next;
+    private final AtomicReference<CompletableFuture<State>> next = new AtomicReference<>();
 
     private Thread reader;
     /** The reader's own connection, outside the pool: a pool emptied by requests cannot keep the read from running. */
@@ -79,10 +99,14 @@ public class DataVersion {
     private final ChangedKeys changed = new ChangedKeys();
 
     /**
-     * The state of a read that starts after this call. Never call it while holding a pooled connection (see
+     * The state of a read that starts after this call, or the one already read for this request ({@link #readFor}). Never call it while holding a pooled connection (see
      * {@link ReadCache#pinned}); waits at most {@code cms.db.version-wait}, then 503.
      */
     public State read() {
+        Context request = Vertx.currentContext();
+        if (request != null && request.getLocal(READ_FOR_REQUEST) instanceof State read) {
+            return read;
+        }
         try {
             return next().get();
         } catch (ExecutionException e) {
@@ -97,24 +121,38 @@ public class DataVersion {
     }
 
     /**
+     * Hands a state read after the request arrived (by {@code request}, its Vert.x context) to the rest of its handling:
+     * its {@link #read}s return that state instead of waiting for another read.
+     */
+    public static void readFor(Context request, State state) {
+        request.putLocal(READ_FOR_REQUEST, state);
+    }
+
+    /**
      * As {@link #read}, without waiting: completed by the data-version reader, or with a {@link TimeoutException}
      * after {@code cms.db.version-wait}.
      */
     public CompletableFuture<State> next() {
-        synchronized (this) {
-            if (next == null) {
-                // One timer for all the requests sharing the read, cancelled when it completes.
-                next = new CompletableFuture<State>()
-                        .orTimeout(cms.db().versionWait().toMillis(), TimeUnit.MILLISECONDS);
-                notifyAll();
-            }
-            if (reader == null) {
-                reader = new Thread(this::readForever, "data-version");
-                reader.setDaemon(true);
-                reader.start();
-            }
-            return next;
+        CompletableFuture<State> shared = next.get(); // no lock: the reader takes it before its read starts
+        return shared != null ? shared : newRead();
+    }
+
+    /** The first request after a read started asks for the next one: once a read, not once a request. */
+    private synchronized CompletableFuture<State> newRead() {
+        CompletableFuture<State> shared = next.get();
+        if (shared == null) {
+            // One timer for all the requests sharing the read, cancelled when it completes.
+            shared = new CompletableFuture<State>()
+                    .orTimeout(cms.db().versionWait().toMillis(), TimeUnit.MILLISECONDS);
+            next.set(shared);
+            notifyAll();
         }
+        if (reader == null) {
+            reader = new Thread(this::readForever, "data-version");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        return shared;
     }
 
     /** Whether a value computed at {@code seq} from the records named by {@code keys} is current (see {@link ChangedKeys}). */
@@ -134,7 +172,7 @@ public class DataVersion {
             while (true) {
                 CompletableFuture<State> batch;
                 synchronized (this) {
-                    while (next == null) {
+                    while (next.get() == null) {
                         try {
                             wait();
                         } catch (InterruptedException e) {
@@ -142,10 +180,10 @@ public class DataVersion {
                             return;
                         }
                     }
-                    batch = next;
-                    next = null; // requests arriving from now on wait for the next read
+                    batch = next.getAndSet(null); // requests arriving from now on wait for the next read
                 }
                 try {
+                    reads.increment();
                     batch.complete(query());
                     if (failing) {
                         LOG.info("Reading the data version works again");

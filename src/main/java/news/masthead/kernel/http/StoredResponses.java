@@ -118,9 +118,12 @@ public class StoredResponses {
                     Object kept = failure == null ? cache.ifCurrent(key, state) : null;
                     if (kept instanceof Stored stored) {
                         replay(ctx, stored);
-                    } else {
-                        keepAnswer(ctx, key); // stale, or no version: the REST layer answers (or reports the failure)
+                        return;
                     }
+                    if (failure == null) {
+                        DataVersion.readFor(context, state); // read after the request arrived: the REST layer uses it
+                    }
+                    keepAnswer(ctx, key); // stale, or no version: the REST layer answers (or reports the failure)
                 }));
     }
 

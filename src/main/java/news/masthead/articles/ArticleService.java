@@ -145,11 +145,10 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         Page.Total total = counted
                 ? Page.Total.exact(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll()))
                 : page.totalOrNull();
-        return JsonPage.of(
-                json.list(page.items(), include, visibility.seesAll(), Fieldset.namesOf(params.fields)),
-                total,
-                page.limit(),
-                page.next());
+        Set<String> fields = Fieldset.namesOf(params.fields);
+        JsonPage rendered = JsonPage.of(
+                json.list(page.items(), include, visibility.seesAll(), fields), total, page.limit(), page.next());
+        return fields == null ? rendered : rendered.sparse();
     }
 
     /** The article as the caller may see it, as JSON with the arrays {@code include} names; 404 when it may not. */

@@ -101,6 +101,9 @@ public class FieldsetFilter {
     }
 
     private JsonText selected(Selection s, ContainerResponseContext response) {
+        if (response.getEntity() instanceof JsonText json && json.isSparse()) {
+            return json;
+        }
         return new JsonText(s.fieldset().select(bytes(response.getEntity()), s.page()));
     }
 

@@ -13,13 +13,31 @@ import java.util.Set;
 public final class JsonText {
 
     private final byte[] bytes;
+    private final boolean sparse;
     private String etag; // a racy single-check: two threads may both compute the same string
     private Scan scan; // likewise
 
     private record Scan(String kind, Set<String> keys) {}
 
     public JsonText(byte[] bytes) {
+        this(bytes, false);
+    }
+
+    private JsonText(byte[] bytes, boolean sparse) {
         this.bytes = bytes;
+        this.sparse = sparse;
+    }
+
+    /**
+     * The same bytes, known to be the copy the request's {@code fields=} asks for already (rendered with only those
+     * fields), so {@link FieldsetFilter} sends them as they are instead of parsing them to select the same fields.
+     */
+    public JsonText sparse() {
+        return new JsonText(bytes, true);
+    }
+
+    public boolean isSparse() {
+        return sparse;
     }
 
     /** JSON put together from pieces of UTF-8 (a database's texts), copied once into the body. */

@@ -38,6 +38,11 @@ public record JsonPage(JsonText body, String next) {
         return new JsonPage(new JsonText.Builder().add(HEAD).add(items).add(end).build(), next);
     }
 
+    /** This page, whose items were rendered with only the fields {@code fields=} asks for (see {@link JsonText#sparse}). */
+    public JsonPage sparse() {
+        return new JsonPage(body.sparse(), next);
+    }
+
     private static final byte[] HEAD = "{\"items\":".getBytes(StandardCharsets.UTF_8);
 
     /** Its size in memory, for {@code ReadCache}. */

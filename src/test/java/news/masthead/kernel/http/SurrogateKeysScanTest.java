@@ -7,7 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The one-pass scan behind Surrogate-Key, on bodies whose strings end at every offset of its eight-byte steps. */
+/** The one-pass scan behind Surrogate-Key, on bodies whose escaped quotes and backslashes fall at every offset. */
 class SurrogateKeysScanTest {
 
     private static final String ARTICLE = "11111111-1111-1111-1111-111111111111";
@@ -23,7 +23,8 @@ class SurrogateKeysScanTest {
             // A lone escaped quote, then text shaped like a field naming a record: all inside the string, so no key.
             String paragraph =
                     "x".repeat(pad) + " said \\\"no\\\" \\\\ to the plan, \u00e9t\u00e9 \u041a\u0438\u0457\u0432,"
-                            + " a lone \\\" then ,\\\"personIds\\\":[\\\"" + QUOTED + "\\\"] \\\\";
+                            + " a lone \\\" then \\\\\\\" (an escaped backslash, an escaped quote) then ,\\\"personIds\\\":[\\\""
+                            + QUOTED + "\\\"] \\\\";
             String json =
                     "{\"id\":\"" + ARTICLE + "\",\"body\":[{\"type\":\"paragraph\",\"text\":\"" + paragraph + "\"},"
                             + "{\"type\":\"paragraph\",\"text\":\"" + "y".repeat(36) + "\"},"

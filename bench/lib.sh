@@ -22,6 +22,22 @@ start() {  # starts the service with these extra JVM options and waits until it 
   [ $ready = 1 ] || { echo "The service did not start, see $DATA.log" >&2; exit 1; }
 }
 
+jit_settle() {  # loads the service with the wrk arguments given, 10 s at a time, until its JIT has caught up
+  # A freshly started JVM under load on 2 cores keeps 60-130 methods waiting for the JIT for about a minute, and
+  # runs them interpreted or half-optimised meanwhile (uncached single article: 0.49 ms of JVM CPU a request then,
+  # 0.27 ms after): figures taken earlier measure the warm-up. Between rounds of load the queue is left to drain
+  # (30 s at most); done when a round of load leaves at most 10 queued, after 5 minutes at the latest.
+  local t0=$SECONDS queued=0
+  queue() { jcmd "$APP" Compiler.queue 2>/dev/null | grep -c '^[0-9]' || true; }
+  while [ $((SECONDS - t0)) -lt 300 ]; do
+    wrk -d10s "$@" >/dev/null
+    queued=$(queue)
+    [ "$queued" -le 10 ] && break
+    for _ in $(seq 1 30); do [ "$(queue)" -le 10 ] && break; sleep 1; done
+  done
+  echo "JIT settled after $((SECONDS - t0)) s ($queued methods queued after the last 10 s of load)"
+}
+
 stop() {  # the service stops its embedded PostgreSQL on the way out; a JVM stuck for a minute is killed
   kill $APP 2>/dev/null || return 0
   for _ in $(seq 1 600); do kill -0 $APP 2>/dev/null || break; sleep 0.1; done

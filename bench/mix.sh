@@ -95,7 +95,7 @@ cache_counts() {  # "hits misses" of the read cache from /q/metrics (masthead_re
 
 echo "== Mix: $ARTICLES articles ($(tr -cd 1 < "$OUT/visible.txt" | wc -c) visible), $DURATION, $CONNS connections," \
      "one write a second${BENCH_JVM:+, $BENCH_JVM}"
-wrk -t"$CONNS" -c"$CONNS" -d10s --timeout 10s -s bench/mix.lua "http://127.0.0.1:$PORT" -- "$OUT" "$ARTICLES" "$PEOPLE" >/dev/null
+jit_settle -t"$CONNS" -c"$CONNS" --timeout 10s -s bench/mix.lua "http://127.0.0.1:$PORT" -- "$OUT" "$ARTICLES" "$PEOPLE"
 c0=$(cache_counts)
 : > "$OUT/writes"; echo 0 > "$OUT/rss"
 rss_peak & PIDS+=($!)

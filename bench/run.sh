@@ -58,9 +58,10 @@ drive() {
   echo "$1"
   printf '%-40s %10s %9s %9s %9s\n' query req/s p50 p99 errors
   local rss=0
-  # The JIT needs a minute or two of load on 2 cores before it stops compiling (C2 takes a core meanwhile).
+  # Each query warms the JIT for its own code, then the JIT is given time to catch up (jit_settle, bench/lib.sh).
   # q goes last and is left out here: uncached, it holds connections for seconds and would slow the rest.
   for url in "${URLS[@]:0:${#URLS[@]}-1}"; do wrk -t2 -c64 -d"${BENCH_WARMUP:-10s}" "$url" >/dev/null; done
+  jit_settle -t2 -c64 "${URLS[1]}"
   for i in "${!NAMES[@]}"; do
     url=${URLS[$i]}
     code=$(curl -s -o /dev/null -w '%{http_code}' "$url")

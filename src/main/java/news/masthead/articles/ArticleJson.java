@@ -6,7 +6,12 @@ import jakarta.inject.Inject;
 import news.masthead.images.ImageJson;
 import news.masthead.kernel.http.ETag;
 import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.paging.PageRequest;
+import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.sql.JsonSql;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.Reads;
@@ -66,11 +71,18 @@ class ArticleJson {
     private final Map<String, List<String>> objects = new ConcurrentHashMap<>();
 
     /**
-     * These articles as a JSON array, in this order; the caller has already been allowed to see them. With
-     * {@code only} (a fieldset, else null), only those fields are rendered: a teaser list reads no body.
+     * A page of the articles {@code filter} selects, in one statement; the caller has already been allowed to see them.
+     * With {@code only} (a fieldset, else null), only those fields are rendered: a teaser list reads no body.
      */
-    byte[] list(List<UUID> ids, Set<String> include, boolean seesAll, Set<String> only) {
-        return listing.json("articles", "a", columns(include, seesAll, only), ids);
+    JsonPage page(
+            Filter filter,
+            SortSpec sort,
+            PageRequest request,
+            Page.Total known,
+            Set<String> include,
+            boolean seesAll,
+            Set<String> only) {
+        return listing.jsonPage("articles", "a", columns(include, seesAll, only), filter, sort, request, known);
     }
 
     /** The article by id or slug when the caller may see it. */

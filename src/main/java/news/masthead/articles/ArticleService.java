@@ -136,19 +136,16 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     private JsonPage page(ArticleListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
         Criteria criteria = criteria(params);
-        SortSpec sort = sort(params);
         PageRequest request = params.page();
-        boolean counted = request.withTotal()
-                && criteria.counted() != null
-                && !criteria.filter().matchesNothing();
-        Page<UUID> page = listing.ids("articles", criteria.filter(), sort, counted ? request.withoutTotal() : request);
-        Page.Total total = counted
+        Page.Total counted = request.withTotal()
+                        && criteria.counted() != null
+                        && !criteria.filter().matchesNothing()
                 ? Page.Total.exact(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll()))
-                : page.totalOrNull();
+                : null;
         Set<String> fields = Fieldset.namesOf(params.fields);
-        JsonPage rendered = JsonPage.of(
-                json.list(page.items(), include, visibility.seesAll(), fields), total, page.limit(), page.next());
-        return fields == null ? rendered : rendered.sparse();
+        JsonPage page =
+                json.page(criteria.filter(), sort(params), request, counted, include, visibility.seesAll(), fields);
+        return fields == null ? page : page.sparse();
     }
 
     /** The article as the caller may see it, as JSON with the arrays {@code include} names; 404 when it may not. */

@@ -93,6 +93,13 @@ class StatementCountTest {
     }
 
     @Test
+    void anArticlePageIsWalkedAndRenderedByOneStatement() {
+        String base = "/api/v1/articles?tag=" + TAG + "&total=false&limit=";
+        assertEquals(1, statements(base + 7, 7), "a page with a next page");
+        assertEquals(1, statements(base + 100 + "&fields=headline", 100), "the last page, sparse");
+    }
+
+    @Test
     void articleIncludesAreConstantFromOneToAHundredItems() {
         String base = "/api/v1/articles?tag=" + TAG + "&include=people,places,quotes&total=false&limit=";
         long one = statements(base + 1, 1);

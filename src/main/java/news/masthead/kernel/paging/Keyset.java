@@ -11,14 +11,22 @@ final class Keyset {
     private Keyset() {}
 
     static String orderBy(SortSpec sort) {
+        return orderBy(sort, sort.field().sql(), "e.id");
+    }
+
+    /** The order by {@code value}, an expression or an output column holding the sort's value, then by {@code id}. */
+    static String orderBy(SortSpec sort, String value, String id) {
         String dir = sort.descending() ? " desc" : " asc";
-        return " order by " + sort.field().sql() + dir + (sort.field().nullable() ? " nulls last" : "") + ", e.id"
-                + dir;
+        return " order by " + value + dir + (sort.field().nullable() ? " nulls last" : "") + ", " + id + dir;
     }
 
     /** The cursor value as text that casts back to exactly the same value. */
     static String cursorValue(SortSpec sort) {
-        String sql = sort.field().sql();
+        return cursorValue(sort, sort.field().sql());
+    }
+
+    /** As {@link #cursorValue(SortSpec)}, of {@code sql}, an expression or a column holding the sort's value. */
+    static String cursorValue(SortSpec sort, String sql) {
         return switch (sort.field().type()) {
             case INSTANT -> "to_char((" + sql + ") at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
             case TEXT -> "(" + sql + ")";

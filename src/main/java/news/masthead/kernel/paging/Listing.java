@@ -62,6 +62,78 @@ public class Listing {
         if (filter.matchesNothing()) {
             return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
         }
+        Walk walk = walk(table, filter, sort, request);
+        String sql = "select e.id, " + Keyset.cursorValue(sort) + walk.from() + Keyset.orderBy(sort) + " limit "
+                + (request.limit() + 1);
+        List<Keyed> rows =
+                reads.list(sql, walk.params(), rs -> new Keyed(rs.getObject(1, UUID.class), rs.getString(2)));
+
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < rows.size() && i < request.limit(); i++) {
+            ids.add(rows.get(i).id());
+        }
+        String next = rows.size() > request.limit() ? walk.next(rows.get(request.limit() - 1)) : null;
+        return Page.of(ids, request.withTotal() ? total(table, filter) : null, request.limit(), next);
+    }
+
+    /**
+     * A page of rows of {@code table} (aliased {@code alias}) rendered as {@link #json} renders them, walked and rendered
+     * by one statement: a round trip fewer than {@link #ids} and then {@link #json}. Only the page's rows are rendered
+     * (PostgreSQL evaluates the costly expressions above the sort and the limit); the row after them, fetched to know
+     * whether a next page exists, is counted, not rendered.
+     *
+     * @param known the page's total when the caller knows it (kept counters), else null: counted here when asked for
+     */
+    public JsonPage jsonPage(
+            String table,
+            String alias,
+            List<String> columns,
+            Filter filter,
+            SortSpec sort,
+            PageRequest request,
+            Total known) {
+        if (filter.matchesNothing()) {
+            return JsonPage.of(EMPTY, request.withTotal() ? Total.exact(0) : null, request.limit(), null);
+        }
+        Walk walk = walk(table, filter, sort, request);
+        // The sort's value is computed once a row, as k (each :name is a parameter of its own, so PostgreSQL would not
+        // see two writings of a relevance rank as one), and the cursor's text only for the rows sent.
+        String sql = "with p as (select e.id, " + sort.field().sql() + " as k" + walk.from()
+                + Keyset.orderBy(sort, "k", "e.id") + " limit " + (request.limit() + 1) + ") select p.id, "
+                + Keyset.cursorValue(sort, "p.k") + ", (select count(*) from p), " + String.join(", ", columns)
+                + " from p join " + table + " " + alias + " on " + alias + ".id = p.id"
+                + Keyset.orderBy(sort, "p.k", "p.id") + " limit " + request.limit();
+        JsonText.Builder json = new JsonText.Builder().add(OPEN);
+        Keyed[] last = new Keyed[1];
+        boolean[] more = new boolean[1];
+        reads.each(sql, walk.params(), rs -> {
+            if (rs.getRow() > 1) {
+                json.add(COMMA);
+            }
+            for (int i = 4; i <= columns.size() + 3; i++) {
+                json.add(rs.getBytes(i));
+            }
+            last[0] = new Keyed(rs.getObject(1, UUID.class), rs.getString(2));
+            more[0] = rs.getInt(3) > request.limit();
+        });
+        Total total = !request.withTotal() ? null : known != null ? known : total(table, filter);
+        return JsonPage.of(
+                json.add(CLOSE).build().bytes(), total, request.limit(), more[0] ? walk.next(last[0]) : null);
+    }
+
+    /**
+     * What a page walks: {@code " from … where …"} over the table aliased {@code e} (the ranked candidates first, for a
+     * ranked sort), after the cursor; its parameters; and the scope its cursors are valid in.
+     */
+    private record Walk(String from, Map<String, Object> params, String scope) {
+
+        /** The cursor of the page after the one ending at {@code last}. */
+        String next(Keyed last) {
+            return new Cursor(scope, last.value(), last.id()).encode();
+        }
+    }
+
+    private Walk walk(String table, Filter filter, SortSpec sort, PageRequest request) {
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
         Cursor cursor = request.cursor() == null
                 ? null
@@ -73,20 +145,7 @@ public class Listing {
             from = "(select e.* from " + from + " order by " + sort.candidates() + " limit " + candidates
                     + ") e where true";
         }
-        String sql = "select e.id, " + Keyset.cursorValue(sort) + " from " + from + " and "
-                + Keyset.after(sort, cursor, params) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
-        List<Keyed> rows = reads.list(sql, params, rs -> new Keyed(rs.getObject(1, UUID.class), rs.getString(2)));
-
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < rows.size() && i < request.limit(); i++) {
-            ids.add(rows.get(i).id());
-        }
-        String next = null;
-        if (rows.size() > request.limit()) {
-            Keyed last = rows.get(request.limit() - 1);
-            next = new Cursor(scope, last.value(), last.id()).encode();
-        }
-        return Page.of(ids, request.withTotal() ? total(table, filter) : null, request.limit(), next);
+        return new Walk(" from " + from + " and " + Keyset.after(sort, cursor, params), params, scope);
     }
 
     /** A row of the page: its id and its sort value as the cursor's text. */

@@ -10,7 +10,6 @@ import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
@@ -106,8 +105,7 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
         } else if (params.radiusKm != null) {
             throw ApiException.InvalidRequest.field("radiusKm", "is only used with near");
         }
-        Page<UUID> page = listing.ids("places", filter, sort, params.page());
-        return JsonPage.of(listing.json("places", "pl", List.of(PlaceJson.OBJECT), page.items()), page);
+        return listing.jsonPage("places", "pl", List.of(PlaceJson.OBJECT), filter, sort, params.page(), null);
     }
 
     /** Within radiusKm of lat,lon: an indexed bounding box first, then the exact great-circle distance. */

@@ -18,13 +18,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Runs a keyset-paginated list: one SQL statement picks the page's ids (one row more than asked,
- * to know whether a next page exists), one loads those rows, and one counts when a total is wanted
- * and none is cached. Neither reads an unbounded number of rows: a ranked sort orders only a bounded
- * set of candidates (see {@link SortSpec#candidates()}), and a count stops at a cap.
+ * Runs a keyset-paginated list: one SQL statement walks the page (one row more than asked, to know whether a next page
+ * exists) and renders it as JSON ({@link #jsonPage}), or picks its ids for entities loaded by a second one
+ * ({@link #page}); one more counts when a total is wanted and none is known or cached. None reads an unbounded number
+ * of rows: a ranked sort orders only a bounded set of candidates (see {@link SortSpec#candidates()}), and a count stops
+ * at a cap.
  */
 @ApplicationScoped
 public class Listing {
@@ -57,8 +57,8 @@ public class Listing {
         return ids.withItems(load(entity, ids.items(), idOf));
     }
 
-    /** The page's ids in order, for callers that render the rows themselves. */
-    public Page<UUID> ids(String table, Filter filter, SortSpec sort, PageRequest request) {
+    /** The page's ids in order. */
+    private Page<UUID> ids(String table, Filter filter, SortSpec sort, PageRequest request) {
         if (filter.matchesNothing()) {
             return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
         }
@@ -77,8 +77,9 @@ public class Listing {
     }
 
     /**
-     * A page of rows of {@code table} (aliased {@code alias}) rendered as {@link #json} renders them, walked and rendered
-     * by one statement: a round trip fewer than {@link #ids} and then {@link #json}. Only the page's rows are rendered
+     * A page of rows of {@code table} (aliased {@code alias}) rendered by the SQL expressions {@code columns} (see
+     * {@link news.masthead.kernel.sql.JsonSql}, whose texts follow one another: PostgreSQL sends each stored text as
+     * it is, and the array is put together here), walked and rendered by one statement. Only the page's rows are rendered
      * (PostgreSQL evaluates the costly expressions above the sort and the limit); the row after them, fetched to know
      * whether a next page exists, is counted, not rendered.
      *
@@ -150,33 +151,6 @@ public class Listing {
 
     /** A row of the page: its id and its sort value as the cursor's text. */
     private record Keyed(UUID id, String value) {}
-
-    /**
-     * Rows of {@code table} (aliased {@code alias}) with these ids as a JSON array in this order (UTF-8): one statement.
-     * Each row is rendered by the SQL expressions {@code columns} (see {@link news.masthead.kernel.sql.JsonSql}), whose
-     * texts follow one another; the array is put together here, so PostgreSQL sends each stored text as it is.
-     */
-    public byte[] json(String table, String alias, List<String> columns, List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return EMPTY;
-        }
-        JsonText.Builder json = new JsonText.Builder();
-        json.add(OPEN);
-        reads.each(
-                "select " + String.join(", ", columns)
-                        + " from unnest(cast(:ids as uuid[])) with ordinality o(id, n) join " + table + " " + alias
-                        + " on " + alias + ".id = o.id order by o.n",
-                Map.of("ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"))),
-                rs -> {
-                    if (rs.getRow() > 1) {
-                        json.add(COMMA);
-                    }
-                    for (int i = 1; i <= columns.size(); i++) {
-                        json.add(rs.getBytes(i));
-                    }
-                });
-        return json.add(CLOSE).build().bytes();
-    }
 
     private static final byte[] OPEN = {'['};
     private static final byte[] COMMA = {','};

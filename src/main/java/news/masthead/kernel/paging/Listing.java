@@ -79,9 +79,9 @@ public class Listing {
     /**
      * A page of rows of {@code table} (aliased {@code alias}) rendered by the SQL expressions {@code columns} (see
      * {@link news.masthead.kernel.sql.JsonSql}, whose texts follow one another: PostgreSQL sends each stored text as
-     * it is, and the array is put together here), walked and rendered by one statement. Only the page's rows are rendered
-     * (PostgreSQL evaluates the costly expressions above the sort and the limit); the row after them, fetched to know
-     * whether a next page exists, is counted, not rendered.
+     * it is, and the array is put together here), walked and rendered by one statement, in one snapshot. The row after
+     * the page, fetched to know whether a next page exists, is counted, not rendered (EXPLAIN: the rendering runs once
+     * for each row the outer limit lets through).
      *
      * @param known the page's total when the caller knows it (kept counters), else null: counted here when asked for
      */

@@ -173,7 +173,7 @@ public class ReadCache {
             ToLongFunction<V> size,
             Supplier<V> compute,
             boolean transaction) {
-        if (config.readCache().maxBytes() <= 0) {
+        if (!on()) {
             return used(transaction ? inTransaction(compute) : compute.get(), keys);
         }
         DataVersion.State outer = computingFrom.get();
@@ -325,7 +325,7 @@ public class ReadCache {
      * Called inside a transaction already, it cannot know that it holds none, and reads nothing.
      */
     public <V> V pinned(Callable<V> work) throws Exception {
-        if (config.readCache().maxBytes() <= 0 || computingFrom.get() != null || QuarkusTransaction.isActive()) {
+        if (!on() || computingFrom.get() != null || QuarkusTransaction.isActive()) {
             return work.call();
         }
         computingFrom.set(dataVersion.read());

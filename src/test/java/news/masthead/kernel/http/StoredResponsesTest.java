@@ -151,13 +151,8 @@ class StoredResponsesTest {
 
     @Test
     void aReplayedAnswerFollowsAnEditAndAWriteStraightInTheDatabase() throws Exception {
-        String article = Articles.article().headline("Before").published().create();
+        String article = replayedThenEdited("Edited");
         String url = "/api/v1/articles/" + article + "?include=people";
-        assertReplayed(url, Map.of());
-        editor().body(Map.of("headline", "Edited"))
-                .patch("/api/v1/articles/" + article)
-                .then()
-                .statusCode(200);
         anonymous().get(url).then().statusCode(200).body("headline", equalTo("Edited"));
         assertReplayed(url, Map.of());
         // Another instance shares only the database: it writes the row directly, this one is told nothing.
@@ -186,13 +181,7 @@ class StoredResponsesTest {
     /** The version read that found a kept answer stale is the one the REST layer then answers from: one read, not two. */
     @Test
     void aStaleKeptAnswerCostsOneVersionReadNotTwo() {
-        String article = Articles.article().headline("Once").published().create();
-        String url = "/api/v1/articles/" + article + "?include=people";
-        assertReplayed(url, Map.of());
-        editor().body(Map.of("headline", "Twice?"))
-                .patch("/api/v1/articles/" + article)
-                .then()
-                .statusCode(200);
+        String url = "/api/v1/articles/" + replayedThenEdited("Twice?") + "?include=people";
         double before = counter("masthead_data_version_reads_total");
         anonymous().get(url).then().statusCode(200).body("headline", equalTo("Twice?"));
         assertEquals(before + 1, counter("masthead_data_version_reads_total"));
@@ -258,5 +247,16 @@ class StoredResponsesTest {
         }
         assertTrue(after >= 64, "reads after the edit: " + after);
         assertEquals(0, stale, "stale reads among " + after + " made after the edit was answered");
+    }
+
+    /** A published article whose answer (with include=people) was replayed, then edited to this headline: its id. */
+    private String replayedThenEdited(String headline) {
+        String article = Articles.article().headline("Before").published().create();
+        assertReplayed("/api/v1/articles/" + article + "?include=people", Map.of());
+        editor().body(Map.of("headline", headline))
+                .patch("/api/v1/articles/" + article)
+                .then()
+                .statusCode(200);
+        return article;
     }
 }

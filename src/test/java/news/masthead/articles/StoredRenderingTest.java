@@ -28,6 +28,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Reads copy each row's JSON as stored when it was written (V15); the stored text must follow every edit of the row, of
@@ -232,6 +234,28 @@ class StoredRenderingTest {
                 .then()
                 .statusCode(200);
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200).body("body", hasSize(2));
+        assertEquals(0, stale());
+    }
+
+    @Test
+    void aLongArticlesHeadIsStoredOutOfLineUncompressed() {
+        // Repetitive text, which pglz would shrink to a fraction: a read must not pay for decompressing it (V21).
+        String paragraph = "The river crossing held through the night. ".repeat(40);
+        String id = Articles.article()
+                .headline("Stored plain " + unique())
+                .body(List.of(
+                        Map.of("type", "paragraph", "text", paragraph), Map.of("type", "paragraph", "text", paragraph)))
+                .create();
+        Object[] stored = QuarkusTransaction.requiringNew()
+                .call(() -> (Object[]) em.createNativeQuery("select octet_length(rendered_head),"
+                                + " pg_column_size(rendered_head), pg_column_compression(rendered_head)"
+                                + " from articles where id = cast(:id as uuid)")
+                        .setParameter("id", id)
+                        .getSingleResult());
+        int length = ((Number) stored[0]).intValue();
+        assertTrue(length > 3_000, "a head of " + length + " bytes");
+        assertEquals(length, ((Number) stored[1]).intValue()); // as many bytes stored as the text has
+        assertNull(stored[2]); // no compression method: stored as it is
         assertEquals(0, stale());
     }
 

@@ -1,8 +1,7 @@
 package news.masthead.articles;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import news.masthead.kernel.sql.Reads;
+import news.masthead.kernel.paging.Listing;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -22,34 +21,32 @@ class ArticleCounts {
         static final Key ALL = new Key("", "");
     }
 
-    @Inject
-    Reads reads;
-
     /**
+     * The total as a scalar SQL expression, run inside the statement that walks the page (one round trip, one
+     * snapshot for both): its parameters are named {@code total_*}, apart from any filter's.
+     *
      * @param status    the status asked for, or null for any
      * @param anonymous the caller sees only visible articles ({@link Visibility})
      */
-    long total(Key key, ArticleStatus status, boolean anonymous) {
+    Listing.Counted total(Key key, ArticleStatus status, boolean anonymous) {
         Set<ArticleStatus> statuses = status == null ? EnumSet.allOf(ArticleStatus.class) : EnumSet.of(status);
         if (anonymous) { // the statuses an article is visible in once its time has come; the embargoed are taken off
             // below
             statuses.removeIf(s -> !Visibility.visible(s, Instant.EPOCH, Instant.MAX));
         }
         if (statuses.isEmpty()) {
-            return 0;
+            return new Listing.Counted("0", Map.of());
         }
-        String sql = "select coalesce((select sum(n) from article_counts where status = any(cast(:statuses as text[]))"
-                + " and dimension = :dimension and value = :value), 0)";
+        String sql = "coalesce((select sum(n) from article_counts where status = any(cast(:total_statuses as text[]))"
+                + " and dimension = :total_dimension and value = :total_value), 0)";
         if (anonymous) {
             // Embargoed articles are counted but not yet visible; there are few, and articles_scheduled_idx finds them.
             sql += " - (select count(*) from articles e join article_counted c on c.article_id = e.id"
-                    + " where " + Visibility.embargoedSql("e") + " and e.status = any(cast(:statuses as text[]))"
-                    + " and row(e.status, :dimension, :value)::article_count_key = any(c.keys))";
+                    + " where " + Visibility.embargoedSql("e") + " and e.status = any(cast(:total_statuses as text[]))"
+                    + " and row(e.status, :total_dimension, :total_value)::article_count_key = any(c.keys))";
         }
         String array = statuses.stream().map(Enum::name).collect(Collectors.joining(",", "{", "}"));
-        return reads.single(
-                sql,
-                Map.of("dimension", key.dimension(), "value", key.value(), "statuses", array),
-                rs -> rs.getLong(1));
+        return new Listing.Counted(
+                sql, Map.of("total_dimension", key.dimension(), "total_value", key.value(), "total_statuses", array));
     }
 }

@@ -9,7 +9,6 @@ import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.sql.JsonSql;
@@ -78,11 +77,11 @@ class ArticleJson {
             Filter filter,
             SortSpec sort,
             PageRequest request,
-            Page.Total known,
+            Listing.Counted counted,
             Set<String> include,
             boolean seesAll,
             Set<String> only) {
-        return listing.jsonPage("articles", "a", columns(include, seesAll, only), filter, sort, request, known);
+        return listing.jsonPage("articles", "a", columns(include, seesAll, only), filter, sort, request, counted);
     }
 
     /** The article by id or slug when the caller may see it. */

@@ -18,7 +18,6 @@ import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
@@ -137,10 +136,8 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         Set<String> include = Params.subset("include", params.include, INCLUDES);
         Criteria criteria = criteria(params);
         PageRequest request = params.page();
-        Page.Total counted = request.withTotal()
-                        && criteria.counted() != null
-                        && !criteria.filter().matchesNothing()
-                ? Page.Total.exact(counts.total(criteria.counted(), criteria.status(), !visibility.seesAll()))
+        Listing.Counted counted = request.withTotal() && criteria.counted() != null
+                ? counts.total(criteria.counted(), criteria.status(), !visibility.seesAll())
                 : null;
         Set<String> fields = Fieldset.namesOf(params.fields);
         JsonPage page =

@@ -85,7 +85,7 @@ class StatementCountTest {
         return TestImages.uploaded(TestImages.picture(160, 90, "jpeg"), "image/jpeg");
     }
 
-    /** Statements of a first request (so nothing of it is cached yet, see ReadCacheTest), without a total. */
+    /** Statements of a first request (so nothing of it is cached yet, see ReadCacheTest). */
     private long statements(String url, int expectedItems) {
         statements.clear();
         anonymous().get(url).then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(expectedItems));
@@ -97,6 +97,23 @@ class StatementCountTest {
         String base = "/api/v1/articles?tag=" + TAG + "&total=false&limit=";
         assertEquals(1, statements(base + 7, 7), "a page with a next page");
         assertEquals(1, statements(base + 100 + "&fields=headline", 100), "the last page, sparse");
+    }
+
+    @Test
+    void anArticlePagesTotalFromTheCountersIsReadByThePagesStatement() {
+        assertEquals(1, statements("/api/v1/articles?tag=" + TAG + "&limit=7", 7), "a page and its total");
+        anonymous()
+                .get("/api/v1/articles?tag=" + TAG + "&limit=7")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(100));
+        // No row carries the total of a tag nothing has: a second statement counts it.
+        assertEquals(2, statements("/api/v1/articles?tag=none" + unique(), 0), "an empty page and its total");
+        anonymous()
+                .get("/api/v1/articles?tag=none" + unique())
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

@@ -77,13 +77,20 @@ public class Listing {
     }
 
     /**
+     * A total the caller knows how to count exactly: a scalar SQL expression (e.g. a read of kept counters) with its
+     * parameters, whose names must differ from those of the page's filter.
+     */
+    public record Counted(String sql, Map<String, Object> params) {}
+
+    /**
      * A page of rows of {@code table} (aliased {@code alias}) rendered by the SQL expressions {@code columns} (see
      * {@link news.masthead.kernel.sql.JsonSql}, whose texts follow one another: PostgreSQL sends each stored text as
-     * it is, and the array is put together here), walked and rendered by one statement, in one snapshot. The row after
-     * the page, fetched to know whether a next page exists, is counted, not rendered (EXPLAIN: the rendering runs once
-     * for each row the outer limit lets through).
+     * it is, and the array is put together here), walked, rendered and counted when {@code counted} says how by one
+     * statement, in one snapshot. The row after the page, fetched to know whether a next page exists, is counted, not
+     * rendered (EXPLAIN: the rendering runs once for each row the outer limit lets through).
      *
-     * @param known the page's total when the caller knows it (kept counters), else null: counted here when asked for
+     * @param counted how to count the page's total exactly (an uncorrelated subquery, run once), else null: counted by
+     *     a statement of its own when asked for
      */
     public JsonPage jsonPage(
             String table,
@@ -92,32 +99,44 @@ public class Listing {
             Filter filter,
             SortSpec sort,
             PageRequest request,
-            Total known) {
+            Counted counted) {
         if (filter.matchesNothing()) {
             return JsonPage.of(EMPTY, request.withTotal() ? Total.exact(0) : null, request.limit(), null);
         }
         Walk walk = walk(table, filter, sort, request);
+        Map<String, Object> params = walk.params();
+        String counting = "null";
+        if (counted != null) {
+            params = new HashMap<>(params);
+            params.putAll(counted.params());
+            counting = "(" + counted.sql() + ")";
+        }
         // The sort's value is computed once a row, as k (each :name is a parameter of its own, so PostgreSQL would not
         // see two writings of a relevance rank as one), and the cursor's text only for the rows sent.
         String sql = "with p as (select e.id, " + sort.field().sql() + " as k" + walk.from()
                 + Keyset.orderBy(sort, "k", "e.id") + " limit " + (request.limit() + 1) + ") select p.id, "
-                + Keyset.cursorValue(sort, "p.k") + ", (select count(*) from p), " + String.join(", ", columns)
-                + " from p join " + table + " " + alias + " on " + alias + ".id = p.id"
+                + Keyset.cursorValue(sort, "p.k") + ", (select count(*) from p), " + counting + ", "
+                + String.join(", ", columns) + " from p join " + table + " " + alias + " on " + alias + ".id = p.id"
                 + Keyset.orderBy(sort, "p.k", "p.id") + " limit " + request.limit();
         JsonText.Builder json = new JsonText.Builder().add(OPEN);
         Keyed[] last = new Keyed[1];
         boolean[] more = new boolean[1];
-        reads.each(sql, walk.params(), rs -> {
+        Long[] sum = {null}; // the counted total, read from any row
+        reads.each(sql, params, rs -> {
             if (rs.getRow() > 1) {
                 json.add(COMMA);
             }
-            for (int i = 4; i <= columns.size() + 3; i++) {
+            for (int i = 5; i <= columns.size() + 4; i++) {
                 json.add(rs.getBytes(i));
             }
             last[0] = new Keyed(rs.getObject(1, UUID.class), rs.getString(2));
             more[0] = rs.getInt(3) > request.limit();
+            sum[0] = counted == null ? null : rs.getLong(4);
         });
-        Total total = !request.withTotal() ? null : known != null ? known : total(table, filter);
+        if (counted != null && sum[0] == null) { // no row to carry it: a page past the end
+            sum[0] = reads.single("select " + counted.sql(), counted.params(), rs -> rs.getLong(1));
+        }
+        Total total = !request.withTotal() ? null : sum[0] != null ? Total.exact(sum[0]) : total(table, filter);
         return JsonPage.of(
                 json.add(CLOSE).build().bytes(), total, request.limit(), more[0] ? walk.next(last[0]) : null);
     }

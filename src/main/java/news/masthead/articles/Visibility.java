@@ -42,11 +42,6 @@ public class Visibility {
         return "article_visible(" + alias + ".status, " + alias + ".published_at, now())";
     }
 
-    /** SQL condition: the row aliased {@code alias} is embargoed now (it becomes visible at its published_at). */
-    static String embargoedSql(String alias) {
-        return "article_embargoed(" + alias + ".status, " + alias + ".published_at, now())";
-    }
-
     /** V12's article_visible: visible to anonymous readers at {@code at}, which must be the database's clock. */
     public static boolean visible(ArticleStatus status, Instant publishedAt, Instant at) {
         return status == ArticleStatus.published

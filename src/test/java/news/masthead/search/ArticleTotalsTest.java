@@ -75,7 +75,7 @@ class ArticleTotalsTest {
                 .tags(tag)
                 .personIds(person)
                 .create();
-        Articles.article()
+        String c = Articles.article()
                 .headline("Counted C")
                 .scheduled()
                 .tags(tag)
@@ -89,6 +89,21 @@ class ArticleTotalsTest {
         totals("person=" + person, 1, 2);
         totals("place=" + region, 1, 1);
         totals("place=" + town, 1, 1);
+
+        // An embargoed article counts for anonymous callers once its time has come, and as whatever it becomes.
+        patch(
+                "articles",
+                c,
+                Map.of("publishedAt", Instant.now().minus(1, ChronoUnit.MINUTES).toString()));
+        totals("tag=" + tag, 2, 3);
+        patch(
+                "articles",
+                c,
+                Map.of("publishedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+        totals("tag=" + tag, 1, 3);
+        patch("articles", c, Map.of("status", "draft"));
+        totals("tag=" + tag, 1, 3);
+        totals("tag=" + tag + "&status=scheduled", 0, 0);
 
         patch("articles", a, Map.of("tags", List.of(other), "personIds", List.of()));
         totals("tag=" + tag, 0, 2);

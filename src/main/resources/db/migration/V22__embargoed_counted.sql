@@ -60,3 +60,7 @@ create or replace function article_counts_rebuild() returns void language sql as
     insert into article_places_within (place_id, article_id, published_at)
     select distinct c, a.id, a.published_at from articles a join article_places ap on ap.article_id = a.id, place_containers(ap.place_id) c;
 $$;
+
+-- Statistics for the new column and index now: without them the planner guessed a third of the rows embargoed, and
+-- a list's prepared statement was planned again on every execution (0.85 ms of PostgreSQL CPU each, at 100k).
+analyze article_counted;

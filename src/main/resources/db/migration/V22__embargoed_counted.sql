@@ -61,6 +61,8 @@ create or replace function article_counts_rebuild() returns void language sql as
     select distinct c, a.id, a.published_at from articles a join article_places ap on ap.article_id = a.id, place_containers(ap.place_id) c;
 $$;
 
--- Statistics for the new column and index now: without them the planner guessed a third of the rows embargoed, and
--- a list's prepared statement was planned again on every execution (0.85 ms of PostgreSQL CPU each, at 100k).
+-- Statistics for the new column and index now. Measured without them (the planner guesses a third of the rows past
+-- now()), the 100k lists ran at half speed: 796 against 1,891 newest pages a second, PostgreSQL 1.67 ms a page against
+-- 0.34 ms for the statement under EXPLAIN. Why was not established: at 10k the plan cache chose a generic plan after
+-- five custom ones either way.
 analyze article_counted;

@@ -5,7 +5,10 @@
 -- values out of line, as before, but uncompressed.
 --
 -- This changes only how values are stored from now on: rows keep their compressed head until they are next written,
--- and both read alike. No rewrite here, which would hold the table locked for minutes at a million articles; an
--- operator who wants every row uncompressed now runs, at a quiet time (the trigger renders the same text again):
---     update articles set rendered_head = rendered_head || '' where rendered_head is not null;
+-- and both read alike. No rewrite here, which would hold every article's row locked for minutes at a million
+-- articles. An operator who wants every row uncompressed now runs, as a superuser, in a session of its own (replica
+-- mode keeps the change feed, webhooks and counters out of it: the text does not change), a range of ids at a time
+-- (the ids of each batch in the where clause):
+--     set session_replication_role = replica;
+--     update articles set rendered_head = rendered_head || '' where rendered_head is not null and id between … and …;
 alter table articles alter column rendered_head set storage external;

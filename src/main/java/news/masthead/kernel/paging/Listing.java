@@ -119,26 +119,39 @@ public class Listing {
                 + String.join(", ", columns) + " from p join " + table + " " + alias + " on " + alias + ".id = p.id"
                 + Keyset.orderBy(sort, "p.k", "p.id") + " limit " + request.limit();
         JsonText.Builder json = new JsonText.Builder().add(OPEN);
-        Keyed[] last = new Keyed[1];
-        boolean[] more = new boolean[1];
-        Long[] sum = {null}; // the counted total, read from any row
+        Walked walked = new Walked();
         reads.each(sql, params, rs -> {
             if (rs.getRow() > 1) {
                 json.add(COMMA);
             }
-            for (int i = 5; i <= columns.size() + 4; i++) {
+            for (int i = RENDERED_FROM; i < RENDERED_FROM + columns.size(); i++) {
                 json.add(rs.getBytes(i));
             }
-            last[0] = new Keyed(rs.getObject(1, UUID.class), rs.getString(2));
-            more[0] = rs.getInt(3) > request.limit();
-            sum[0] = counted == null ? null : rs.getLong(4);
+            walked.last = new Keyed(rs.getObject(1, UUID.class), rs.getString(2));
+            walked.more = rs.getInt(3) > request.limit();
+            walked.counted = rs.getLong(4);
         });
-        if (counted != null && sum[0] == null) { // no row to carry it: a page past the end
-            sum[0] = reads.single("select " + counted.sql(), counted.params(), rs -> rs.getLong(1));
+        Total total = null;
+        if (request.withTotal()) {
+            total = counted == null
+                    ? total(table, filter)
+                    : Total.exact(
+                            walked.last != null // no row to carry the count: a page past the end
+                                    ? walked.counted
+                                    : reads.single("select " + counted.sql(), counted.params(), rs -> rs.getLong(1)));
         }
-        Total total = !request.withTotal() ? null : sum[0] != null ? Total.exact(sum[0]) : total(table, filter);
         return JsonPage.of(
-                json.add(CLOSE).build().bytes(), total, request.limit(), more[0] ? walk.next(last[0]) : null);
+                json.add(CLOSE).build().bytes(), total, request.limit(), walked.more ? walk.next(walked.last) : null);
+    }
+
+    /** The columns of a page's statement before the rendered ones: id, cursor value, rows walked, counted total. */
+    private static final int RENDERED_FROM = 5;
+
+    /** What the rows of a page's statement said besides their JSON. */
+    private static final class Walked {
+        Keyed last;
+        boolean more;
+        long counted;
     }
 
     /**

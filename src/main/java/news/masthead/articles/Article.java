@@ -41,6 +41,18 @@ public class Article extends VersionedEntity {
             + " a.search, a.updated_at, a.headline from article_tagged t join articles a on a.id = t.article_id"
             + " where t.tag = :tag)";
 
+    /**
+     * SQL standing in for the articles table (alias it e): the articles naming the person bound as :person, from
+     * article_named (V23), so a list by person walks that person's index by date, as {@link #TAGGED_SQL} does for a tag.
+     */
+    public static final String NAMING_SQL = "(select n.article_id as id, n.published_at, a.status, a.tags, a.section,"
+            + " a.search, a.updated_at, a.headline from article_named n join articles a on a.id = n.article_id"
+            + " where n.person_id = :person)";
+
+    /** SQL condition on an article aliased e: it names the person bound as :person (with another source by date). */
+    public static final String NAMES_PERSON_SQL =
+            "exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)";
+
     public String slug;
     public String headline;
     public String standfirst;

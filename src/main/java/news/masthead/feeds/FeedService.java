@@ -86,8 +86,8 @@ public class FeedService {
 
     /**
      * The newest visible articles that match: one walk of the date index, or of the section's, or with a tag,
-     * of that tag's article_tagged index, or with a place, of that place's article_places_within index (the
-     * sources lists use too); then one load of those rows.
+     * of that tag's article_tagged index, or with a place, of that place's article_places_within index, or with a
+     * person alone, of that person's article_named index (the sources lists use too); then one load of those rows.
      */
     public List<FeedItem> newest(FeedQuery query, String root) {
         String source = "articles";
@@ -107,8 +107,11 @@ public class FeedService {
             if (person.isEmpty()) {
                 return List.of();
             }
-            where.append(
-                    " and exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)");
+            if (query.tag() == null && query.place() == null) {
+                source = Article.NAMING_SQL;
+            } else {
+                where.append(" and ").append(Article.NAMES_PERSON_SQL);
+            }
             params.put("person", person.get());
         }
         if (query.place() != null) {

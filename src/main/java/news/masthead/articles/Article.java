@@ -24,34 +24,41 @@ import java.util.UUID;
 public class Article extends VersionedEntity {
 
     /**
-     * SQL standing in for the articles table (alias it e): the articles in the place bound as :place or in any place
-     * inside it, from article_places_within (V9; its rows come from V12's place_containers, as do the counters' place
-     * keys). Lists and feeds filter by place through it, so both walk the index of that place by date, as long as
-     * the page; its id is the index's, so cursors stay in the index too.
+     * SQL standing in for the articles table (alias it e): the articles in the place whose id is {@code placeId} (SQL)
+     * or in any place inside it, from article_places_within (V9; its rows come from V12's place_containers, as do the
+     * counters' place keys). Lists and feeds filter by place through it, so both walk the index of that place by date,
+     * as long as the page; its id is the index's, so cursors stay in the index too.
      */
-    public static final String IN_PLACE_SQL = "(select w.article_id as id, w.published_at, a.status, a.tags, a.section,"
-            + " a.search, a.updated_at, a.headline from article_places_within w join articles a on a.id = w.article_id"
-            + " where w.place_id = :place)";
+    public static String inPlace(String placeId) {
+        return "(select w.article_id as id, w.published_at, a.status, a.tags, a.section, a.search, a.updated_at,"
+                + " a.headline from article_places_within w join articles a on a.id = w.article_id where w.place_id = "
+                + placeId + ")";
+    }
 
     /**
      * SQL standing in for the articles table (alias it e): the articles tagged :tag, from article_tagged (V19), so a
-     * list by tag walks that tag's index by date, as {@link #IN_PLACE_SQL} does for a place.
+     * list by tag walks that tag's index by date, as {@link #inPlace} does for a place.
      */
     public static final String TAGGED_SQL = "(select t.article_id as id, t.published_at, a.status, a.tags, a.section,"
             + " a.search, a.updated_at, a.headline from article_tagged t join articles a on a.id = t.article_id"
             + " where t.tag = :tag)";
 
     /**
-     * SQL standing in for the articles table (alias it e): the articles naming the person bound as :person, from
-     * article_named (V23), so a list by person walks that person's index by date, as {@link #TAGGED_SQL} does for a tag.
+     * SQL standing in for the articles table (alias it e): the articles naming the person whose id is {@code personId}
+     * (SQL), from article_named (V23), so a list by person walks that person's index by date, as {@link #TAGGED_SQL}
+     * does for a tag.
      */
-    public static final String NAMING_SQL = "(select n.article_id as id, n.published_at, a.status, a.tags, a.section,"
-            + " a.search, a.updated_at, a.headline from article_named n join articles a on a.id = n.article_id"
-            + " where n.person_id = :person)";
+    public static String naming(String personId) {
+        return "(select n.article_id as id, n.published_at, a.status, a.tags, a.section, a.search, a.updated_at,"
+                + " a.headline from article_named n join articles a on a.id = n.article_id where n.person_id = "
+                + personId + ")";
+    }
 
-    /** SQL condition on an article aliased e: it names the person bound as :person (with another source by date). */
-    public static final String NAMES_PERSON_SQL =
-            "exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = :person)";
+    /** SQL condition on an article aliased e: it names the person whose id is {@code personId} (SQL). */
+    public static String namesPerson(String personId) {
+        return "exists (select 1 from article_people ap where ap.article_id = e.id and ap.person_id = " + personId
+                + ")";
+    }
 
     public String slug;
     public String headline;

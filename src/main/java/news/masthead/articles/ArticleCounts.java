@@ -2,6 +2,7 @@ package news.masthead.articles;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.masthead.kernel.paging.Listing;
+import news.masthead.kernel.sql.Lookup;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -16,9 +17,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class ArticleCounts {
 
-    /** A dimension of the counters and its value; {@link #ALL} counts articles whatever they are about. */
-    record Key(String dimension, String value) {
+    /**
+     * A dimension of the counters and its value, or the record whose id is the value (by slug too: the statement reads
+     * the id); {@link #ALL} counts articles whatever they are about.
+     */
+    record Key(String dimension, String value, Lookup.Reference record) {
         static final Key ALL = new Key("", "");
+
+        Key(String dimension, String value) {
+            this(dimension, value, null);
+        }
+
+        Key(String dimension, Lookup.Reference record) {
+            this(dimension, record.text(), record);
+        }
+
+        /** SQL: the value, bound as :{@code param}. */
+        String valueSql(String param) {
+            return record == null ? ":" + param : record.idTextSql(param);
+        }
     }
 
     /**
@@ -37,13 +54,14 @@ class ArticleCounts {
         if (statuses.isEmpty()) {
             return new Listing.Counted("0", Map.of());
         }
+        String value = key.valueSql("total_value");
         String sql = "coalesce((select sum(n) from article_counts where status = any(cast(:total_statuses as text[]))"
-                + " and dimension = :total_dimension and value = :total_value), 0)";
+                + " and dimension = :total_dimension and value = " + value + "), 0)";
         if (anonymous && statuses.contains(ArticleStatus.scheduled)) {
             // Embargoed articles are counted but not yet visible; there are few, and V22's index holds them with their
             // keys.
             sql += " - (select count(*) from article_counted c where c.scheduled_at > now()"
-                    + " and :total_dimension || '=' || :total_value = any(c.scheduled_keys))";
+                    + " and :total_dimension || '=' || " + value + " = any(c.scheduled_keys))";
         }
         String array = statuses.stream().map(Enum::name).collect(Collectors.joining(",", "{", "}"));
         return new Listing.Counted(

@@ -221,25 +221,31 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
             f.and("e.section = :section", "section=" + p.section, "section", section);
             keys.add(new ArticleCounts.Key("section", section));
         }
-        if (Params.present(p.person)) {
-            lookup.resolveId(Person.class, Params.idOrSlug("person", p.person))
+        if (Params.present(p.person)) { // resolved by the page's own statement, as is a place
+            Lookup.reference(Person.class, Params.idOrSlug("person", p.person))
                     .ifPresentOrElse(
-                            id -> {
+                            person -> {
+                                String id = person.idSql("person");
+                                String key = "person=" + person.key();
                                 if (Params.present(p.tag) || Params.present(p.place)) { // one index by date: theirs
-                                    f.and(Article.NAMES_PERSON_SQL, "person=" + id, "person", id);
+                                    f.and(Article.namesPerson(id), key, "person", person.value());
                                 } else {
-                                    f.from(Article.NAMING_SQL, "person=" + id, "person", id);
+                                    f.from(Article.naming(id), key, "person", person.value());
                                 }
-                                keys.add(new ArticleCounts.Key("person", id.toString()));
+                                keys.add(new ArticleCounts.Key("person", person));
                             },
                             f::matchNothing);
         }
         if (Params.present(p.place)) {
-            lookup.resolveId(Place.class, Params.idOrSlug("place", p.place))
+            Lookup.reference(Place.class, Params.idOrSlug("place", p.place))
                     .ifPresentOrElse(
-                            id -> {
-                                f.from(Article.IN_PLACE_SQL, "place=" + id, "place", id);
-                                keys.add(new ArticleCounts.Key("place", id.toString()));
+                            place -> {
+                                f.from(
+                                        Article.inPlace(place.idSql("place")),
+                                        "place=" + place.key(),
+                                        "place",
+                                        place.value());
+                                keys.add(new ArticleCounts.Key("place", place));
                             },
                             f::matchNothing);
         }

@@ -108,9 +108,9 @@ public class FeedService {
                 return List.of();
             }
             if (query.tag() == null && query.place() == null) {
-                source = Article.NAMING_SQL;
+                source = Article.naming(":person");
             } else {
-                where.append(" and ").append(Article.NAMES_PERSON_SQL);
+                where.append(" and ").append(Article.namesPerson(":person"));
             }
             params.put("person", person.get());
         }
@@ -119,7 +119,7 @@ public class FeedService {
             if (place.isEmpty()) {
                 return List.of();
             }
-            source = Article.IN_PLACE_SQL;
+            source = Article.inPlace(":place");
             params.put("place", place.get());
         }
         Query q = em.createNativeQuery(

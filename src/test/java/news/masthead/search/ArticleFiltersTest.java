@@ -172,15 +172,17 @@ class ArticleFiltersTest {
                 .publishedAt("2025-03-01T08:00:00Z")
                 .personIds(person)
                 .create();
+        String slug = editor().get("/api/v1/people/" + person).then().extract().path("slug");
         String next = anonymous()
-                .get("/api/v1/articles?limit=2&person=" + person)
+                .get("/api/v1/articles?limit=2&person=" + slug)
                 .then()
                 .statusCode(200)
                 .body("items.id", contains(newest, middle))
+                .body("total", equalTo(3))
                 .extract()
                 .path("next");
         anonymous()
-                .get("/api/v1/articles?limit=2&person=" + person + "&cursor=" + next)
+                .get("/api/v1/articles?limit=2&person=" + slug + "&cursor=" + next)
                 .then()
                 .statusCode(200)
                 .body("items.id", contains(oldest))

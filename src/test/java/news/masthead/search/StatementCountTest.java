@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static news.masthead.Api.anonymous;
+import static news.masthead.Api.editor;
 import static news.masthead.Api.person;
 import static news.masthead.Api.place;
 import static news.masthead.Api.unique;
@@ -31,6 +32,8 @@ class StatementCountTest {
     SqlStatements statements;
 
     private static boolean seeded;
+    private static final List<String> people = new ArrayList<>();
+    private static String placeId;
 
     @BeforeEach
     void hundredArticlesWithPeopleQuotesAndPlaces() {
@@ -38,11 +41,10 @@ class StatementCountTest {
             return;
         }
         seeded = true;
-        List<String> people = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             people.add(person("Counted Person " + unique()));
         }
-        String placeId = place("Counted Place " + unique(), "town", null);
+        placeId = place("Counted Place " + unique(), "town", null);
         for (int i = 0; i < 100; i++) {
             String a = Articles.article()
                     .headline("Counted " + i)
@@ -113,6 +115,34 @@ class StatementCountTest {
                 .get("/api/v1/articles?tag=none" + unique())
                 .then()
                 .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    /** A person or place named by slug is resolved by the page's statement: no lookup first. */
+    @Test
+    void aListByPersonOrPlaceSlugIsWalkedResolvedAndCountedByOneStatement() {
+        String person =
+                editor().get("/api/v1/people/" + people.get(0)).then().extract().path("slug");
+        String place =
+                editor().get("/api/v1/places/" + placeId).then().extract().path("slug");
+        assertEquals(1, statements("/api/v1/articles?person=" + person + "&limit=5", 5), "by person");
+        assertEquals(1, statements("/api/v1/articles?place=" + place + "&limit=5", 5), "by place");
+        anonymous()
+                .get("/api/v1/articles?person=" + person + "&limit=5")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(67));
+        anonymous()
+                .get("/api/v1/articles?place=" + place + "&limit=5")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(100));
+        // An unknown slug matches nothing; its total of 0 is counted by a second statement, as for an empty tag.
+        anonymous()
+                .get("/api/v1/articles?person=nobody-" + unique())
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty())
                 .body("total", org.hamcrest.Matchers.equalTo(0));
     }
 

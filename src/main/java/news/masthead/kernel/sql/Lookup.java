@@ -97,6 +97,50 @@ public class Lookup {
                 .findFirst();
     }
 
+    /**
+     * A filter value naming a record by id or slug, for a statement that resolves it itself: one round trip instead of
+     * a lookup first. A UUID is bound as the id (as {@link #resolveId}); a slug through a subquery on the slug, which
+     * finds nothing for an unknown one. Empty when no slug can look like the value.
+     */
+    public static Optional<Reference> reference(Class<?> entity, String idOrSlug) {
+        Optional<UUID> id = asId(idOrSlug);
+        if (id.isPresent()) {
+            return Optional.of(new Reference(null, id.get()));
+        }
+        return couldBeSlug(idOrSlug)
+                ? Optional.of(new Reference(entity.getAnnotation(Table.class).name(), idOrSlug))
+                : Optional.empty();
+    }
+
+    /**
+     * A record named by its id ({@code table} null, {@code value} a UUID) or by the slug {@code value} of a row of
+     * {@code table}.
+     */
+    public record Reference(String table, Object value) {
+
+        /** SQL: the record's id, {@code value} bound as {@code :param}. */
+        public String idSql(String param) {
+            return table == null ? ":" + param : "(select r.id from " + table + " r where r.slug = :" + param + ")";
+        }
+
+        /** SQL: the record's id as text, {@code text()} bound as {@code :param}. */
+        public String idTextSql(String param) {
+            return table == null
+                    ? ":" + param
+                    : "(select cast(r.id as text) from " + table + " r where r.slug = :" + param + ")";
+        }
+
+        /** The value as given: the id's or the slug's text. */
+        public String text() {
+            return value.toString();
+        }
+
+        /** A canonical text of the filter, apart for an id and a slug. */
+        public String key() {
+            return table == null ? text() : "slug:" + value;
+        }
+    }
+
     /** How many rows of {@code table} point at {@code id} through {@code column}: what a delete would orphan. */
     public long references(String table, String column, UUID id) {
         return ((Number) em.createNativeQuery("select count(*) from " + table + " where " + column + " = :id")

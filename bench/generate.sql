@@ -47,7 +47,7 @@ begin;
 create schema if not exists bench_gen;
 create table if not exists bench_gen.indexes (name text primary key, table_name text not null, definition text not null);
 -- Start over. An unfinished generation has already dropped the indexes it saved, keep those.
-truncate articles, quotes, people, places, article_people, article_places, changes, change_schedule, article_counts, article_counted, article_places_within, article_tagged, article_links cascade;
+truncate articles, quotes, people, places, article_people, article_places, changes, change_schedule, article_counts, article_counted, article_places_within, article_tagged, article_named, article_rendered cascade;
 
 -- Secondary indexes of the filled tables (all but those of primary keys and unique constraints):
 -- saved, dropped, rebuilt by the index phase; much cheaper than updating them row by row.

@@ -137,8 +137,8 @@ class ArticleJson {
 
     /**
      * SQL expressions whose texts, one after the other, are the article row aliased {@code a} as JSON, with only the
-     * fields {@code only} names if any. The stored head, most of an article, is a column of its own: PostgreSQL sends it
-     * as it is stored instead of copying it into every concatenation.
+     * fields {@code only} names if any. The stored whole (V24), nearly all of the text, is a column of its own: PostgreSQL
+     * sends it as it is stored instead of copying it into a concatenation with the includes.
      */
     private List<String> buildColumns(Set<String> include, boolean seesAll, Set<String> only) {
         // The stored parts (V15) are the editors' copy; the head is stored only when the body names no related article,
@@ -203,13 +203,28 @@ class ArticleJson {
             }
             return List.of(object(kept.toArray(String[]::new)));
         }
+        // The stored whole (V24) while it is current; else built here: inside the transaction that changed the article,
+        // after its lead image changed, and for a body that names a related article (no stored head).
+        String built =
+                whole("coalesce(a.rendered_head, " + head(body) + ")", "coalesce(a.rendered_tail, " + TAIL + ")");
         return List.of(
-                "coalesce(a.rendered_head, " + head(body) + ")",
-                "(',' || coalesce((select l.rendered from article_links l where l.article_id = a.id"
-                        + " and l.version = a.version), " + LINKS + ") || ',' || " + members(linked.subList(4, 6))
-                        + " || coalesce(a.rendered_tail, " + TAIL + ")"
-                        + (includes.isEmpty() ? "" : " || ',' || " + members(includes))
-                        + " || '}')");
+                "coalesce((select w.rendered from article_rendered w where w.article_id = a.id and w.version = a.version"
+                        + " and (a.lead_image_id is null or w.lead_version = (select i.version from images i"
+                        + " where i.id = a.lead_image_id))), " + built + ")",
+                includes.isEmpty() ? "'}'" : "(',' || " + members(includes) + " || '}')");
+    }
+
+    /** SQL expression: the article without includes and without its closing brace, from its head and tail. */
+    private static String whole(String head, String tail) {
+        return head + " || ',' || " + LINKS + " || ',' || " + members(List.of("leadImage", LEAD_IMAGE)) + " || " + tail;
+    }
+
+    /**
+     * SQL expression: the editors' copy of the article as {@link #whole}, built from the row; V24 stores it in
+     * {@code article_rendered}.
+     */
+    static String whole() {
+        return whole(head("a.body::text"), TAIL);
     }
 
     private static String members(List<String> keysAndJson) {
@@ -263,8 +278,8 @@ class ArticleJson {
             array(value("ap.place_id"), "from article_places ap where ap.article_id = a.id", "ap.position"));
 
     /**
-     * SQL expression: personIds and placeIds as members; V19 stores it at commit in {@code article_links}, with the
-     * article's version then, so a read inside the transaction that changed them builds them here.
+     * SQL expression: personIds and placeIds as members (V19's {@code article_links_rendered}, stored at commit in the
+     * whole of V24).
      */
     static final String LINKS = members(LINK_PAIRS);
 

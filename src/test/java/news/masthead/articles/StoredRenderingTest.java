@@ -8,6 +8,7 @@ import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Places;
 import news.masthead.fixtures.Quotes;
+import news.masthead.images.TestImages;
 import news.masthead.people.PersonJson;
 import news.masthead.places.PlaceJson;
 import news.masthead.quotes.QuoteJson;
@@ -194,7 +195,10 @@ class StoredRenderingTest {
         assertEquals(0, stale());
     }
 
-    /** The links are stored at commit (V19): the transaction that changes them reads what it wrote, not what is stored. */
+    /**
+     * The links are stored at commit (V24's whole): the transaction that changes them reads what it wrote, not what is
+     * stored.
+     */
     @Test
     void aReadInsideTheTransactionThatChangedAnArticlesLinksSeesTheChange() {
         String person = People.person().name("Unlinked " + unique()).create();
@@ -216,6 +220,69 @@ class StoredRenderingTest {
         assertEquals(true, inside.contains("\"personIds\":[]"), inside);
         anonymous().get("/api/v1/articles/" + id).then().statusCode(200).body("personIds", hasSize(0));
         assertEquals(0, stale());
+    }
+
+    /**
+     * A read sends the whole stored at commit (V24) while its version is the article's: a stored text changed behind
+     * the API's back is what a first read of the article and of a list shows, until an edit stores the new one.
+     */
+    @Test
+    void aReadSendsTheStoredWholeWhileItIsTheArticlesVersion() {
+        String tag = "whole" + unique();
+        String id = Articles.article()
+                .headline("Stored whole " + unique())
+                .published()
+                .tags(tag)
+                .create();
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update article_rendered set rendered = replace(rendered,"
+                                + " '\"headline\":\"Stored whole', '\"headline\":\"Marked whole')"
+                                + " where article_id = cast(:id as uuid)")
+                        .setParameter("id", id)
+                        .executeUpdate());
+        anonymous()
+                .get("/api/v1/articles/" + id + "?include=places")
+                .then()
+                .statusCode(200)
+                .body("headline", org.hamcrest.Matchers.startsWith("Marked whole"));
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag)
+                .then()
+                .statusCode(200)
+                .body("items[0].headline", org.hamcrest.Matchers.startsWith("Marked whole"));
+        editor().body(Map.of("headline", "Edited whole"))
+                .patch("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200);
+        anonymous().get("/api/v1/articles/" + id).then().statusCode(200).body("headline", equalTo("Edited whole"));
+        anonymous()
+                .get("/api/v1/articles?tag=" + tag)
+                .then()
+                .statusCode(200)
+                .body("items[0].headline", equalTo("Edited whole"));
+        assertEquals(0, stale());
+    }
+
+    /** An image's caption is part of the whole of the articles it leads: its new version stores theirs again. */
+    @Test
+    void anEditedLeadImageIsStoredAgainInTheArticlesItLeads() {
+        String image = TestImages.uploaded(TestImages.picture(120, 80, "png"), "image/png");
+        String id = Articles.article()
+                .headline("Led by a picture " + unique())
+                .published()
+                .with("leadImage", Map.of("imageId", image))
+                .create();
+        editor().body(Map.of("caption", "A new caption"))
+                .patch("/api/v1/images/" + image)
+                .then()
+                .statusCode(200);
+        assertEquals(0, stale()); // stored again with the image's new version, not merely found out of date
+        anonymous()
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("leadImage.caption", equalTo("A new caption"))
+                .body("leadImage.url", org.hamcrest.Matchers.endsWith("?v=2"));
     }
 
     @Test
@@ -271,12 +338,19 @@ class StoredRenderingTest {
                                 "case when strpos(a.body::text, '\"articleId\"') = 0 then "
                                         + ArticleJson.head("a.body::text") + " end")
                         + count("articles a", "a.rendered_tail", ArticleJson.TAIL)
-                        + count(LINKED, "l.rendered", ArticleJson.LINKS)
-                        + count(LINKED, "l.version", "a.version"));
+                        + count(
+                                WHOLE,
+                                "w.rendered",
+                                "case when a.rendered_head is not null then " + ArticleJson.whole() + " end")
+                        + count(WHOLE, "w.version", "case when a.rendered_head is not null then a.version end")
+                        + count(
+                                WHOLE,
+                                "w.lead_version",
+                                "(select i.version from images i where i.id = a.lead_image_id)"));
     }
 
-    /** Every article with its stored links, if any. */
-    private static final String LINKED = "articles a left join article_links l on l.article_id = a.id";
+    /** Every article with its stored whole, if any. */
+    private static final String WHOLE = "articles a left join article_rendered w on w.article_id = a.id";
 
     private long count(String table, String stored, String live) {
         return ((Number) em.createNativeQuery(

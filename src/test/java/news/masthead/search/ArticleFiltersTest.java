@@ -83,6 +83,31 @@ class ArticleFiltersTest {
         editor().get("/api/v1/articles?status=live").then().statusCode(400).body("errors[0].field", equalTo("status"));
     }
 
+    /** The list filtered by {@code filter} holds these three articles, newest first, in pages of two; total 3. */
+    private static void walkInTwoPages(String filter, String newest, String middle, String oldest) {
+        String next = anonymous()
+                .get("/api/v1/articles?limit=2&" + filter)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(newest, middle))
+                .body("total", equalTo(3))
+                .extract()
+                .path("next");
+        anonymous()
+                .get("/api/v1/articles?limit=2&" + filter + "&cursor=" + next)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(oldest))
+                .body("next", equalTo(null));
+    }
+
+    private static void movedToApril(String article) {
+        editor().body(Map.of("publishedAt", "2025-04-01T08:00:00Z"))
+                .patch("/api/v1/articles/" + article)
+                .then()
+                .statusCode(200);
+    }
+
     /** A tag's list walks its own index by date (V19): it must follow a new publication time and a new tag. */
     @Test
     void aTagListIsNewestFirstThroughCursorsAndFollowsEditedTimesAndTags() {
@@ -105,24 +130,8 @@ class ArticleFiltersTest {
                 .publishedAt("2025-03-01T08:00:00Z")
                 .tags(tag)
                 .create();
-        String next = anonymous()
-                .get("/api/v1/articles?limit=2&tag=" + tag)
-                .then()
-                .statusCode(200)
-                .body("items.id", contains(newest, middle))
-                .extract()
-                .path("next");
-        anonymous()
-                .get("/api/v1/articles?limit=2&tag=" + tag + "&cursor=" + next)
-                .then()
-                .statusCode(200)
-                .body("items.id", contains(oldest))
-                .body("next", equalTo(null));
-
-        editor().body(Map.of("publishedAt", "2025-04-01T08:00:00Z"))
-                .patch("/api/v1/articles/" + oldest)
-                .then()
-                .statusCode(200);
+        walkInTwoPages("tag=" + tag, newest, middle, oldest);
+        movedToApril(oldest);
         editor().body(Map.of("tags", List.of("other")))
                 .patch("/api/v1/articles/" + middle)
                 .then()
@@ -173,25 +182,8 @@ class ArticleFiltersTest {
                 .personIds(person)
                 .create();
         String slug = editor().get("/api/v1/people/" + person).then().extract().path("slug");
-        String next = anonymous()
-                .get("/api/v1/articles?limit=2&person=" + slug)
-                .then()
-                .statusCode(200)
-                .body("items.id", contains(newest, middle))
-                .body("total", equalTo(3))
-                .extract()
-                .path("next");
-        anonymous()
-                .get("/api/v1/articles?limit=2&person=" + slug + "&cursor=" + next)
-                .then()
-                .statusCode(200)
-                .body("items.id", contains(oldest))
-                .body("next", equalTo(null));
-
-        editor().body(Map.of("publishedAt", "2025-04-01T08:00:00Z"))
-                .patch("/api/v1/articles/" + oldest)
-                .then()
-                .statusCode(200);
+        walkInTwoPages("person=" + slug, newest, middle, oldest);
+        movedToApril(oldest);
         editor().body(Map.of("personIds", List.of(other)))
                 .patch("/api/v1/articles/" + middle)
                 .then()

@@ -1,5 +1,6 @@
 package news.masthead.articles;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,11 +16,17 @@ import news.masthead.quotes.QuoteJson;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.editor;
@@ -44,6 +51,9 @@ class StoredRenderingTest {
 
     @Inject
     ArticleJson articleJson;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static String read(String path) {
         return anonymous().get(path).then().statusCode(200).extract().asString();
@@ -283,6 +293,57 @@ class StoredRenderingTest {
                 .statusCode(200)
                 .body("leadImage.caption", equalTo("A new caption"))
                 .body("leadImage.url", org.hamcrest.Matchers.endsWith("?v=2"));
+    }
+
+    /**
+     * An image's new version and an edit of the article it leads, committed at the same time: both store the article's
+     * whole, so they take turns (the change feed's lock) and the last one stores what both wrote. Here the image's
+     * transaction has changed the image when the article's commits, and commits after it.
+     */
+    @Test
+    void anImageAndTheArticleItLeadsEditedAtOnceBothCommitAndLeaveTheWholeCurrent() throws Exception {
+        String image = TestImages.uploaded(TestImages.picture(120, 80, "png"), "image/png");
+        String id = Articles.article()
+                .headline("Led at once " + unique())
+                .published()
+                .with("leadImage", Map.of("imageId", image))
+                .create();
+        try (Connection imageTx = dataSource.getConnection();
+                Connection articleTx = dataSource.getConnection()) {
+            imageTx.setAutoCommit(false);
+            articleTx.setAutoCommit(false);
+            update(imageTx, "update images set caption = 'Both at once', version = version + 1 where id = ?", image);
+            update(
+                    articleTx,
+                    "update articles set headline = 'Edited at once', version = version + 1 where id = ?",
+                    id);
+            CompletableFuture<Void> articleCommit = CompletableFuture.runAsync(() -> commit(articleTx));
+            Thread.sleep(300); // the article's commit is under way, or waiting for the image's transaction
+            imageTx.commit();
+            articleCommit.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(0, stale());
+        anonymous()
+                .get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("headline", equalTo("Edited at once"))
+                .body("leadImage.caption", equalTo("Both at once"));
+    }
+
+    private static void update(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, UUID.fromString(id));
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    private static void commit(Connection c) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -32,9 +32,9 @@ class ArticleCounts {
             this(dimension, record.text(), record);
         }
 
-        /** SQL: the value, bound as :{@code param}. */
+        /** SQL: the value as text, bound as :{@code param} (a record's id or slug as text). */
         String valueSql(String param) {
-            return record == null ? ":" + param : record.idTextSql(param);
+            return record == null ? ":" + param : "cast(" + record.idSql(param) + " as text)";
         }
     }
 

@@ -123,13 +123,6 @@ public class Lookup {
             return table == null ? ":" + param : "(select r.id from " + table + " r where r.slug = :" + param + ")";
         }
 
-        /** SQL: the record's id as text, {@code text()} bound as {@code :param}. */
-        public String idTextSql(String param) {
-            return table == null
-                    ? ":" + param
-                    : "(select cast(r.id as text) from " + table + " r where r.slug = :" + param + ")";
-        }
-
         /** The value as given: the id's or the slug's text. */
         public String text() {
             return value.toString();

@@ -56,9 +56,6 @@ public class StoredResponses {
             "X-Forwarded-Prefix",
             "X-Forwarded-Port");
 
-    /** Where Quarkus keeps the path template that the HTTP metrics tag a request with. */
-    private static final String TEMPLATE = "UrlPathTemplate";
-
     private static final String KEY = StoredResponses.class.getName() + ".key";
     private static final String MADE = StoredResponses.class.getName() + ".made";
 
@@ -146,7 +143,7 @@ public class StoredResponses {
         }
         response.setStatusCode(stored.status);
         if (stored.template != null) {
-            ((HttpServerRequestInternal) ctx.request()).context().putLocal(TEMPLATE, stored.template);
+            ((HttpServerRequestInternal) ctx.request()).context().putLocal(RequestMetrics.TEMPLATE, stored.template);
         }
         if (stored.body == null) {
             response.end();
@@ -176,7 +173,7 @@ public class StoredResponses {
                 size += 2L * (h.getKey().length() + h.getValue().length());
             }
             Object template =
-                    ((HttpServerRequestInternal) ctx.request()).context().getLocal(TEMPLATE);
+                    ((HttpServerRequestInternal) ctx.request()).context().getLocal(RequestMetrics.TEMPLATE);
             // The body's bytes, shared with the value they came from; sent as they are, never released.
             Buffer body = made.status == 304
                     ? null

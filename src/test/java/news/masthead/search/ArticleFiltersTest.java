@@ -84,6 +84,27 @@ class ArticleFiltersTest {
     }
 
     /** The list filtered by {@code filter} holds these three articles, newest first, in pages of two; total 3. */
+    @Test
+    void aSearchWalksByRelevanceThroughCursorsNotByDate() {
+        String word = "relevant" + unique();
+        String most = Articles.article()
+                .headline(word + " " + word + " " + word)
+                .published()
+                .publishedAt("2025-01-01T08:00:00Z")
+                .create();
+        String less = Articles.article()
+                .headline(word + " and " + word)
+                .published()
+                .publishedAt("2025-02-01T08:00:00Z")
+                .create();
+        String least = Articles.article()
+                .headline(word + " once")
+                .published()
+                .publishedAt("2025-03-01T08:00:00Z")
+                .create();
+        walkInTwoPages("q=" + word, most, less, least);
+    }
+
     private static void walkInTwoPages(String filter, String newest, String middle, String oldest) {
         String next = anonymous()
                 .get("/api/v1/articles?limit=2&" + filter)

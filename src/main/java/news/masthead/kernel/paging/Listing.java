@@ -7,6 +7,7 @@ import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.Page.Total;
+import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.sql.Reads;
 
 import java.util.ArrayList;
@@ -63,8 +64,8 @@ public class Listing {
             return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
         }
         Walk walk = walk(table, filter, sort, request);
-        String sql = "select e.id, " + Keyset.cursorValue(sort) + walk.from() + Keyset.orderBy(sort) + " limit "
-                + (request.limit() + 1);
+        String sql = "select e.id, " + Keyset.cursorValue(walk.order()) + walk.from() + Keyset.orderBy(walk.order())
+                + " limit " + (request.limit() + 1);
         List<Keyed> rows =
                 reads.list(sql, walk.params(), rs -> new Keyed(rs.getObject(1, UUID.class), rs.getString(2)));
 
@@ -88,9 +89,11 @@ public class Listing {
      * it is, and the array is put together here), walked, rendered and counted when {@code counted} says how by one
      * statement, in one snapshot. The walk's rows are rendered as they come off the index: the row under the filter's
      * alias {@code e} is also the rendering's {@code alias} through a lateral {@code (select e.*)}, which the planner
-     * flattens away (a filter walking another index, e.g. a tag's, joins the table by id instead). The row after the page, fetched to know whether a next page exists, is rendered too and not sent:
-     * cheaper than walking into a CTE and joining the table again to render only the page (newest 20 at 100k,
-     * pgbench: 5,260-5,450 statements a second that way, 6,140-6,490 this way).
+     * flattens away (a filter walking another index, e.g. a tag's, joins the table by id instead; a ranked page sorts
+     * its candidates' ids and ranks first, then joins only the page's rows). The row after the page, fetched to know
+     * whether a next page exists, is rendered too and not sent: cheaper than walking into a CTE and joining the table
+     * again to render only the page (newest 20 at 100k, pgbench: 5,260-5,450 statements a second that way, 6,140-6,490
+     * this way).
      *
      * @param counted how to count the page's total exactly (an uncorrelated subquery, run once), else null: counted by
      *     a statement of its own when asked for
@@ -114,11 +117,21 @@ public class Listing {
             params.putAll(counted.params());
             counting = "(" + counted.sql() + ")";
         }
-        String row = filter.source(table).equals(table) // e is the table's whole row, else a few of its columns
-                ? " cross join lateral (select e.*) " + alias
-                : " join " + table + " " + alias + " on " + alias + ".id = e.id";
-        String sql = "select e.id, " + Keyset.cursorValue(sort) + ", " + counting + ", " + String.join(", ", columns)
-                + walk.from(row) + Keyset.orderBy(sort) + " limit " + (request.limit() + 1);
+        String columnsSql = String.join(", ", columns);
+        String limit = " limit " + (request.limit() + 1);
+        String sql;
+        if (sort.candidates() == null) {
+            String row = filter.source(table).equals(table) // e is the table's whole row, else a few of its columns
+                    ? " cross join lateral (select e.*) " + alias
+                    : " join " + table + " " + alias + " on " + alias + ".id = e.id";
+            sql = "select e.id, " + Keyset.cursorValue(walk.order()) + ", " + counting + ", " + columnsSql
+                    + walk.from(row) + Keyset.orderBy(walk.order()) + limit;
+        } else { // ranked: the candidates are sorted as ids and ranks, and only the page's rows joined and rendered
+            sql = "select p.id, " + Keyset.cursorValue(walk.order(), "p.walk_rank") + ", " + counting + ", "
+                    + columnsSql + " from (select e.id, e.walk_rank" + walk.from() + Keyset.orderBy(walk.order())
+                    + limit + ") p join " + table + " " + alias + " on " + alias + ".id = p.id"
+                    + Keyset.orderBy(walk.order(), "p.walk_rank", "p.id") + limit;
+        }
         JsonText.Builder json = new JsonText.Builder().add(OPEN);
         Walked walked = new Walked();
         reads.each(sql, params, rs -> {
@@ -160,9 +173,9 @@ public class Listing {
 
     /**
      * What a page walks: the table aliased {@code e} (the ranked candidates first, for a ranked sort) and the condition
-     * its rows meet after the cursor; its parameters; and the scope its cursors are valid in.
+     * its rows meet after the cursor; the order it is read in; its parameters; and the scope its cursors are valid in.
      */
-    private record Walk(String source, String where, Map<String, Object> params, String scope) {
+    private record Walk(String source, String where, SortSpec order, Map<String, Object> params, String scope) {
 
         /** {@code " from … e where …"}. */
         String from() {
@@ -188,13 +201,19 @@ public class Listing {
         Map<String, Object> params = new HashMap<>(filter.params());
         String source = filter.source(table);
         String where = "(" + filter.where() + ")";
+        SortSpec order = sort;
         if (sort.candidates() != null) {
+            // Each candidate's rank is computed once, here: written again in the cursor's column, it would be computed
+            // again for every candidate, as each :q is a parameter of its own.
             int candidates = config.search().rankCandidates();
-            source = "(select e.* from " + source + " e where " + where + " order by " + sort.candidates() + " limit "
-                    + candidates + ")";
+            source = "(select e.*, " + sort.field().sql() + " as walk_rank from " + source + " e where " + where
+                    + " order by " + sort.candidates() + " limit " + candidates + ")";
             where = "true";
+            SortField rank = new SortField(
+                    "e.walk_rank", sort.field().nullable(), sort.field().type());
+            order = new SortSpec(sort.name(), rank, sort.descending());
         }
-        return new Walk(source, where + " and " + Keyset.after(sort, cursor, params), params, scope);
+        return new Walk(source, where + " and " + Keyset.after(order, cursor, params), order, params, scope);
     }
 
     /** A row of the page: its id and its sort value as the cursor's text. */

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.cache.ReadCache;
-import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
@@ -50,8 +50,17 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
         super(Person::new, PersonInput.class);
     }
 
-    @VersionedRead // its total comes from ReadCache
-    public Page<PersonView> list(PersonListParams params) {
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
+    public JsonPage list(PersonListParams params) {
+        return cache.getByStatements(
+                cache.key("people", params),
+                p -> SurrogateKeys.list("people", p.body()),
+                JsonPage::bytes,
+                () -> page(params));
+    }
+
+    /** A page rendered by PostgreSQL from the stored JSON of each person (V15). */
+    private JsonPage page(PersonListParams params) {
         Filter filter = new Filter();
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
         if (params.q != null) {
@@ -61,8 +70,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
                 sort = SortSpec.relevance(RANKED);
             }
         }
-        return listing.page(Person.class, "people", p -> p.id, filter, sort, params.page())
-                .map(PersonService::view);
+        return listing.jsonPage("people", "p", List.of(PersonJson.OBJECT), filter, sort, params.page(), null);
     }
 
     /** 409 while the person is quoted or linked to an article: the record would lose its speaker. */

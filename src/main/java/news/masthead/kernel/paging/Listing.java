@@ -127,10 +127,10 @@ public class Listing {
             sql = "select e.id, " + Keyset.cursorValue(walk.order()) + ", " + counting + ", " + columnsSql
                     + walk.from(row) + Keyset.orderBy(walk.order()) + limit;
         } else { // ranked: the candidates are sorted as ids and ranks, and only the page's rows joined and rendered
-            sql = "select p.id, " + Keyset.cursorValue(walk.order(), "p.walk_rank") + ", " + counting + ", "
+            sql = "select walked.id, " + Keyset.cursorValue(walk.order(), "walked.walk_rank") + ", " + counting + ", "
                     + columnsSql + " from (select e.id, e.walk_rank" + walk.from() + Keyset.orderBy(walk.order())
-                    + limit + ") p join " + table + " " + alias + " on " + alias + ".id = p.id"
-                    + Keyset.orderBy(walk.order(), "p.walk_rank", "p.id") + limit;
+                    + limit + ") walked join " + table + " " + alias + " on " + alias + ".id = walked.id"
+                    + Keyset.orderBy(walk.order(), "walked.walk_rank", "walked.id") + limit;
         }
         JsonText.Builder json = new JsonText.Builder().add(OPEN);
         Walked walked = new Walked();

@@ -27,21 +27,17 @@ public class Article extends VersionedEntity {
      * SQL standing in for the articles table (alias it e): the articles in the place whose id is {@code placeId} (SQL)
      * or in any place inside it, from article_places_within (V9; its rows come from V12's place_containers, as do the
      * counters' place keys). Lists and feeds filter by place through it, so both walk the index of that place by date,
-     * as long as the page; its id is the index's, so cursors stay in the index too.
+     * as long as the page.
      */
     public static String inPlace(String placeId) {
-        return "(select w.article_id as id, w.published_at, a.status, a.tags, a.section, a.search, a.updated_at,"
-                + " a.headline from article_places_within w join articles a on a.id = w.article_id where w.place_id = "
-                + placeId + ")";
+        return byDate("article_places_within", "place_id = " + placeId);
     }
 
     /**
      * SQL standing in for the articles table (alias it e): the articles tagged :tag, from article_tagged (V19), so a
      * list by tag walks that tag's index by date, as {@link #inPlace} does for a place.
      */
-    public static final String TAGGED_SQL = "(select t.article_id as id, t.published_at, a.status, a.tags, a.section,"
-            + " a.search, a.updated_at, a.headline from article_tagged t join articles a on a.id = t.article_id"
-            + " where t.tag = :tag)";
+    public static final String TAGGED_SQL = byDate("article_tagged", "tag = :tag");
 
     /**
      * SQL standing in for the articles table (alias it e): the articles naming the person whose id is {@code personId}
@@ -49,9 +45,17 @@ public class Article extends VersionedEntity {
      * does for a tag.
      */
     public static String naming(String personId) {
-        return "(select n.article_id as id, n.published_at, a.status, a.tags, a.section, a.search, a.updated_at,"
-                + " a.headline from article_named n join articles a on a.id = n.article_id where n.person_id = "
-                + personId + ")";
+        return byDate("article_named", "person_id = " + personId);
+    }
+
+    /**
+     * The rows of {@code index} (a table of article_id and published_at kept at commit) meeting {@code condition} on
+     * its columns, with the article columns lists filter on: a list walks that index by date, and its id is the
+     * index's, so cursors stay in the index too.
+     */
+    private static String byDate(String index, String condition) {
+        return "(select x.article_id as id, x.published_at, a.status, a.tags, a.section, a.search, a.updated_at,"
+                + " a.headline from " + index + " x join articles a on a.id = x.article_id where x." + condition + ")";
     }
 
     /** SQL condition on an article aliased e: it names the person whose id is {@code personId} (SQL). */

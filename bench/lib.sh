@@ -28,7 +28,7 @@ jit_settle() {  # loads the service with the wrk arguments given, 10 s at a time
   # req/s meanwhile (the compile queue was empty all along, so it cannot tell). Done when a round of load compiled
   # fewer than 100 methods, after 5 minutes at the latest.
   local t0=$SECONDS compiled=0 before
-  count() { jstat -compiler "$APP" 2>/dev/null | awk 'NR == 2 {print $1}'; }
+  count() { jstat -compiler "$APP" 2>/dev/null | awk 'NR == 2 {n = $1} END {print n + 0}'; }  # 0 without jstat
   while [ $((SECONDS - t0)) -lt 300 ]; do
     before=$(count)
     wrk -d10s "$@" >/dev/null

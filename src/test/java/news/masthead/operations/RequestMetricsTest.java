@@ -1,6 +1,7 @@
 package news.masthead.operations;
 
 import io.quarkus.test.junit.QuarkusTest;
+import news.masthead.fixtures.People;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;
@@ -8,21 +9,18 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @QuarkusTest
 class RequestMetricsTest {
 
     @Test
     void everyAnswerIsCountedUnderItsRouteTemplateAReplayToo() {
-        String slug = given().get("/api/v1/people?limit=1")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items[0].slug");
+        String person = People.person().create();
         String series = "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/people/{idOrSlug}\"";
         double before = count(series);
         for (int i = 0; i < 3; i++) { // the second and third are replayed by the read cache
-            given().get("/api/v1/people/" + slug).then().statusCode(200);
+            given().get("/api/v1/people/" + person).then().statusCode(200);
         }
         assertEquals(before + 3, count(series));
     }
@@ -41,6 +39,16 @@ class RequestMetricsTest {
         double before = count(series);
         given().get("/api/v1/articles?limit=0").then().statusCode(400);
         assertEquals(before + 1, count(series));
+    }
+
+    @Test
+    void aMethodOfTheClientsOwnIsCountedAsUnknownNotByItsName() {
+        String method = "BREW" + System.nanoTime();
+        String series = "method=\"UNKNOWN\",outcome=\"CLIENT_ERROR\",status=\"405\",uri=\"UNKNOWN\"";
+        double before = count(series);
+        given().request(method, "/api/v1/articles").then().statusCode(405);
+        assertEquals(before + 1, count(series));
+        assertFalse(given().get("/q/metrics").then().extract().asString().contains(method));
     }
 
     /** The series' count in /q/metrics (0 before its first request); /q/ requests are not counted themselves. */

@@ -2,6 +2,7 @@ package news.masthead.kernel.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +32,9 @@ public class RequestMetrics {
 
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
+    /** The methods tagged by name; any other (a client may send any token) is UNKNOWN, so clients cannot add series. */
+    private static final Set<HttpMethod> KNOWN = Set.copyOf(HttpMethod.values());
+
     @Inject
     MeterRegistry registry;
 
@@ -45,8 +50,11 @@ public class RequestMetrics {
 
     private void record(RoutingContext ctx, long nanos) {
         Object template = ((HttpServerRequestInternal) ctx.request()).context().getLocal(TEMPLATE);
-        Key key =
-                new Key(ctx.request().method().name(), template, ctx.response().getStatusCode());
+        HttpMethod method = ctx.request().method();
+        Key key = new Key(
+                KNOWN.contains(method) ? method.name() : "UNKNOWN",
+                template,
+                ctx.response().getStatusCode());
         timers.computeIfAbsent(key, this::timer).record(nanos, TimeUnit.NANOSECONDS);
     }
 

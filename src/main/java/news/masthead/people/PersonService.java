@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
@@ -52,11 +51,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(PersonListParams params) {
-        return cache.getByStatements(
-                cache.key("people", params),
-                p -> SurrogateKeys.list("people", p.body()),
-                JsonPage::bytes,
-                () -> page(params));
+        return listing.cached("people", params, () -> page(params));
     }
 
     /** A page rendered by PostgreSQL from the stored JSON of each person (V15). */

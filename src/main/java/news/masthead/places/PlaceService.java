@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.errors.ApiException;
-import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
@@ -62,11 +61,7 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(PlaceListParams params) {
-        return cache.getByStatements(
-                cache.key("places", params),
-                p -> SurrogateKeys.list("places", p.body()),
-                JsonPage::bytes,
-                () -> page(params));
+        return listing.cached("places", params, () -> page(params));
     }
 
     private JsonPage page(PlaceListParams params) {

@@ -83,7 +83,6 @@ class ArticleFiltersTest {
         editor().get("/api/v1/articles?status=live").then().statusCode(400).body("errors[0].field", equalTo("status"));
     }
 
-    /** The list filtered by {@code filter} holds these three articles, newest first, in pages of two; total 3. */
     @Test
     void aSearchWalksByRelevanceThroughCursorsNotByDate() {
         String word = "relevant" + unique();
@@ -105,12 +104,13 @@ class ArticleFiltersTest {
         walkInTwoPages("q=" + word, most, less, least);
     }
 
-    private static void walkInTwoPages(String filter, String newest, String middle, String oldest) {
+    /** The list filtered by {@code filter} holds these three articles in this order, in pages of two; total 3. */
+    private static void walkInTwoPages(String filter, String first, String second, String third) {
         String next = anonymous()
                 .get("/api/v1/articles?limit=2&" + filter)
                 .then()
                 .statusCode(200)
-                .body("items.id", contains(newest, middle))
+                .body("items.id", contains(first, second))
                 .body("total", equalTo(3))
                 .extract()
                 .path("next");
@@ -118,7 +118,7 @@ class ArticleFiltersTest {
                 .get("/api/v1/articles?limit=2&" + filter + "&cursor=" + next)
                 .then()
                 .statusCode(200)
-                .body("items.id", contains(oldest))
+                .body("items.id", contains(third))
                 .body("next", equalTo(null));
     }
 

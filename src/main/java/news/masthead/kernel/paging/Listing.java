@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Page.Total;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.sql.Reads;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +84,16 @@ public class Listing {
      * parameters, whose names must differ from those of the page's filter.
      */
     public record Counted(String sql, Map<String, Object> params) {}
+
+    /**
+     * A list page of {@code table} for {@code params} (the request's public fields, its cache key), kept in the read
+     * cache while no change touched a record it shows or its collection (the keys of its Surrogate-Key); {@code page}
+     * computes it.
+     */
+    public JsonPage cached(String table, Object params, Supplier<JsonPage> page) {
+        return cache.getByStatements(
+                cache.key(table, params), p -> SurrogateKeys.list(table, p.body()), JsonPage::bytes, page);
+    }
 
     /**
      * A page of rows of {@code table} (aliased {@code alias}) rendered by the SQL expressions {@code columns} (see

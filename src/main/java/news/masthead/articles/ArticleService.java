@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 @ApplicationScoped
 @Transactional
@@ -89,6 +88,9 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
     ArticleCounts counts;
 
     @Inject
+    SearchWords searchWords;
+
+    @Inject
     Event<ArticleDeleting> deleting;
 
     public ArticleService() {
@@ -100,17 +102,27 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         return cache.getByStatements(
                 cache.key("articles|" + visibility.scope(), params),
                 p -> listKeys(p, params),
-                byPublication(params) ? ArticleService::listed : UnaryOperator.identity(),
+                keys -> {
+                    Set<String> moves = movesWith(params);
+                    return moves == null ? keys : Filter.instead(keys, "articles", moves);
+                },
                 JsonPage::bytes,
                 () -> page(params));
     }
 
     /**
-     * Whether the list is in publication order and searches no text: an edit of an article's words moves it in no such
-     * list.
+     * What moves articles into, out of or within the list, when narrower than every article change: for a list in
+     * publication order, the changes that move articles in such lists (V20), not edits of their text; for a search in
+     * relevance or publication order, those and the changes of its words' entries ({@link SearchWords}). Else null.
      */
-    private static boolean byPublication(ArticleListParams params) {
-        return params.q == null && sort(params).field() == SORTS.get("publishedAt");
+    private Set<String> movesWith(ArticleListParams params) {
+        SortField order = sort(params).field();
+        if (params.q == null) {
+            return order == SORTS.get("publishedAt") ? Set.of(ReadCache.ARTICLES_LISTED) : null;
+        }
+        return order == SORTS.get("publishedAt") || order == SortSpec.RELEVANCE
+                ? searchWords.dependencies(Params.query(params.q))
+                : null;
     }
 
     /** Ranked by relevance for {@code q} without a sort, else the sort asked for (400 for an unknown one). */
@@ -118,18 +130,6 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         return params.q != null && (params.sort == null || params.sort.isBlank())
                 ? SortSpec.relevance(RANKED)
                 : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
-    }
-
-    /**
-     * What a list in publication order depends on: the articles it shows, and the changes that move articles in such
-     * lists (V20), instead of every change of an article; its header still names {@code articles}.
-     */
-    private static Set<String> listed(Set<String> keys) {
-        Set<String> deps = new LinkedHashSet<>(keys);
-        if (deps.remove("articles")) {
-            deps.add(ReadCache.ARTICLES_LISTED);
-        }
-        return deps;
     }
 
     private JsonPage page(ArticleListParams params) {
@@ -264,6 +264,10 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
             String q = Params.query(p.q);
             f.search(q);
             countable = false;
+        }
+        Set<String> moves = movesWith(p);
+        if (moves != null) {
+            f.changesWith(moves);
         }
         return new Criteria(f, status, !countable ? null : keys.isEmpty() ? ArticleCounts.Key.ALL : keys.get(0));
     }

@@ -2,6 +2,7 @@ package news.masthead.kernel.cache;
 
 import news.masthead.kernel.http.SurrogateKeys;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,10 +26,11 @@ final class ChangedKeys {
     /**
      * A quote's current article: a quote newly attached to it changes the article's include=quotes copy. And whether an
      * article's change moved it in the lists by publication time: what it recorded of the article (V20) differs from
-     * what its entry before recorded (none before: it may have).
+     * what its entry before recorded (none before: it may have). And the words whose entries in its search vector the
+     * change changed (V27; null: no text changed).
      */
     private static final String READ = """
-            select c.collection, c.id::text, c.seq,
+            select c.collection, c.id::text, c.seq, c.words,
                    (select q.article_id::text from quotes q where c.collection = 'quotes' and q.id = c.id),
                    c.collection = 'articles' and c.listed is distinct from (
                        select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
@@ -63,12 +65,19 @@ final class ChangedKeys {
                     }
                     lastChanged.put(collection, at);
                     lastChanged.put(kind + ":" + rs.getString(2), at);
-                    String article = rs.getString(4);
+                    String article = rs.getString(5);
                     if (article != null) {
                         lastChanged.put("article:" + article, at);
                     }
-                    if (rs.getBoolean(5)) {
+                    if (rs.getBoolean(6)) {
                         lastChanged.put(ReadCache.ARTICLES_LISTED, at);
+                    }
+                    Array words = rs.getArray(4);
+                    if (words != null) {
+                        lastChanged.put(ReadCache.ARTICLES_TEXT, at);
+                        for (Object word : (Object[]) words.getArray()) {
+                            lastChanged.put(ReadCache.articleWord((String) word), at);
+                        }
                     }
                 }
             }

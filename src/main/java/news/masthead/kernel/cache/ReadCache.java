@@ -76,6 +76,24 @@ public class ReadCache {
      */
     public static final String ARTICLES_LISTED = "articles.listed";
 
+    /** A dependency that no header names: changed by any change of an article's words (V27). */
+    public static final String ARTICLES_TEXT = "articles.text";
+
+    /**
+     * Words are kept in this many buckets of dependencies: memory stays bounded however many words edits change, at
+     * the price of a word sharing its bucket's changes.
+     */
+    private static final int WORD_BUCKETS = 4096;
+
+    /**
+     * A dependency that no header names: changed by a change of an article's entries for {@code lexeme} (or for a
+     * lexeme sharing its bucket) in its search vector (V27). A search for one word, or words joined by OR, depends on
+     * those of its words and on {@link #ARTICLES_LISTED}, so it outlives edits of other words.
+     */
+    public static String articleWord(String lexeme) {
+        return "articles.word#" + Math.floorMod(lexeme.hashCode(), WORD_BUCKETS);
+    }
+
     /** What a record's DTO takes in memory, roughly: a few hundred bytes of text in objects. */
     private static final long RECORD_BYTES = 2048;
 
@@ -285,7 +303,7 @@ public class ReadCache {
     }
 
     private static boolean showsArticles(String key) {
-        return key.equals("articles") || key.equals(ARTICLES_LISTED) || key.startsWith("article:");
+        return key.equals("articles") || key.startsWith("articles.") || key.startsWith("article:");
     }
 
     /** Whether this thread is computing a value to keep: a statement it runs is part of that value's basis. */

@@ -2,8 +2,10 @@ package news.masthead.kernel.paging;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The WHERE clause of a list over alias "e", built from validated query parameters, with a
@@ -17,6 +19,7 @@ public final class Filter {
     private boolean empty;
     private boolean searching;
     private String source;
+    private Set<String> changesWith;
 
     /** Adds a condition with its parameters; {@code key} is the filter's canonical form for cursors. */
     public Filter and(String condition, String key, Object... namesAndValues) {
@@ -46,6 +49,32 @@ public final class Filter {
     /** Whether it searches: a search's total counts fewer rows ({@code cms.search.total-cap}). */
     boolean searches() {
         return searching;
+    }
+
+    /**
+     * Which rows it matches, and in which order, changes only with the changes that touch {@code keys} (not named in
+     * any header; e.g. the articles' moves, V20): a value computed from its rows depends on those instead of on every
+     * change of its table.
+     */
+    public Filter changesWith(Set<String> keys) {
+        changesWith = keys;
+        return this;
+    }
+
+    /** {@code keys} with {@code table}'s own key (every change of it) replaced by those {@link #changesWith} gave. */
+    public Set<String> dependencies(String table, Set<String> keys) {
+        return changesWith == null ? keys : instead(keys, table, changesWith);
+    }
+
+    /** {@code keys} with {@code key} replaced by {@code narrower}, if it is there. */
+    public static Set<String> instead(Set<String> keys, String key, Set<String> narrower) {
+        if (!keys.contains(key)) {
+            return keys;
+        }
+        Set<String> deps = new LinkedHashSet<>(keys);
+        deps.remove(key);
+        deps.addAll(narrower);
+        return deps;
     }
 
     /** The filter names something that does not exist (an unknown slug): the list is empty. */

@@ -263,6 +263,7 @@ public class Listing {
                 ? cache.getByStatements(
                         "total|" + table + "|" + filter.fingerprint(),
                         t -> totalKeys(table, filter),
+                        keys -> filter.dependencies(table, keys),
                         n -> 32,
                         () -> count(table, filter))
                 : count(table, filter);

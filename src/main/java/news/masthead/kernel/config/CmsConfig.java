@@ -154,7 +154,7 @@ public interface CmsConfig {
     interface ReadCache {
 
         /** Memory (bytes) for rendered pages, articles and list totals; 0 turns the cache off. */
-        @WithDefault("33554432")
+        @WithDefault("67108864")
         long maxBytes();
     }
 

@@ -168,4 +168,27 @@ class BoundedListsTest {
         assertEquals(5, byDate.size());
         assertEquals(oldest, byDate.get(4));
     }
+
+    /** The ranked walk counts its matches past the 3 candidates it ranks, up to the cap of 5. */
+    @Test
+    void aRankedSearchCountsBeyondItsCandidatesUpToTheCap() {
+        String few = "fewer" + unique();
+        articles(few, 4);
+        anonymous()
+                .get("/api/v1/articles?limit=100&q=" + few)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(3))
+                .body("total", equalTo(4))
+                .body("$", not(hasKey("totalIsEstimate")));
+        String many = "more" + unique();
+        articles(many, 6);
+        anonymous()
+                .get("/api/v1/articles?limit=100&q=" + many)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(3))
+                .body("total", greaterThanOrEqualTo(5))
+                .body("totalIsEstimate", equalTo(true));
+    }
 }

@@ -114,6 +114,14 @@ class StatementCountTest {
         assertEquals(0, total("/api/v1/articles?tag=none" + unique()));
     }
 
+    @Test
+    void aRankedSearchIsWalkedRankedAndCountedByOneStatement() {
+        String search = "/api/v1/articles?q=counted&limit=";
+        anonymous().get(search + 3).then().statusCode(200); // reads the query's words once (SearchWords)
+        assertEquals(1, statements(search + 7, 7), "a ranked page and its total");
+        assertEquals(total("/api/v1/articles?q=counted&sort=-publishedAt&limit=7"), total(search + 7));
+    }
+
     /** A person or place named by slug is resolved by the page's statement: no lookup first. */
     @Test
     void aListByPersonOrPlaceSlugIsWalkedResolvedAndCountedByOneStatement() {

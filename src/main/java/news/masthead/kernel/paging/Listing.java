@@ -65,7 +65,7 @@ public class Listing {
         if (filter.matchesNothing()) {
             return new Page<>(List.of(), request.withTotal() ? 0L : null, request.limit(), null);
         }
-        Walk walk = walk(table, filter, sort, request);
+        Walk walk = walk(table, filter, sort, request, false);
         String sql = "select e.id, " + Keyset.cursorValue(walk.order()) + walk.from() + Keyset.orderBy(walk.order())
                 + " limit " + (request.limit() + 1);
         List<Keyed> rows =
@@ -121,9 +121,11 @@ public class Listing {
         if (filter.matchesNothing()) {
             return JsonPage.of(EMPTY, request.withTotal() ? Total.exact(0) : null, request.limit(), null);
         }
-        Walk walk = walk(table, filter, sort, request);
+        // A ranked page counts its candidates as it ranks them: the total, up to the cap, with no statement of its own.
+        boolean countsCandidates = sort.candidates() != null && counted == null && request.withTotal();
+        Walk walk = walk(table, filter, sort, request, countsCandidates);
         Map<String, Object> params = walk.params();
-        String counting = "null";
+        String counting = countsCandidates ? "walked.walk_total" : "null";
         if (counted != null) {
             params = new HashMap<>(params);
             params.putAll(counted.params());
@@ -140,7 +142,8 @@ public class Listing {
                     + walk.from(row) + Keyset.orderBy(walk.order()) + limit;
         } else { // ranked: the candidates are sorted as ids and ranks, and only the page's rows joined and rendered
             sql = "select walked.id, " + Keyset.cursorValue(walk.order(), "walked.walk_rank") + ", " + counting + ", "
-                    + columnsSql + " from (select e.id, e.walk_rank" + walk.from() + Keyset.orderBy(walk.order())
+                    + columnsSql + " from (select e.id, e.walk_rank" + (countsCandidates ? ", e.walk_total" : "")
+                    + walk.from() + Keyset.orderBy(walk.order())
                     + limit + ") walked join " + table + " " + alias + " on " + alias + ".id = walked.id"
                     + Keyset.orderBy(walk.order(), "walked.walk_rank", "walked.id") + limit;
         }
@@ -161,7 +164,10 @@ public class Listing {
             walked.counted = rs.getLong(3);
         });
         Total total = null;
-        if (request.withTotal()) {
+        if (countsCandidates && walked.last != null) {
+            long cap = totalCap(filter);
+            total = walked.counted <= cap ? Total.exact(walked.counted) : estimate(table, filter, cap);
+        } else if (request.withTotal()) {
             total = counted == null
                     ? total(table, filter)
                     : Total.exact(
@@ -205,7 +211,11 @@ public class Listing {
         }
     }
 
-    private Walk walk(String table, Filter filter, SortSpec sort, PageRequest request) {
+    /**
+     * @param countCandidates whether a ranked walk also counts its matches up to the total's cap, past the candidates
+     *     if the cap is larger ({@code walk_total}), and ranks only the candidates among them ({@code walk_n})
+     */
+    private Walk walk(String table, Filter filter, SortSpec sort, PageRequest request, boolean countCandidates) {
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
         Cursor cursor = request.cursor() == null
                 ? null
@@ -218,9 +228,18 @@ public class Listing {
             // Each candidate's rank is computed once, here: written again in the cursor's column, it would be computed
             // again for every candidate, as each :q is a parameter of its own.
             int candidates = config.search().rankCandidates();
-            source = "(select e.*, " + sort.field().sql() + " as walk_rank from " + source + " e where " + where
-                    + " order by " + sort.candidates() + " limit " + candidates + ")";
-            where = "true";
+            if (countCandidates) { // one walk in candidates order, numbered, to the larger of both limits
+                long walked = Math.max(candidates, totalCap(filter) + 1);
+                source = "(select c.*, count(*) over () as walk_total from (select e.*, "
+                        + sort.field().sql()
+                        + " as walk_rank, row_number() over (order by " + sort.candidates() + ") as walk_n from "
+                        + source + " e where " + where + " order by " + sort.candidates() + " limit " + walked + ") c)";
+                where = "e.walk_n <= " + candidates;
+            } else {
+                source = "(select e.*, " + sort.field().sql() + " as walk_rank from " + source + " e where " + where
+                        + " order by " + sort.candidates() + " limit " + candidates + ")";
+                where = "true";
+            }
             SortField rank = new SortField(
                     "e.walk_rank", sort.field().nullable(), sort.field().type());
             order = new SortSpec(sort.name(), rank, sort.descending());
@@ -289,18 +308,27 @@ public class Listing {
      * filter that matches millions of rows never counts them all.
      */
     private Total count(String table, Filter filter) {
-        String rows = "select 1 from " + filter.source(table) + " e where " + filter.where();
-        long totalCap =
-                filter.searches() ? config.search().totalCap() : config.lists().totalCap();
+        long totalCap = totalCap(filter);
         long n = reads.single(
-                "select count(*) from (" + rows + " limit " + (totalCap + 1) + ") c",
+                "select count(*) from (" + rows(table, filter) + " limit " + (totalCap + 1) + ") c",
                 filter.params(),
                 rs -> rs.getLong(1));
-        if (n <= totalCap) {
-            return Total.exact(n);
-        }
-        String plan = reads.single("explain " + rows, filter.params(), rs -> rs.getString(1));
+        return n <= totalCap ? Total.exact(n) : estimate(table, filter, totalCap);
+    }
+
+    /** Past the cap: the planner's estimate of the rows, at least the cap. */
+    private Total estimate(String table, Filter filter, long totalCap) {
+        String plan = reads.single("explain " + rows(table, filter), filter.params(), rs -> rs.getString(1));
         Matcher estimate = PLAN_ROWS.matcher(plan);
         return new Total(estimate.find() ? Math.max(totalCap, Long.parseLong(estimate.group(1))) : totalCap, true);
+    }
+
+    private static String rows(String table, Filter filter) {
+        return "select 1 from " + filter.source(table) + " e where " + filter.where();
+    }
+
+    /** Rows a total counts at most. */
+    private long totalCap(Filter filter) {
+        return filter.searches() ? config.search().totalCap() : config.lists().totalCap();
     }
 }

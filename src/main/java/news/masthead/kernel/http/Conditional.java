@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -117,8 +118,15 @@ public final class Conditional {
         return isWeak(etag) ? etag.substring(2) : etag;
     }
 
-    private static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC));
+    /**
+     * RFC 9110's IMF-fixdate: a two-digit day ({@code RFC_1123_DATE_TIME} writes "Tue, 1 Dec 2026", which the HTTP
+     * grammar does not allow).
+     */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    static String httpDate(Instant instant) {
+        return HTTP_DATE.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -108,7 +108,7 @@ public class Listing {
      * this way).
      *
      * @param counted how to count the page's total exactly (an uncorrelated subquery, run once), else null: counted by
-     *     a statement of its own when asked for
+     *     a ranked page's own walk, or else by a statement of its own, when asked for
      */
     public JsonPage jsonPage(
             String table,

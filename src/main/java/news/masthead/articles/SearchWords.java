@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.sql.Reads;
 
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,15 +47,15 @@ class SearchWords {
      * lexemes than its own: treated as positional.
      */
     static Set<String> dependenciesOf(String tsquery) {
-        Set<String> deps = new LinkedHashSet<>();
+        Set<String> deps = new HashSet<>();
         deps.add(ReadCache.ARTICLES_LISTED);
-        boolean positional = false;
         int i = 0;
         while (i < tsquery.length()) {
             char c = tsquery.charAt(i++);
             if (c == '&' || c == '<' || c == ':') {
-                positional = true;
-            } else if (c == '\'') {
+                return Set.of(ReadCache.ARTICLES_LISTED, ReadCache.ARTICLES_TEXT);
+            }
+            if (c == '\'') {
                 StringBuilder lexeme = new StringBuilder();
                 while (i < tsquery.length()) {
                     char d = tsquery.charAt(i++);
@@ -72,10 +72,6 @@ class SearchWords {
                 }
                 deps.add(ReadCache.articleWord(lexeme.toString()));
             }
-        }
-        if (positional) {
-            deps.removeIf(key -> !key.equals(ReadCache.ARTICLES_LISTED));
-            deps.add(ReadCache.ARTICLES_TEXT);
         }
         return Set.copyOf(deps);
     }

@@ -142,8 +142,8 @@ public class Listing {
                     + walk.from(row) + Keyset.orderBy(walk.order()) + limit;
         } else { // ranked: the candidates are sorted as ids and ranks, and only the page's rows joined and rendered
             sql = "select walked.id, " + Keyset.cursorValue(walk.order(), "walked.walk_rank") + ", " + counting + ", "
-                    + columnsSql + " from (select e.id, e.walk_rank" + (countsCandidates ? ", e.walk_total" : "")
-                    + walk.from() + Keyset.orderBy(walk.order())
+                    + columnsSql + " from (select e.id, e.walk_rank, e.walk_total" + walk.from()
+                    + Keyset.orderBy(walk.order())
                     + limit + ") walked join " + table + " " + alias + " on " + alias + ".id = walked.id"
                     + Keyset.orderBy(walk.order(), "walked.walk_rank", "walked.id") + limit;
         }
@@ -212,8 +212,8 @@ public class Listing {
     }
 
     /**
-     * @param countCandidates whether a ranked walk also counts its matches up to the total's cap, past the candidates
-     *     if the cap is larger ({@code walk_total}), and ranks only the candidates among them ({@code walk_n})
+     * @param countCandidates whether a ranked walk counts its matches ({@code walk_total}) up to the total's cap, past
+     *     the candidates if the cap is larger; it ranks only the candidates ({@code walk_n})
      */
     private Walk walk(String table, Filter filter, SortSpec sort, PageRequest request, boolean countCandidates) {
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
@@ -228,18 +228,13 @@ public class Listing {
             // Each candidate's rank is computed once, here: written again in the cursor's column, it would be computed
             // again for every candidate, as each :q is a parameter of its own.
             int candidates = config.search().rankCandidates();
-            if (countCandidates) { // one walk in candidates order, numbered, to the larger of both limits
-                long walked = Math.max(candidates, totalCap(filter) + 1);
-                source = "(select c.*, count(*) over () as walk_total from (select e.*, "
-                        + sort.field().sql()
-                        + " as walk_rank, row_number() over (order by " + sort.candidates() + ") as walk_n from "
-                        + source + " e where " + where + " order by " + sort.candidates() + " limit " + walked + ") c)";
-                where = "e.walk_n <= " + candidates;
-            } else {
-                source = "(select e.*, " + sort.field().sql() + " as walk_rank from " + source + " e where " + where
-                        + " order by " + sort.candidates() + " limit " + candidates + ")";
-                where = "true";
-            }
+            // Numbered in candidates order and counted: when asked to, the walk goes on to the total's cap + 1.
+            long walked = countCandidates ? Math.max(candidates, totalCap(filter) + 1) : candidates;
+            source = "(select c.*, count(*) over () as walk_total from (select e.*, "
+                    + sort.field().sql()
+                    + " as walk_rank, row_number() over (order by " + sort.candidates() + ") as walk_n from " + source
+                    + " e where " + where + " order by " + sort.candidates() + " limit " + walked + ") c)";
+            where = "e.walk_n <= " + candidates;
             SortField rank = new SortField(
                     "e.walk_rank", sort.field().nullable(), sort.field().type());
             order = new SortSpec(sort.name(), rank, sort.descending());

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +52,7 @@ public class ReadCache {
      * {@code timed} (an article coming due may change it), while the database's clock is before
      * {@code validBeforeMicros}.
      */
-    public record Basis(long seq, Set<String> keys, boolean timed, long validBeforeMicros) {
+    public record Basis(long seq, List<String> keys, boolean timed, long validBeforeMicros) {
 
         /** What a value put together from both was computed from: current while both are. */
         public Basis and(Basis other) {
@@ -59,14 +60,18 @@ public class ReadCache {
             both.addAll(other.keys);
             return new Basis(
                     Math.min(seq, other.seq),
-                    both,
+                    List.copyOf(both),
                     timed || other.timed,
                     Math.min(validBeforeMicros, other.validBeforeMicros));
         }
     }
 
-    /** @param shown what its {@code Surrogate-Key} names, in header order (mostly what its basis depends on) */
-    private record Entry(Object value, Basis basis, Set<String> shown, int bytes) {}
+    /**
+     * @param shown what its {@code Surrogate-Key} names, in header order (mostly what its basis depends on). Kept, as its
+     *     basis's keys, in an array list: thousands of entries each holding a hash set of a few dozen keys were a sixth
+     *     of the objects the collector traced.
+     */
+    private record Entry(Object value, Basis basis, List<String> shown, int bytes) {}
 
     /**
      * A dependency that no header names: changed by an article change that can move the article into, out of or within
@@ -235,15 +240,17 @@ public class ReadCache {
                         computingFrom.remove();
                     }
                 }
-                Set<String> shown = new LinkedHashSet<>(keys.apply(value));
-                shown.addAll(inner);
-                Set<String> deps = depends.apply(value, Collections.unmodifiableSet(shown));
+                Set<String> shownSet = new LinkedHashSet<>(keys.apply(value));
+                shownSet.addAll(inner);
+                Set<String> view = Collections.unmodifiableSet(shownSet);
+                Set<String> deps = depends.apply(value, view);
+                List<String> shown = List.copyOf(shownSet);
                 boolean timed = shown.stream().anyMatch(ReadCache::showsArticles)
                         || deps.stream().anyMatch(ReadCache::showsArticles);
                 Entry made = new Entry(
                         value,
-                        new Basis(state.seq(), deps, timed, state.nextDueMicros()),
-                        Collections.unmodifiableSet(shown),
+                        new Basis(state.seq(), deps == view ? shown : List.copyOf(deps), timed, state.nextDueMicros()),
+                        shown,
                         (int) Math.min(
                                 Integer.MAX_VALUE,
                                 size.applyAsLong(value) + 2L * key.length() + 96 + 48L * deps.size()));
@@ -388,7 +395,7 @@ public class ReadCache {
     public void keep(String key, Object value, Basis basis, long bytes) {
         long weight = bytes + 2L * key.length() + 96 + 48L * basis.keys().size();
         if (weight <= config.readCache().maxBytes() / 8) {
-            Entry made = new Entry(value, basis, Set.of(), (int) weight);
+            Entry made = new Entry(value, basis, List.of(), (int) weight);
             entries.asMap().merge(key, made, (old, mine) -> old.basis.seq > mine.basis.seq ? old : mine);
         }
     }

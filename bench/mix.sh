@@ -87,6 +87,12 @@ writer() {  # one edit of a published article a second, as an editor, for $1 sec
     sleep "$(awk -v t="$(date +%s.%N)" 'BEGIN {printf "%.3f", 1 - (t - int(t))}')"
   done
 }
+ticks() {  # CPU ticks (user + system) used so far by the service, and by its PostgreSQL (server and backends)
+  local pm pg=0 pid
+  pm=$(pgrep -f -- "-D .*$(basename "$DATA")/pg( |$)" | head -1)
+  for pid in $pm $(pgrep -P "${pm:-0}"); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo "$(awk '{print $14 + $15}' "/proc/$APP/stat") $pg"
+}
 cache_counts() {  # "hits misses" of the read cache from /q/metrics (masthead_read_cache_*), empty when it has none
   curl -s --max-time 5 "http://127.0.0.1:$PORT/q/metrics" \
     | awk '/^masthead_read_cache_hits_total/ {h += $NF} /^masthead_read_cache_misses_total/ {m += $NF}
@@ -106,8 +112,11 @@ c0=$(cache_counts)
 : > "$OUT/writes"; echo 0 > "$OUT/rss"
 rss_peak & PIDS+=($!)
 writer "$SECS" & PIDS+=($!)
-wrk -t"$CONNS" -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/mix.lua "http://127.0.0.1:$PORT" -- "$OUT" "$ARTICLES" "$PEOPLE" \
-  > "$OUT/mix.out"
+read -r j0 p0 <<<"$(ticks)"
+TIMEFORMAT='%U %S'
+{ time wrk -t"$CONNS" -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/mix.lua "http://127.0.0.1:$PORT" -- "$OUT" \
+    "$ARTICLES" "$PEOPLE" > "$OUT/mix.out"; } 2> "$OUT/wrk.time"
+read -r j1 p1 <<<"$(ticks)"
 wait "${PIDS[1]}" || true
 c1=$(cache_counts)
 printf '| %-8s | %9s | %8s | %8s | %7s |\n' kind req/s p50 p99 non-2xx
@@ -123,6 +132,9 @@ else
   echo "read cache hit ratio: not available (no masthead_read_cache_* counts in /q/metrics: the cache is off)"
 fi
 echo "peak RSS of the service: $(cat "$OUT/rss") MB"
+awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' "$OUT/mix.out")" \
+  '{w = $1 + $2} END {printf "CPU a request: service %.3f ms, PostgreSQL %.3f ms, wrk %.3f ms\n", j * 1000 / hz / n,
+                      p * 1000 / hz / n, w * 1000 / n}' "$OUT/wrk.time"
 
 # Beside nginx: the same bytes, fetched once.
 mkdir -p "$OUT/www/article" "$OUT/nginx"

@@ -68,8 +68,7 @@ public class ReadCache {
 
     /**
      * @param shown what its {@code Surrogate-Key} names, in header order (mostly what its basis depends on). Kept, as its
-     *     basis's keys, in an array list: thousands of entries each holding a hash set of a few dozen keys were a sixth
-     *     of the objects the collector traced.
+     *     basis's keys, in an array list: as hash sets, 3,500 entries held 163,000 map entries for the collector to trace.
      */
     private record Entry(Object value, Basis basis, List<String> shown, int bytes) {}
 

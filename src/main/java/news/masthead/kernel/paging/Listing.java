@@ -213,7 +213,7 @@ public class Listing {
 
     /**
      * @param countCandidates whether a ranked walk counts its matches ({@code walk_total}) up to the total's cap, past
-     *     the candidates if the cap is larger; it ranks only the candidates (the first {@code walk_n})
+     *     the candidates if the cap is larger; it ranks only the candidates ({@code walk_n})
      */
     private Walk walk(String table, Filter filter, SortSpec sort, PageRequest request, boolean countCandidates) {
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();
@@ -228,14 +228,12 @@ public class Listing {
             // Each candidate's rank is computed once, here: written again in the cursor's column, it would be computed
             // again for every candidate, as each :q is a parameter of its own.
             int candidates = config.search().rankCandidates();
-            // Numbered in candidates order and counted: when asked to, the walk goes on to the total's cap + 1, but
-            // only the candidates are ranked (a CASE evaluates its branch only when its condition holds).
+            // Numbered in candidates order and counted: when asked to, the walk goes on to the total's cap + 1.
             long walked = countCandidates ? Math.max(candidates, totalCap(filter) + 1) : candidates;
-            source = "(select e.*, case when e.walk_n <= " + candidates + " then "
+            source = "(select c.*, count(*) over () as walk_total from (select e.*, "
                     + sort.field().sql()
-                    + " end as walk_rank, count(*) over () as walk_total from (select e.*, row_number() over (order by "
-                    + sort.candidates() + ") as walk_n from " + source + " e where " + where + " order by "
-                    + sort.candidates() + " limit " + walked + ") e)";
+                    + " as walk_rank, row_number() over (order by " + sort.candidates() + ") as walk_n from " + source
+                    + " e where " + where + " order by " + sort.candidates() + " limit " + walked + ") c)";
             where = "e.walk_n <= " + candidates;
             SortField rank = new SortField(
                     "e.walk_rank", sort.field().nullable(), sort.field().type());

@@ -213,7 +213,8 @@ public class Listing {
 
     /**
      * @param countCandidates whether a ranked walk counts its matches ({@code walk_total}) up to the total's cap, past
-     *     the candidates if the cap is larger; it ranks only the candidates ({@code walk_n})
+     *     the candidates if the cap is larger; every row walked is ranked, and only the candidates ({@code walk_n})
+     *     are sorted by rank (a CASE ranking only those was slower with the default caps: 41-52 ms against 29-31 ms)
      */
     private Walk walk(String table, Filter filter, SortSpec sort, PageRequest request, boolean countCandidates) {
         String scope = table + "|" + sort.key() + "|" + filter.fingerprint();

@@ -102,9 +102,9 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         return cache.getByStatements(
                 cache.key("articles|" + visibility.scope(), params),
                 p -> listKeys(p, params),
-                keys -> {
+                (page, keys) -> {
                     Set<String> moves = movesWith(params);
-                    return moves == null ? keys : Filter.instead(keys, "articles", moves);
+                    return moves == null ? keys : Filter.instead(keys, "articles", below(moves, page.floor()));
                 },
                 JsonPage::bytes,
                 () -> page(params));
@@ -125,10 +125,25 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
                 : null;
     }
 
+    /**
+     * A ranked page whose walk stopped at an article published at {@code floor} cannot change by an edit of the words
+     * of an older one: its word dependencies are narrowed to the changes of articles published since.
+     */
+    private static Set<String> below(Set<String> moves, Long floor) {
+        if (floor == null) {
+            return moves;
+        }
+        Set<String> narrowed = new LinkedHashSet<>();
+        for (String key : moves) {
+            narrowed.add(key.equals(ReadCache.ARTICLES_LISTED) ? key : ReadCache.publishedFrom(key, floor));
+        }
+        return narrowed;
+    }
+
     /** Ranked by relevance for {@code q} without a sort, else the sort asked for (400 for an unknown one). */
     private static SortSpec sort(ArticleListParams params) {
         return params.q != null && (params.sort == null || params.sort.isBlank())
-                ? SortSpec.relevance(RANKED)
+                ? SortSpec.relevance(RANKED, "published_at")
                 : SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
     }
 

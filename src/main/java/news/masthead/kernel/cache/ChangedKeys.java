@@ -27,17 +27,23 @@ final class ChangedKeys {
      * A quote's current article: a quote newly attached to it changes the article's include=quotes copy. And whether an
      * article's change moved it in the lists by publication time: what it recorded of the article (V20) differs from
      * what its entry before recorded (none before: it may have). And the words whose entries in its search vector the
-     * change changed (V27; null: no text changed).
+     * change changed (V27; null: no text changed), with the article's publication time (null: none, or deleted). An
+     * article whose publication time or visibility changed meanwhile has moved, which refreshes every ranked page anyway
+     * ({@link ReadCache#ARTICLES_LISTED}): its time now stands for its time then.
      */
     private static final String READ = """
             select c.collection, c.id::text, c.seq, c.words,
                    (select q.article_id::text from quotes q where c.collection = 'quotes' and q.id = c.id),
                    c.collection = 'articles' and c.listed is distinct from (
                        select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
-                       order by p.seq desc limit 1)
+                       order by p.seq desc limit 1),
+                   (select (extract(epoch from a.published_at) * 1000000)::bigint from articles a
+                    where c.words is not null and c.collection = 'articles' and a.id = c.id)
             from changes c where c.seq > ? and c.seq <= ? order by c.seq""";
 
     private final ConcurrentHashMap<String, Long> lastChanged = new ConcurrentHashMap<>();
+    /** For {@link ReadCache#ARTICLES_TEXT} and each word bucket: the publication times of their recent changes. */
+    private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
     /** Entries computed before this seq are stale whatever they depend on. */
     private volatile long floor = Long.MAX_VALUE;
 
@@ -74,9 +80,11 @@ final class ChangedKeys {
                     }
                     Array words = rs.getArray(4);
                     if (words != null) {
-                        lastChanged.put(ReadCache.ARTICLES_TEXT, at);
+                        long micros = rs.getLong(7);
+                        long publishedAt = rs.wasNull() ? Long.MAX_VALUE : micros;
+                        textChanged(ReadCache.ARTICLES_TEXT, at, publishedAt);
                         for (Object word : (Object[]) words.getArray()) {
-                            lastChanged.put(ReadCache.articleWord((String) word), at);
+                            textChanged(ReadCache.articleWord((String) word), at, publishedAt);
                         }
                     }
                 }
@@ -88,9 +96,15 @@ final class ChangedKeys {
         }
     }
 
+    private void textChanged(String key, long seq, long publishedAt) {
+        published.merge(key, Published.NONE.with(seq, publishedAt), (old, one) -> old.with(seq, publishedAt));
+        lastChanged.put(key, seq);
+    }
+
     private void reset(long seq) {
         floor = seq;
         lastChanged.clear();
+        published.clear();
         applied = seq;
     }
 
@@ -100,11 +114,59 @@ final class ChangedKeys {
             return false;
         }
         for (String key : keys) {
-            Long changed = lastChanged.get(key);
+            int from = key.indexOf(ReadCache.FROM); // ReadCache.publishedFrom
+            String changedKey = from < 0 ? key : key.substring(0, from);
+            Long changed = lastChanged.get(changedKey);
             if (changed != null && changed > seq) {
-                return false;
+                if (from < 0) {
+                    return false;
+                }
+                Published p = published.get(changedKey);
+                if (p == null || p.since(seq, Long.parseLong(key, from + 1, key.length(), 10))) {
+                    return false;
+                }
             }
         }
         return seq >= floor; // again: a reset may have emptied the map meanwhile, after raising the floor
+    }
+
+    /**
+     * The changes of one text key after {@code horizon}: their seqs, rising, and the publication times of the articles
+     * they changed, falling. A change whose time a later one's reaches is dropped (whatever page it refreshes, the later
+     * one refreshes too); past {@link #KEPT} the oldest is dropped and the horizon raised to its seq, so a page
+     * computed before the horizon cannot tell and is refreshed.
+     */
+    private record Published(long horizon, long[] seqs, long[] micros) {
+
+        static final int KEPT = 8;
+        static final Published NONE = new Published(-1, new long[0], new long[0]);
+
+        Published with(long seq, long publishedAt) {
+            int kept = 0; // the times fall: those above this one are a prefix
+            while (kept < seqs.length && micros[kept] > publishedAt) {
+                kept++;
+            }
+            int dropped = Math.max(0, kept + 1 - KEPT);
+            long[] s = new long[kept - dropped + 1];
+            long[] m = new long[s.length];
+            System.arraycopy(seqs, dropped, s, 0, kept - dropped);
+            System.arraycopy(micros, dropped, m, 0, kept - dropped);
+            s[s.length - 1] = seq;
+            m[m.length - 1] = publishedAt;
+            return new Published(dropped > 0 ? seqs[dropped - 1] : horizon, s, m);
+        }
+
+        /** Whether a change after {@code seq} touched an article published at or after {@code floorMicros}. */
+        boolean since(long seq, long floorMicros) {
+            if (seq < horizon) {
+                return true;
+            }
+            for (int i = 0; i < seqs.length; i++) {
+                if (seqs[i] > seq) {
+                    return micros[i] >= floorMicros; // the latest time of all the changes after seq
+                }
+            }
+            return false;
+        }
     }
 }

@@ -29,7 +29,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
-import java.util.function.UnaryOperator;
 
 /**
  * Read results (rendered pages, list totals) kept in memory while they are provably current, so that
@@ -97,6 +96,19 @@ public class ReadCache {
     public static String articleWord(String lexeme) {
         return "articles.word#" + Math.floorMod(lexeme.hashCode(), WORD_BUCKETS);
     }
+
+    /**
+     * {@code text} ({@link #ARTICLES_TEXT} or an {@link #articleWord}) narrowed to the changes of articles published at
+     * or after {@code floorMicros} (microseconds since the epoch; an article without a publication time counts as
+     * after): what a ranked walk that stopped at an article published then depends on (see
+     * {@link news.masthead.kernel.paging.JsonPage#floor}). Changes that move articles are {@link #ARTICLES_LISTED}'s.
+     */
+    public static String publishedFrom(String text, long floorMicros) {
+        return text + FROM + floorMicros;
+    }
+
+    /** Separates a key from its floor in {@link #publishedFrom}. */
+    static final char FROM = '@';
 
     /** What a record's DTO takes in memory, roughly: a few hundred bytes of text in objects. */
     private static final long RECORD_BYTES = 2048;
@@ -176,15 +188,15 @@ public class ReadCache {
 
     /**
      * As {@link #getByStatements(String, Function, ToLongFunction, Supplier)}, for a value that depends on other keys
-     * than its header names: {@code depends} maps those keys to what it depends on.
+     * than its header names: {@code depends} maps the value and those keys to what it depends on.
      */
     public <V> V getByStatements(
             String key,
             Function<V, Collection<String>> keys,
-            UnaryOperator<Set<String>> depends,
+            BiFunction<V, Set<String>, Set<String>> depends,
             ToLongFunction<V> size,
             Supplier<V> compute) {
-        return get(key, keys, (v, shown) -> depends.apply(shown), size, compute, false);
+        return get(key, keys, depends, size, compute, false);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
  * envelope written around them once, when it is built.
  *
  * @param next the cursor of the next page, for the Link header, or null
+ * @param floor for a ranked page whose walk stopped at its limit (its total past the cap, an estimate), the value of
+ *     its sort's {@link SortSpec#floor} column at the walk's last row, in microseconds since the epoch: a change of a
+ *     row below it cannot change the page. Else null
  */
-public record JsonPage(JsonText body, String next) {
+public record JsonPage(JsonText body, String next, Long floor) {
 
     /** The page of {@code ids} (its total, limit and next) with these items (a JSON array in UTF-8). */
     public static JsonPage of(byte[] items, Page<?> ids) {
@@ -35,12 +38,17 @@ public record JsonPage(JsonText body, String next) {
                     .append('"');
         }
         byte[] end = tail.append('}').toString().getBytes(StandardCharsets.UTF_8);
-        return new JsonPage(new JsonText.Builder().add(HEAD).add(items).add(end).build(), next);
+        return new JsonPage(new JsonText.Builder().add(HEAD).add(items).add(end).build(), next, null);
     }
 
     /** This page, whose items were rendered with only the fields {@code fields=} asks for (see {@link JsonText#sparse}). */
     public JsonPage sparse() {
-        return new JsonPage(body.sparse(), next);
+        return new JsonPage(body.sparse(), next, floor);
+    }
+
+    /** This page, known to change with no change of a row below {@code floor} (see above). */
+    public JsonPage withFloor(Long floor) {
+        return new JsonPage(body, next, floor);
     }
 
     private static final byte[] HEAD = "{\"items\":".getBytes(StandardCharsets.UTF_8);

@@ -126,6 +126,7 @@ public class Listing {
         Walk walk = walk(table, filter, sort, request, countsCandidates);
         Map<String, Object> params = walk.params();
         String counting = countsCandidates ? "walked.walk_total" : "null";
+        String floor = walk.floors() ? "walked.walk_floor" : "null";
         if (counted != null) {
             params = new HashMap<>(params);
             params.putAll(counted.params());
@@ -138,11 +139,12 @@ public class Listing {
             String row = filter.source(table).equals(table) // e is the table's whole row, else a few of its columns
                     ? " cross join lateral (select e.*) " + alias
                     : " join " + table + " " + alias + " on " + alias + ".id = e.id";
-            sql = "select e.id, " + Keyset.cursorValue(walk.order()) + ", " + counting + ", " + columnsSql
+            sql = "select e.id, " + Keyset.cursorValue(walk.order()) + ", " + counting + ", null, " + columnsSql
                     + walk.from(row) + Keyset.orderBy(walk.order()) + limit;
         } else { // ranked: the candidates are sorted as ids and ranks, and only the page's rows joined and rendered
             sql = "select walked.id, " + Keyset.cursorValue(walk.order(), "walked.walk_rank") + ", " + counting + ", "
-                    + columnsSql + " from (select e.id, e.walk_rank, e.walk_total" + walk.from()
+                    + floor + ", " + columnsSql + " from (select e.id, e.walk_rank, e.walk_total"
+                    + (walk.floors() ? ", e.walk_floor" : "") + walk.from()
                     + Keyset.orderBy(walk.order())
                     + limit + ") walked join " + table + " " + alias + " on " + alias + ".id = walked.id"
                     + Keyset.orderBy(walk.order(), "walked.walk_rank", "walked.id") + limit;
@@ -162,6 +164,8 @@ public class Listing {
             }
             walked.last = new Keyed(rs.getObject(1, UUID.class), rs.getString(2));
             walked.counted = rs.getLong(3);
+            long floorValue = rs.getLong(4);
+            walked.floor = rs.wasNull() ? null : floorValue;
         });
         Total total = null;
         if (countsCandidates && walked.last != null) {
@@ -176,24 +180,38 @@ public class Listing {
                                     : reads.single("select " + counted.sql(), counted.params(), rs -> rs.getLong(1)));
         }
         return JsonPage.of(
-                json.add(CLOSE).build().bytes(), total, request.limit(), walked.more ? walk.next(walked.last) : null);
+                        json.add(CLOSE).build().bytes(),
+                        total,
+                        request.limit(),
+                        walked.more ? walk.next(walked.last) : null)
+                .withFloor(walk.floors() && walked.counted >= walk.limit() ? walked.floor : null);
     }
 
-    /** The columns of a page's statement before the rendered ones: id, cursor value, counted total. */
-    private static final int RENDERED_FROM = 4;
+    /** The columns of a page's statement before the rendered ones: id, cursor value, counted total, floor. */
+    private static final int RENDERED_FROM = 5;
 
     /** What the rows of a page's statement said besides their JSON. */
     private static final class Walked {
         Keyed last;
         boolean more;
         long counted;
+        Long floor;
     }
 
     /**
      * What a page walks: the table aliased {@code e} (the ranked candidates first, for a ranked sort) and the condition
-     * its rows meet after the cursor; the order it is read in; its parameters; and the scope its cursors are valid in.
+     * its rows meet after the cursor; the order it is read in; its parameters; the scope its cursors are valid in;
+     * for a ranked walk, the rows it takes at most ({@code limit}, else 0) and whether it reports its floor
+     * ({@code walk_floor}, when it takes only rows with a value there: see {@link JsonPage#floor}).
      */
-    private record Walk(String source, String where, SortSpec order, Map<String, Object> params, String scope) {
+    private record Walk(
+            String source,
+            String where,
+            SortSpec order,
+            Map<String, Object> params,
+            String scope,
+            long limit,
+            boolean floors) {
 
         /** {@code " from … e where …"}. */
         String from() {
@@ -225,22 +243,31 @@ public class Listing {
         String source = filter.source(table);
         String where = "(" + filter.where() + ")";
         SortSpec order = sort;
+        long limit = 0;
+        boolean floors = false;
         if (sort.candidates() != null) {
             // Each candidate's rank is computed once, here: written again in the cursor's column, it would be computed
             // again for every candidate, as each :q is a parameter of its own.
             int candidates = config.search().rankCandidates();
             // Numbered in candidates order and counted: when asked to, the walk goes on to the total's cap + 1.
-            long walked = countCandidates ? Math.max(candidates, totalCap(filter) + 1) : candidates;
-            source = "(select c.*, count(*) over () as walk_total from (select e.*, "
+            limit = countCandidates ? Math.max(candidates, totalCap(filter) + 1) : candidates;
+            floors = countCandidates && sort.floor() != null;
+            String floor = floors // the last row's value; null if the walk reached rows without one (nulls last)
+                    ? ", case when count(c." + sort.floor()
+                            + ") over () = count(*) over () then (extract(epoch from min(c." + sort.floor()
+                            + ") over ()) * 1000000)::bigint end as walk_floor"
+                    : "";
+            source = "(select c.*, count(*) over () as walk_total" + floor + " from (select e.*, "
                     + sort.field().sql()
                     + " as walk_rank, row_number() over (order by " + sort.candidates() + ") as walk_n from " + source
-                    + " e where " + where + " order by " + sort.candidates() + " limit " + walked + ") c)";
+                    + " e where " + where + " order by " + sort.candidates() + " limit " + limit + ") c)";
             where = "e.walk_n <= " + candidates;
             SortField rank = new SortField(
                     "e.walk_rank", sort.field().nullable(), sort.field().type());
             order = new SortSpec(sort.name(), rank, sort.descending());
         }
-        return new Walk(source, where + " and " + Keyset.after(order, cursor, params), order, params, scope);
+        return new Walk(
+                source, where + " and " + Keyset.after(order, cursor, params), order, params, scope, limit, floors);
     }
 
     /** A row of the page: its id and its sort value as the cursor's text. */
@@ -278,7 +305,7 @@ public class Listing {
                 ? cache.getByStatements(
                         "total|" + table + "|" + filter.fingerprint(),
                         t -> totalKeys(table, filter),
-                        keys -> filter.dependencies(table, keys),
+                        (t, keys) -> filter.dependencies(table, keys),
                         n -> 32,
                         () -> count(table, filter))
                 : count(table, filter);

@@ -15,20 +15,27 @@ import java.util.regex.Pattern;
  * @param candidates null, or the ORDER BY (over alias "e") of an index walk that picks the rows this order
  *                   sorts: only the first {@link Listing}'s {@code cms.search.rank-candidates} matches in that
  *                   order are sorted, so that ranking a word found in most rows does not score every row
+ * @param floor null, or the name of the column that {@code candidates} orders by first, descending (a timestamptz): a
+ *                   walk that stops at its limit reports its value at the walk's last row ({@link JsonPage#floor})
  */
-public record SortSpec(String name, SortField field, boolean descending, String candidates) {
+public record SortSpec(String name, SortField field, boolean descending, String candidates, String floor) {
 
     /** Full-text relevance to the parameter :q. */
     public static final SortField RELEVANCE =
             new SortField("ts_rank(e.search, websearch_to_tsquery('simple', :q))", false, ValueType.REAL);
 
     public SortSpec(String name, SortField field, boolean descending) {
-        this(name, field, descending, null);
+        this(name, field, descending, null, null);
     }
 
     /** Most relevant first, among the first matches in {@code candidates} order. */
     public static SortSpec relevance(String candidates) {
-        return new SortSpec("relevance", RELEVANCE, true, candidates);
+        return relevance(candidates, null);
+    }
+
+    /** As {@link #relevance(String)}, with the {@code floor} column that {@code candidates} orders by first, descending. */
+    public static SortSpec relevance(String candidates, String floor) {
+        return new SortSpec("relevance", RELEVANCE, true, candidates, floor);
     }
 
     /** A sortable SQL expression over the list's alias "e", whether it may be null, and its type. */

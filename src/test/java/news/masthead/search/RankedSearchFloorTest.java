@@ -1,0 +1,119 @@
+package news.masthead.search;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import news.masthead.SqlStatements;
+import news.masthead.fixtures.Articles;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.editor;
+import static news.masthead.Api.unique;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A ranked search whose walk stopped at its limit (its total an estimate) cannot change when an article older than the
+ * walk's last row changes its words: it is served from memory through such edits, and still follows every edit inside
+ * its walk. With the limits of {@link BoundedListsTest} a ranked walk takes the 6 newest matches (the search total's
+ * cap + 1) and ranks the newest 3.
+ */
+@QuarkusTest
+@TestProfile(BoundedListsTest.SmallLimits.class)
+class RankedSearchFloorTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @Inject
+    SqlStatements statements;
+
+    /** Published articles whose headline has {@code word}, a second apart; their ids, oldest first. */
+    private static List<String> articles(String word, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(Articles.article()
+                    .headline(word + " story " + i)
+                    .published()
+                    .publishedAt(NOW.minusSeconds(1000 - i).toString())
+                    .create());
+        }
+        return ids;
+    }
+
+    private static void edit(String article, Map<String, Object> fields) {
+        editor().body(fields).patch("/api/v1/articles/" + article).then().statusCode(200);
+    }
+
+    private void assertServedFromMemory(String url) {
+        statements.clear();
+        anonymous().get(url).then().statusCode(200);
+        assertEquals(0, statements.count(), "SQL statements for " + url);
+    }
+
+    private static void assertRanks(String url, String... ids) {
+        anonymous()
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("items.id", containsInAnyOrder((Object[]) ids))
+                .body("totalIsEstimate", equalTo(true));
+    }
+
+    @Test
+    void aRankedPageOutlivesWordEditsOfArticlesOlderThanItsWalk() {
+        String word = "floored" + unique();
+        List<String> ids = articles(word, 9); // the walk takes 3-8
+        String search = "/api/v1/articles?limit=10&q=" + word;
+        assertRanks(search, ids.get(6), ids.get(7), ids.get(8));
+
+        edit(ids.get(0), Map.of("standfirst", "Also about " + word)); // reweighs the word, below the walk
+        edit(ids.get(1), Map.of("headline", "Story one, retitled")); // takes the word out, below the walk
+        assertServedFromMemory(search);
+
+        edit(ids.get(4), Map.of("headline", "Story four, retitled")); // inside the walk, not ranked: the walk changes
+        statements.clear();
+        assertRanks(search, ids.get(6), ids.get(7), ids.get(8));
+        assertEquals(2, statements.count(), "the page read again: its statement and its estimate's EXPLAIN");
+
+        edit(ids.get(8), Map.of("headline", "Story eight, retitled")); // ranked
+        assertRanks(search, ids.get(5), ids.get(6), ids.get(7));
+    }
+
+    @Test
+    void aRankedPageUnderItsCapFollowsEditsOfEveryMatch() {
+        String word = "counted" + unique();
+        List<String> ids = articles(word, 4); // all walked: the total is exact
+        String search = "/api/v1/articles?limit=10&q=" + word;
+        anonymous().get(search).then().statusCode(200).body("total", equalTo(4));
+
+        edit(ids.get(0), Map.of("headline", "Story zero, retitled")); // not ranked, but counted
+        anonymous().get(search).then().statusCode(200).body("total", equalTo(3));
+    }
+
+    @Test
+    void aRankedPageFollowsAnEditInsideItsWalkHoweverManyOlderEditsFollowIt() {
+        String word = "horizon" + unique();
+        List<String> ids = articles(word, 14); // the walk takes 8-13
+        String search = "/api/v1/articles?limit=10&q=" + word;
+        assertRanks(search, ids.get(11), ids.get(12), ids.get(13));
+
+        // Inside the walk and not shown (so only the word's history says that the page is older): the walk changes.
+        edit(ids.get(9), Map.of("headline", "Story nine, retitled"));
+        // Eight edits below the walk, each older than the one before: the word's history keeps eight changes, so the
+        // edit inside the walk is dropped from it and only its seq remains to say that the page is older.
+        for (int i = 7; i >= 0; i--) {
+            edit(ids.get(i), Map.of("standfirst", "Also about " + word));
+        }
+        statements.clear();
+        assertRanks(search, ids.get(11), ids.get(12), ids.get(13));
+        assertEquals(2, statements.count(), "the page read again: its statement and its estimate's EXPLAIN");
+    }
+}

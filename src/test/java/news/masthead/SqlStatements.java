@@ -25,4 +25,11 @@ public class SqlStatements {
     public long count() {
         return sessionFactory.getStatistics().getPrepareStatementCount() + reads.statements() - readsBefore;
     }
+
+    /** The statements {@code work} (e.g. one request) made. */
+    public long during(Runnable work) {
+        clear();
+        work.run();
+        return count();
+    }
 }

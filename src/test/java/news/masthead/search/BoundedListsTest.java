@@ -50,7 +50,7 @@ class BoundedListsTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     /** Published articles whose headline has {@code word}, the first the oldest; returns their ids, oldest first. */
-    private static List<String> articles(String word, int n) {
+    static List<String> articles(String word, int n) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ids.add(Articles.article()

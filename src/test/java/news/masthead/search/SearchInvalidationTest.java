@@ -35,7 +35,7 @@ class SearchInvalidationTest {
     @Inject
     SqlStatements statements;
 
-    private static void edit(String article, Map<String, Object> fields) {
+    static void edit(String article, Map<String, Object> fields) {
         editor().body(fields).patch("/api/v1/articles/" + article).then().statusCode(200);
     }
 

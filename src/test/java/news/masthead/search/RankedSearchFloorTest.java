@@ -1,11 +1,15 @@
 package news.masthead.search;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import news.masthead.SqlStatements;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +36,20 @@ class RankedSearchFloorTest {
 
     @Inject
     SqlStatements statements;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** What another instance sharing only the database does: it retitles an article. */
+    private void retitleElsewhere(String article, String headline) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "update articles set headline = ?, version = version + 1 where id = ?::uuid")) {
+            st.setString(1, headline);
+            st.setString(2, article);
+            st.executeUpdate();
+        }
+    }
 
     private static void assertRanks(String url, String... ids) {
         anonymous()
@@ -87,5 +105,19 @@ class RankedSearchFloorTest {
         }
         assertEquals(
                 2, statements.during(() -> assertRanks(search, ids.get(11), ids.get(12), ids.get(13))), READ_AGAIN);
+    }
+
+    @Test
+    void anotherInstancesEditsAreJudgedByTheSameFloor() throws SQLException {
+        String word = "shared" + unique();
+        List<String> ids = articles(word, 8); // the walk takes 2-7
+        String search = "/api/v1/articles?limit=10&q=" + word;
+        assertRanks(search, ids.get(5), ids.get(6), ids.get(7));
+
+        retitleElsewhere(ids.get(0), "Story zero, retitled elsewhere"); // below the walk
+        assertEquals(0, statements.during(() -> anonymous().get(search).then().statusCode(200)), "served from memory");
+
+        retitleElsewhere(ids.get(3), "Story three, retitled elsewhere"); // inside the walk, not ranked
+        assertEquals(2, statements.during(() -> assertRanks(search, ids.get(5), ids.get(6), ids.get(7))), READ_AGAIN);
     }
 }

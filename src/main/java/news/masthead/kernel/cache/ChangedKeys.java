@@ -1,6 +1,7 @@
 package news.masthead.kernel.cache;
 
 import news.masthead.kernel.http.SurrogateKeys;
+import news.masthead.kernel.sql.Reads;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -37,9 +38,9 @@ final class ChangedKeys {
                    c.collection = 'articles' and c.listed is distinct from (
                        select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
                        order by p.seq desc limit 1),
-                   (select (extract(epoch from a.published_at) * 1000000)::bigint from articles a
+                   (select %s from articles a
                     where c.words is not null and c.collection = 'articles' and a.id = c.id)
-            from changes c where c.seq > ? and c.seq <= ? order by c.seq""";
+            from changes c where c.seq > ? and c.seq <= ? order by c.seq""".formatted(Reads.epochMicros("a.published_at"));
 
     private final ConcurrentHashMap<String, Long> lastChanged = new ConcurrentHashMap<>();
     /** For {@link ReadCache#ARTICLES_TEXT} and each word bucket: the publication times of their recent changes. */
@@ -97,7 +98,7 @@ final class ChangedKeys {
     }
 
     private void textChanged(String key, long seq, long publishedAt) {
-        published.merge(key, Published.NONE.with(seq, publishedAt), (old, one) -> old.with(seq, publishedAt));
+        published.compute(key, (k, old) -> (old == null ? Published.NONE : old).with(seq, publishedAt));
         lastChanged.put(key, seq);
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.sql.Reads;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,13 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class DataVersion {
 
-    /** A timestamptz as microseconds since the epoch, compared in Java. */
-    private static final String MICROS = "(extract(epoch from %s) * 1000000)::bigint";
-
     /** The largest committed seq (V3: committed seqs form a prefix), the clock, the next embargo's end. */
     private static final String READ =
-            "select coalesce((select max(seq) from changes), 0), " + MICROS.formatted("now()")
-                    + ", coalesce((select " + MICROS.formatted("min(published_at)")
+            "select coalesce((select max(seq) from changes), 0), " + Reads.epochMicros("now()")
+                    + ", coalesce((select " + Reads.epochMicros("min(published_at)")
                     + " from articles where article_embargoed(status, published_at, now())), " + Long.MAX_VALUE + ")";
 
     /**

@@ -254,8 +254,8 @@ public class Listing {
             floors = countCandidates && sort.floor() != null;
             String floor = floors // the last row's value; null if the walk reached rows without one (nulls last)
                     ? ", case when count(c." + sort.floor()
-                            + ") over () = count(*) over () then (extract(epoch from min(c." + sort.floor()
-                            + ") over ()) * 1000000)::bigint end as walk_floor"
+                            + ") over () = count(*) over () then "
+                            + Reads.epochMicros("min(c." + sort.floor() + ") over ()") + " end as walk_floor"
                     : "";
             source = "(select c.*, count(*) over () as walk_total" + floor + " from (select e.*, "
                     + sort.field().sql()

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,19 @@ public class Reads {
     @FunctionalInterface
     public interface Each {
         void accept(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * SQL expression: a timestamptz as microseconds since the epoch (a bigint), read with {@link #instant(long)}: no
+     * text to parse, and compared as a number in Java.
+     */
+    public static String epochMicros(String timestamptz) {
+        return "(extract(epoch from " + timestamptz + ") * 1000000)::bigint";
+    }
+
+    /** The instant of a column selected with {@link #epochMicros}. */
+    public static Instant instant(long epochMicros) {
+        return Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
     }
 
     /** Parsed statements kept: the hot ones are few, fieldsets and filters make many others, built for each use. */

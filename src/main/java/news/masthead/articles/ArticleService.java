@@ -106,7 +106,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
                     Set<String> moves = movesWith(params);
                     return moves == null ? keys : Filter.instead(keys, "articles", below(moves, page.floor()));
                 },
-                JsonPage::bytes,
+                page -> page.body().bytes(),
                 () -> page(params));
     }
 
@@ -167,7 +167,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
         return cache.getByStatements(
                 "article|" + visibility.scope() + "|" + includes + "|" + idOrSlug,
                 ArticleService::keys,
-                a -> a.body().bytes().length,
+                a -> a.body().bytes(),
                 () -> json.one(idOrSlug, includes, visibility.seesAll())
                         .orElseThrow(() -> new ApiException.NotFound("No article '" + idOrSlug + "'.")));
     }

@@ -70,7 +70,7 @@ public class FeedService {
      */
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, which opens a transaction only to compute
     public Rendered rendered(FeedQuery query, URI base, URI self, BiFunction<FeedLinks, List<FeedItem>, byte[]> write) {
-        return cache.get("feed|" + base + "|" + self, Rendered::keys, r -> r.body().length, () -> {
+        return cache.get("feed|" + base + "|" + self, Rendered::keys, Rendered::body, () -> {
             List<FeedItem> items = newest(query, base.toString().endsWith("/") ? base.toString() : base + "/");
             byte[] body = write.apply(FeedLinks.of(base, self, query, items), items);
             Set<String> keys = new LinkedHashSet<>(List.of("articles", "quotes", "people", "places", "images"));

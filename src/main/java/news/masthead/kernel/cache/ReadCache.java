@@ -21,14 +21,15 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 
 /**
  * Read results (rendered pages, list totals) kept in memory while they are provably current, so that
@@ -66,10 +67,51 @@ public class ReadCache {
     }
 
     /**
-     * @param shown what its {@code Surrogate-Key} names, in header order (mostly what its basis depends on). Kept, as its
-     *     basis's keys, in an array list: as hash sets, 3,500 entries held 163,000 map entries for the collector to trace.
+     * A kept value. A value's body (the bytes an answer sends as they are) and a kept answer sending the same array are
+     * weighed once: by the value while it is kept ({@code source}), by the answer once the value has gone
+     * ({@link #alone}). Caffeine fixes a weight when an entry is put, so going alone is a put of a heavier copy.
      */
-    private record Entry(Object value, Basis basis, List<String> shown, int bytes) {}
+    public static final class Entry {
+        private final String key;
+        private final Object value;
+        private final Basis basis;
+        /**
+         * What its {@code Surrogate-Key} names, in header order (mostly what its basis depends on). Kept, as its basis's
+         * keys, in an array list: as hash sets, 3,500 entries held 163,000 map entries for the collector to trace.
+         */
+        private final List<String> shown;
+
+        private final int bytes;
+        /** The array of bytes it holds that an answer may send as it is, or null. */
+        private final byte[] body;
+        /** For an answer: the kept value whose weight counts {@code body}, or null (the answer counts it). */
+        private final Entry source;
+        /** For a value: the kept answers that share its body, created when the first one is kept. */
+        private volatile Set<Entry> sharers;
+
+        private Entry(
+                String key, Object value, Basis basis, List<String> shown, long bytes, byte[] body, Entry source) {
+            this.key = key;
+            this.value = value;
+            this.basis = basis;
+            this.shown = shown;
+            this.bytes = (int) Math.min(Integer.MAX_VALUE, bytes);
+            this.body = body;
+            this.source = source;
+        }
+
+        /** This answer weighing its body itself: its source has left the cache. */
+        private Entry alone() {
+            return new Entry(key, value, basis, shown, (long) bytes + body.length, body, null);
+        }
+
+        private synchronized Set<Entry> sharers() {
+            if (sharers == null) {
+                sharers = ConcurrentHashMap.newKeySet();
+            }
+            return sharers;
+        }
+    }
 
     /**
      * A dependency that no header names: changed by an article change that can move the article into, out of or within
@@ -126,6 +168,9 @@ public class ReadCache {
     MeterRegistry registry;
 
     private Cache<String, Entry> entries;
+    /** Values that left the cache while answers shared their bodies (see {@link Entry}). */
+    private final Queue<Entry> gone = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
     /** The state a computation on this thread started from: what it asks for inside (a page's total) is checked against that. */
     private final ThreadLocal<DataVersion.State> computingFrom = new ThreadLocal<>();
@@ -146,6 +191,12 @@ public class ReadCache {
                 .removalListener((String key, Entry e, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         evictions.increment();
+                    }
+                    if (e.source != null && e.source.sharers != null) {
+                        e.source.sharers.remove(e);
+                    }
+                    if (e.sharers != null && !e.sharers.isEmpty()) {
+                        gone.add(e); // its sharers take on its body's weight at the next settle(), outside Caffeine
                     }
                 })
                 .executor(Runnable::run) // maintenance on the writing thread: no pool needed, weights exact at once
@@ -171,10 +222,11 @@ public class ReadCache {
     /**
      * The value for {@code key}: cached while current, else computed in a transaction and kept.
      * {@code key} must name everything the value depends on besides the data and the time; {@code keys} gives the
-     * surrogate keys of the records a value was computed from (see {@link news.masthead.kernel.http.SurrogateKeys}).
+     * surrogate keys of the records a value was computed from (see {@link news.masthead.kernel.http.SurrogateKeys});
+     * {@code body} the bytes it holds, which an answer may send as they are (its weight; null for a small value).
      */
-    public <V> V get(String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
-        return get(key, keys, (v, shown) -> shown, size, compute, true);
+    public <V> V get(String key, Function<V, Collection<String>> keys, Function<V, byte[]> body, Supplier<V> compute) {
+        return get(key, keys, (v, shown) -> shown, body, 0, compute, true);
     }
 
     /**
@@ -182,21 +234,21 @@ public class ReadCache {
      * it is computed outside any transaction, so each statement is one round trip in autocommit.
      */
     public <V> V getByStatements(
-            String key, Function<V, Collection<String>> keys, ToLongFunction<V> size, Supplier<V> compute) {
-        return get(key, keys, (v, shown) -> shown, size, compute, false);
+            String key, Function<V, Collection<String>> keys, Function<V, byte[]> body, Supplier<V> compute) {
+        return get(key, keys, (v, shown) -> shown, body, 0, compute, false);
     }
 
     /**
-     * As {@link #getByStatements(String, Function, ToLongFunction, Supplier)}, for a value that depends on other keys
-     * than its header names: {@code depends} maps the value and those keys to what it depends on.
+     * As {@link #getByStatements(String, Function, Function, Supplier)}, for a value that depends on other keys than
+     * its header names: {@code depends} maps the value and those keys to what it depends on.
      */
     public <V> V getByStatements(
             String key,
             Function<V, Collection<String>> keys,
             BiFunction<V, Set<String>, Set<String>> depends,
-            ToLongFunction<V> size,
+            Function<V, byte[]> body,
             Supplier<V> compute) {
-        return get(key, keys, depends, size, compute, false);
+        return get(key, keys, depends, body, 0, compute, false);
     }
 
     @SuppressWarnings("unchecked")
@@ -204,7 +256,8 @@ public class ReadCache {
             String key,
             Function<V, Collection<String>> keys,
             BiFunction<V, Set<String>, Set<String>> depends,
-            ToLongFunction<V> size,
+            Function<V, byte[]> body,
+            long objectBytes,
             Supplier<V> compute,
             boolean transaction) {
         if (!on()) {
@@ -258,16 +311,17 @@ public class ReadCache {
                 List<String> shown = List.copyOf(shownSet);
                 boolean timed = shown.stream().anyMatch(ReadCache::showsArticles)
                         || deps.stream().anyMatch(ReadCache::showsArticles);
+                byte[] bytes = body.apply(value);
                 Entry made = new Entry(
+                        key,
                         value,
                         new Basis(state.seq(), deps == view ? shown : List.copyOf(deps), timed, state.nextDueMicros()),
                         shown,
-                        (int) Math.min(
-                                Integer.MAX_VALUE,
-                                size.applyAsLong(value) + 2L * key.length() + 96 + 48L * deps.size()));
+                        (bytes != null ? bytes.length : 0) + objectBytes + 2L * key.length() + 96 + 48L * deps.size(),
+                        bytes,
+                        null);
                 if (made.bytes <= config.readCache().maxBytes() / 8) {
-                    // Keep it unless a value computed from a later state is kept already.
-                    entries.asMap().merge(key, made, (old, mine) -> old.basis.seq > mine.basis.seq ? old : mine);
+                    put(made);
                 }
                 return (V) used(made);
             }
@@ -307,7 +361,8 @@ public class ReadCache {
                     deps.addAll(more.apply(v));
                     return deps;
                 },
-                v -> RECORD_BYTES,
+                v -> null,
+                RECORD_BYTES,
                 compute,
                 true);
     }
@@ -331,22 +386,25 @@ public class ReadCache {
 
     /** Hands the keys of a value computed at no known state to the computation using it, or else to the response. */
     private <V> V used(V value, Function<V, Collection<String>> keys) {
-        note(keys.apply(value), null);
+        note(keys.apply(value), null, null);
         return value;
     }
 
     private Object used(Entry e) {
-        note(e.shown, e.basis);
+        note(e.shown, e.basis, e);
         return e.value;
     }
 
-    /** An enclosing computation depends on the keys (its own basis covers the rest); a response also on the basis. */
-    private void note(Collection<String> keys, Basis basis) {
+    /**
+     * An enclosing computation depends on the keys (its own basis covers the rest); a response also on the basis, and
+     * may send the entry's body.
+     */
+    private void note(Collection<String> keys, Basis basis, Entry entry) {
         Set<String> enclosing = collecting.get();
         if (enclosing != null) {
             enclosing.addAll(keys);
         } else {
-            ResponseKeys.add(keys, basis);
+            ResponseKeys.add(keys, basis, entry);
         }
     }
 
@@ -402,13 +460,55 @@ public class ReadCache {
         return e.value;
     }
 
-    /** Keeps a value put together from values this cache served (a request's whole answer), as {@link #get} keeps its own. */
-    public void keep(String key, Object value, Basis basis, long bytes) {
-        long weight = bytes + 2L * key.length() + 96 + 48L * basis.keys().size();
-        if (weight <= config.readCache().maxBytes() / 8) {
-            Entry made = new Entry(value, basis, List.of(), (int) weight);
-            entries.asMap().merge(key, made, (old, mine) -> old.basis.seq > mine.basis.seq ? old : mine);
+    /**
+     * Keeps a value put together from values this cache served (a request's whole answer), as {@link #get} keeps its
+     * own: {@code bytes} besides {@code body}, which it sends as it is. If one of the entries the answer was made from
+     * ({@code sources}, from {@link #used}) holds the same array and is still kept, that entry's weight counts it.
+     */
+    public void keep(String key, Object value, Basis basis, long bytes, byte[] body, List<Entry> sources) {
+        long weight = bytes
+                + body.length
+                + 2L * key.length()
+                + 96
+                + 48L * basis.keys().size();
+        if (weight > config.readCache().maxBytes() / 8) {
+            return;
         }
+        Entry source = null;
+        for (Entry e : sources) {
+            if (body.length > 0 && e.body == body) {
+                source = e;
+            }
+        }
+        if (source == null) {
+            put(new Entry(key, value, basis, List.of(), weight, body, null));
+            return;
+        }
+        Entry made = new Entry(key, value, basis, List.of(), weight - body.length, body, source);
+        source.sharers().add(made); // before the put: a removal of the source from now on finds it
+        put(made);
+        if (entries.asMap().get(key) != made) {
+            source.sharers.remove(made); // an answer from a later state was kept, or it has gone already
+        } else if (entries.asMap().get(source.key) != source) {
+            alone(made); // the source left before it could find the answer
+        }
+    }
+
+    /** Keeps {@code made} unless a value computed from a later state is kept already. */
+    private void put(Entry made) {
+        entries.asMap().merge(made.key, made, (old, mine) -> old.basis.seq > mine.basis.seq ? old : mine);
+        settle();
+    }
+
+    /** The answers whose source left the cache weigh their bodies themselves. */
+    private void settle() {
+        for (Entry source; (source = gone.poll()) != null; ) {
+            source.sharers.forEach(this::alone);
+        }
+    }
+
+    private void alone(Entry answer) {
+        entries.asMap().computeIfPresent(answer.key, (k, kept) -> kept == answer ? answer.alone() : kept);
     }
 
     private static <V> V inTransaction(Supplier<V> compute) {

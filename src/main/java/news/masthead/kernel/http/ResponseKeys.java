@@ -5,8 +5,10 @@ import io.quarkus.arc.ArcContainer;
 import jakarta.enterprise.context.RequestScoped;
 import news.masthead.kernel.cache.ReadCache;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +20,9 @@ import java.util.Set;
 public class ResponseKeys {
 
     private final Set<String> keys = new LinkedHashSet<>();
+    /** The read cache's entries the answer was made from: it may send one's body as it is (see ReadCache#keep). */
+    private final List<ReadCache.Entry> entries = new ArrayList<>(2);
+
     private ReadCache.Basis basis;
     /** A value came from outside the cache (computed in a transaction, or with the cache off): the answer is not kept. */
     private boolean unknownBasis;
@@ -27,9 +32,14 @@ public class ResponseKeys {
      * at no known state); outside a request (a job, a test) it does nothing.
      */
     public static void add(Collection<String> more, ReadCache.Basis basis) {
+        add(more, basis, null);
+    }
+
+    /** As {@link #add(Collection, ReadCache.Basis)} for a value the read cache kept as {@code entry}. */
+    public static void add(Collection<String> more, ReadCache.Basis basis, ReadCache.Entry entry) {
         var container = Arc.container();
         if (container != null && container.requestContext().isActive()) {
-            proxy(container).addAll(more, basis);
+            proxy(container).addAll(more, basis, entry);
         }
     }
 
@@ -57,17 +67,24 @@ public class ResponseKeys {
         }
     }
 
-    void addAll(Collection<String> more, ReadCache.Basis from) {
+    void addAll(Collection<String> more, ReadCache.Basis from, ReadCache.Entry entry) {
         keys.addAll(more);
         if (from == null) {
             unknownBasis = true;
         } else {
             basis = basis == null ? from : basis.and(from);
         }
+        if (entry != null) {
+            entries.add(entry);
+        }
     }
 
     Set<String> keys() {
         return keys;
+    }
+
+    List<ReadCache.Entry> entries() {
+        return entries;
     }
 
     /** What every value the answer used was computed from, or null if one came from elsewhere or none was used. */

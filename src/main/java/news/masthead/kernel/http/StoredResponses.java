@@ -66,7 +66,7 @@ public class StoredResponses {
     record Stored(int status, AsciiString[] headers, Buffer body, Object template) {}
 
     /** What the REST layer answered and what from, handed to the route that keeps it as it is sent. */
-    private record Made(int status, byte[] body, ReadCache.Basis basis) {}
+    private record Made(int status, byte[] body, ReadCache.Basis basis, List<ReadCache.Entry> sources) {}
 
     @Inject
     ReadCache cache;
@@ -166,7 +166,7 @@ public class StoredResponses {
                 return;
             }
             List<AsciiString> headers = new ArrayList<>();
-            long size = made.body.length;
+            long size = 0;
             for (Map.Entry<String, String> h : response.headers()) {
                 headers.add(AsciiString.of(h.getKey()));
                 headers.add(AsciiString.of(h.getValue()));
@@ -182,7 +182,9 @@ public class StoredResponses {
                     key,
                     new Stored(made.status, headers.toArray(AsciiString[]::new), body, template),
                     made.basis,
-                    size);
+                    size,
+                    made.body,
+                    made.sources);
         });
         ctx.next();
     }
@@ -204,11 +206,11 @@ public class StoredResponses {
             return;
         }
         if (status == 200 && response.getEntity() instanceof JsonText body) {
-            ctx.put(MADE, new Made(200, body.bytes(), basis));
+            ctx.put(MADE, new Made(200, body.bytes(), basis, used.entries()));
         } else if (status == 200 && response.getEntity() instanceof byte[] body) { // a feed
-            ctx.put(MADE, new Made(200, body, basis));
+            ctx.put(MADE, new Made(200, body, basis, used.entries()));
         } else if (status == 304 && response.getEntity() == null) {
-            ctx.put(MADE, new Made(304, new byte[0], basis));
+            ctx.put(MADE, new Made(304, new byte[0], basis, List.of()));
         }
     }
 }

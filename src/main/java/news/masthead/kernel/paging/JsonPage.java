@@ -52,9 +52,4 @@ public record JsonPage(JsonText body, String next, Long floor) {
     }
 
     private static final byte[] HEAD = "{\"items\":".getBytes(StandardCharsets.UTF_8);
-
-    /** Its size in memory, for {@code ReadCache}. */
-    public long bytes() {
-        return body.bytes().length;
-    }
 }

@@ -92,7 +92,10 @@ public class Listing {
      */
     public JsonPage cached(String table, Object params, Supplier<JsonPage> page) {
         return cache.getByStatements(
-                cache.key(table, params), p -> SurrogateKeys.list(table, p.body()), JsonPage::bytes, page);
+                cache.key(table, params),
+                p -> SurrogateKeys.list(table, p.body()),
+                p -> p.body().bytes(),
+                page);
     }
 
     /**
@@ -306,7 +309,7 @@ public class Listing {
                         "total|" + table + "|" + filter.fingerprint(),
                         t -> totalKeys(table, filter),
                         (t, keys) -> filter.dependencies(table, keys),
-                        n -> 32,
+                        t -> null,
                         () -> count(table, filter))
                 : count(table, filter);
     }

@@ -33,7 +33,7 @@ public class ReplayTestResource {
     @Access(Role.PUBLIC)
     @Operation(hidden = true)
     public JsonText cachedAndDirect(@QueryParam("via") String via) {
-        String cached = cache.getByStatements("test|replay", v -> Set.of("people"), v -> 64, () -> "kept");
+        String cached = cache.getByStatements("test|replay", v -> Set.of("people"), v -> null, () -> "kept");
         String clock = "select clock_timestamp()::text";
         String direct = "hibernate".equals(via)
                 ? (String) em.createNativeQuery(clock).getSingleResult()

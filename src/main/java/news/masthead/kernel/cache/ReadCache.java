@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -184,6 +185,7 @@ public class ReadCache {
 
     @PostConstruct
     void init() {
+        dataVersion = ClientProxy.unwrap(dataVersion); // lives as long as the application: a hit skips its proxy
         long max = Math.max(1, config.readCache().maxBytes());
         entries = Caffeine.newBuilder()
                 .maximumWeight(max)

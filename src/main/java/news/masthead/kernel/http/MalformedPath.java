@@ -23,8 +23,14 @@ public class MalformedPath {
     /** The system property that turns Quarkus' bare-400 URI check off; read once, when its HTTP layer loads. */
     public static final String QUARKUS_CHECK_OFF = "vertx.disableURIValidation";
 
-    /** Characters besides ASCII letters and digits that a URI's path and query take as they are. */
-    private static final String PLAIN = "-._~/?=&,;:@!$'()*+";
+    /** The ASCII characters that a URI's path and query take as they are: letters, digits and these. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            PLAIN[c] = Character.isLetterOrDigit(c) || "-._~/?=&,;:@!$'()*+".indexOf(c) >= 0;
+        }
+    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
@@ -57,7 +63,7 @@ public class MalformedPath {
                     return false;
                 }
                 i += 2;
-            } else if (!(c < 128 && (Character.isLetterOrDigit(c) || PLAIN.indexOf(c) >= 0))) {
+            } else if (c >= 128 || !PLAIN[c]) {
                 return false;
             }
         }

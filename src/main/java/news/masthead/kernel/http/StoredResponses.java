@@ -3,9 +3,10 @@ package news.masthead.kernel.http;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoop;
 import io.netty.util.AsciiString;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.quarkus.arc.ClientProxy;
-import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
@@ -29,6 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Whole anonymous answers of {@link Replayable} operations, kept in the read cache beside the values they were made
@@ -82,6 +85,9 @@ public class StoredResponses {
 
     private Counter replays;
 
+    /** Per event loop, the requests waiting for the read they share (see {@link #handle}). */
+    private final FastThreadLocal<Waiting> waiting = new FastThreadLocal<>();
+
     @PostConstruct
     void init() {
         // Both live as long as the application: the replay path calls them without going through their proxies.
@@ -108,20 +114,52 @@ public class StoredResponses {
             keepAnswer(ctx, key);
             return;
         }
-        Context context = Vertx.currentContext();
-        dataVersion
-                .next()
-                .whenComplete((state, failure) -> context.runOnContext(v -> {
-                    Object kept = failure == null ? cache.ifCurrent(key, state) : null;
-                    if (kept instanceof Stored stored) {
-                        replay(ctx, stored);
-                        return;
-                    }
-                    if (failure == null) {
-                        DataVersion.readFor(context, state); // read after the request arrived: the REST layer uses it
-                    }
-                    keepAnswer(ctx, key); // stale, or no version: the REST layer answers (or reports the failure)
-                }));
+        ContextInternal context = (ContextInternal) Vertx.currentContext();
+        CompletableFuture<DataVersion.State> read = dataVersion.next();
+        Waiting batch = waiting.get();
+        if (batch == null || batch.read != read) {
+            Waiting mine = batch = new Waiting(read);
+            waiting.set(mine);
+            EventLoop loop = context.nettyEventLoop();
+            read.whenComplete((state, failure) -> loop.execute(() -> mine.resume(state, failure)));
+        }
+        // Before the batch resumes: it resumes in a task on this loop, which runs after this handler returns.
+        batch.requests.add(new Waiter(ctx, key, context));
+    }
+
+    /** The requests on one event loop that wait for one data-version read, resumed by one task on that loop. */
+    private final class Waiting {
+        final CompletableFuture<DataVersion.State> read;
+        final List<Waiter> requests = new ArrayList<>();
+
+        Waiting(CompletableFuture<DataVersion.State> read) {
+            this.read = read;
+        }
+
+        void resume(DataVersion.State state, Throwable failure) {
+            if (waiting.get() == this) {
+                // A read that timed out stays on offer until the reader takes it: later requests start a new batch.
+                waiting.remove();
+            }
+            for (Waiter w : requests) {
+                w.context.dispatch(v -> answer(w, state, failure)); // with the request's context current
+            }
+        }
+    }
+
+    private record Waiter(RoutingContext ctx, String key, ContextInternal context) {}
+
+    /** A replay if the kept answer is current at {@code state}; else the REST layer answers. */
+    private void answer(Waiter w, DataVersion.State state, Throwable failure) {
+        Object kept = failure == null ? cache.ifCurrent(w.key, state) : null;
+        if (kept instanceof Stored stored) {
+            replay(w.ctx, stored);
+            return;
+        }
+        if (failure == null) {
+            DataVersion.readFor(w.context, state); // read after the request arrived: the REST layer uses it
+        }
+        keepAnswer(w.ctx, w.key); // stale, or no version: the REST layer answers (or reports the failure)
     }
 
     private static String key(HttpServerRequest request) {

@@ -10,7 +10,7 @@ bench_tools() {  # installs wrk and psql (and the commands named) from Debian's 
 
 start() {  # starts the service with these extra JVM options and waits until it is ready; APP is its pid
   # The heap flags of the documented run command (docs/running.md, Memory); BENCH_JVM replaces them.
-  java ${BENCH_JVM:--Xmx192m -XX:+UseG1GC} -Dmasthead.instance="$INSTANCE" -Dcms.data-dir="$DATA" -Dcms.demo-content=false -Dquarkus.http.port=$PORT \
+  java ${BENCH_JVM:--Xmx224m -XX:+UseG1GC} -Dmasthead.instance="$INSTANCE" -Dcms.data-dir="$DATA" -Dcms.demo-content=false -Dquarkus.http.port=$PORT \
        -Dquarkus.log.level=WARN "$@" -jar "$APP_JAR" > "$DATA.log" 2>&1 &
   APP=$!
   local ready=0

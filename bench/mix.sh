@@ -7,8 +7,8 @@
 #    kind and overall, the read cache's hit ratio (from /q/metrics, when the service exports cache counts) and the
 #    JVM's peak RSS.
 # 2. Beside nginx: the exact response bytes Masthead gives are fetched once into files, which nginx (installed from
-#    Debian's packages when missing) serves; then, one after the other in the same run, Masthead and nginx with
-#    wrk -t2 -c64: the hot single article (the same 1,000 articles rotated), the long tail (every visible article
+#    Debian's packages when missing) serves; then, in turn in the same run (three 10 s rounds each, the median
+#    round reported), Masthead and nginx with wrk -t2 -c64: the hot single article (the same 1,000 articles rotated), the long tail (every visible article
 #    rotated; nginx rotates over the first BENCH_NGINX_FILES of them, 10,000 by default) and the newest 20.
 #    Prints req/s, p50, p99 of both and Masthead / nginx.
 # Environment as bench/run.sh (BENCH_PORT, BENCH_APP, BENCH_DATA, BENCH_WORKERS, BENCH_INSTANCE), and
@@ -186,19 +186,24 @@ end
 EOF
 measure() {  # URL [SLUGS]: "req/s p50 p99" of wrk -t2 -c64
   local out
-  out=$(wrk -t2 -c64 -d20s --latency ${2:+-s "$OUT/rotate.lua"} "$1" ${2:+-- "$2"})
+  out=$(wrk -t2 -c64 -d10s --latency ${2:+-s "$OUT/rotate.lua"} "$1" ${2:+-- "$2"})
   grep -q 'Non-2xx' <<<"$out" && echo "warning: $(grep 'Non-2xx' <<<"$out") for $1" >&2
   echo "$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1 == "50%" {print $2}' <<<"$out") $(awk '$1 == "99%" {print $2}' <<<"$out")"
 }
 head -"$FILES" "$OUT/slugs.txt" > "$OUT/tail-nginx.txt"
 echo
-echo "== Beside nginx (same bytes; wrk -t2 -c64 -d20s --latency; default configuration of Masthead${BENCH_JVM:+ plus $BENCH_JVM})"
+echo "== Beside nginx (same bytes; wrk -t2 -c64 -d10s --latency, three rounds each in turn, the median round; default configuration of Masthead${BENCH_JVM:+ plus $BENCH_JVM})"
 printf '| %-44s | %18s | %18s | %8s |\n' request "Masthead req/s, p50, p99" "nginx req/s, p50, p99" "ratio"
 printf '|---|---:|---:|---:|\n'
+median() { sort -n | sed -n 2p; }  # of three "req/s p50 p99" lines, the one with the median req/s
 row() {  # NAME MASTHEAD_URL NGINX_URL [MASTHEAD_SLUGS NGINX_SLUGS]
   wrk -t2 -c64 -d10s ${4:+-s "$OUT/rotate.lua"} "$2" ${4:+-- "$4"} >/dev/null  # warm-up
-  read -r mr m50 m99 <<<"$(measure "$2" "${4:-}")"
-  read -r nr n50 n99 <<<"$(measure "$3" "${5:-}")"
+  # Three rounds of each in turn: the machine's speed drifts by a quarter within minutes, one round each would
+  # compare two moments as much as two servers.
+  local m=() n=()
+  for _ in 1 2 3; do m+=("$(measure "$2" "${4:-}")"); n+=("$(measure "$3" "${5:-}")"); done
+  read -r mr m50 m99 <<<"$(printf '%s\n' "${m[@]}" | median)"
+  read -r nr n50 n99 <<<"$(printf '%s\n' "${n[@]}" | median)"
   printf '| %-44s | %18s | %18s | %7.0f%% |\n' "$1" "$mr, $m50, $m99" "$nr, $n50, $n99" "$(awk -v a="$mr" -v b="$nr" 'BEGIN {print 100 * a / b}')"
 }
 row "hot article + people, places (1,000 rotated)" "http://127.0.0.1:$PORT" "http://127.0.0.1:$NGINX_PORT" "$OUT/hot.txt" "$OUT/hot.txt"

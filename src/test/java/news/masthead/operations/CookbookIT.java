@@ -49,7 +49,7 @@ class CookbookIT {
         ProcessBuilder builder = new ProcessBuilder(
                         // As docs/running.md runs it: the demo content loads within the documented heap.
                         javaBinary(),
-                        "-Xmx192m",
+                        "-Xmx224m",
                         "-XX:+UseG1GC",
                         "-jar",
                         JAR.toAbsolutePath().toString())

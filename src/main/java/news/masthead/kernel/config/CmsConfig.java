@@ -154,7 +154,7 @@ public interface CmsConfig {
     interface ReadCache {
 
         /** Memory (bytes) for rendered pages, articles and list totals; 0 turns the cache off. */
-        @WithDefault("67108864")
+        @WithDefault("100663296")
         long maxBytes();
     }
 
@@ -168,7 +168,7 @@ public interface CmsConfig {
         @WithDefault("160,320,640,960,1280,1920,2560")
         List<Integer> widths();
 
-        /** Heap (bytes) for encoded renditions, least recently used dropped first; sized for the documented 192 MB heap. */
+        /** Heap (bytes) for encoded renditions, least recently used dropped first; sized for the documented 224 MB heap. */
         @WithDefault("16777216")
         long cacheBytes();
 

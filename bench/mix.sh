@@ -8,8 +8,9 @@
 #    JVM's peak RSS.
 # 2. Beside nginx: the exact response bytes Masthead gives are fetched once into files, which nginx (installed from
 #    Debian's packages when missing) serves; then, in turn in the same run (three 10 s rounds each, the median
-#    round reported), Masthead and nginx with wrk -t2 -c64: the hot single article (the same 1,000 articles rotated), the long tail (every visible article
-#    rotated; nginx rotates over the first BENCH_NGINX_FILES of them, 10,000 by default) and the newest 20.
+#    round reported), Masthead and nginx with wrk -t2 -c64: the hot single article (the same 1,000 articles
+#    rotated), the long tail (every visible article rotated; nginx rotates over the first BENCH_NGINX_FILES of
+#    them, 10,000 by default) and the newest 20.
 #    Prints req/s, p50, p99 of both and Masthead / nginx.
 # Environment as bench/run.sh (BENCH_PORT, BENCH_APP, BENCH_DATA, BENCH_WORKERS, BENCH_INSTANCE), and
 # BENCH_CONNS (32: connections of the mix, one wrk thread each), BENCH_NGINX_PORT (BENCH_PORT + 100),

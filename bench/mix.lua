@@ -5,7 +5,7 @@
 -- pages.txt (second pages of lists, the paths their Link headers gave). Kinds, by share of requests:
 -- 70% single articles (with people, places and quotes), drawn Zipf-distributed (s = 1) over every article;
 -- 20% list pages (newest, tag, section, person, place, second pages through cursors); 10% q searches and near.
--- done() prints one line per kind: MIX kind requests p50_ms p99_ms non2xx.
+-- done() prints one line per kind: MIX kind requests p50_ms p99_ms. wrk's own summary counts the answers >= 400.
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_nsec; } mix_timespec;
@@ -63,8 +63,7 @@ function setup(thread)
 end
 
 -- Per thread, a global so that done() can read it with thread:get (which copies flat tables only, and leaves each
--- value on the thread's stack, so it is called once per thread): one number per answer, kind * 1e9 + microseconds,
--- negative for a non-2xx answer.
+-- value on the thread's stack, so it is called once per thread): one number per answer, kind * 1e9 + microseconds.
 samples = {}
 local current, started
 
@@ -80,36 +79,33 @@ function init(args)
   for line in io.lines(dir .. "/pages.txt") do if line ~= "" then pages[#pages + 1] = line end end
 end
 
+-- A thread's one connection asks for its next request as soon as the answer to the last one is in, so request()
+-- times the answer before it. No response() function: with one, wrk copies every answer's headers and body into Lua
+-- (wrk's own CPU a request in the mix 0.116-0.140 ms with it, 0.086-0.089 ms without, in alternating 20 s windows).
 function request()
+  local t = now_us()
+  if current then samples[#samples + 1] = current * 1e9 + math.floor(t - started) end
   local r, i = math.random(100), 1
   while r > kinds[i][2] do r = r - kinds[i][2]; i = i + 1 end
   current = i
-  started = now_us()
+  started = t
   return wrk.format("GET", kinds[i][3]())
 end
 
-function response(status)
-  local sample = current * 1e9 + math.floor(now_us() - started)
-  samples[#samples + 1] = (status < 200 or status > 299) and -sample or sample
-end
-
-function done(summary)
-  local lat, bad = {}, {}
-  for i = 1, #kinds do lat[i] = {}; bad[i] = 0 end
+function done()
+  local lat = {}
+  for i = 1, #kinds do lat[i] = {} end
   for _, t in ipairs(threads) do
     for _, v in ipairs(t:get("samples")) do
-      local failed = v < 0
-      if failed then v = -v end
       local i = math.floor(v / 1e9)
       local l = lat[i]
       l[#l + 1] = v - i * 1e9
-      if failed then bad[i] = bad[i] + 1 end
     end
   end
   for i, k in ipairs(kinds) do
     local all = lat[i]
     table.sort(all)
     local function pct(p) return #all == 0 and 0 or all[math.max(1, math.ceil(#all * p))] / 1000 end
-    io.write(string.format("MIX %s %d %.1f %.1f %d\n", k[1], #all, pct(0.5), pct(0.99), bad[i]))
+    io.write(string.format("MIX %s %d %.1f %.1f\n", k[1], #all, pct(0.5), pct(0.99)))
   end
 end

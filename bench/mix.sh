@@ -3,8 +3,8 @@
 #   bench/mix.sh [ARTICLES] [DURATION]     e.g. bench/mix.sh 100000 60s
 # 1. The mix (bench/mix.lua): 70% single articles with includes, slugs drawn Zipf-distributed over every article;
 #    20% list pages (newest, tag, section, person, place, second pages through cursors); 10% q searches and near;
-#    one editor write a second alongside (an edit of a published article). Prints req/s, p50/p99 and non-2xx per
-#    kind and overall, the read cache's hit ratio (from /q/metrics, when the service exports cache counts) and the
+#    one editor write a second alongside (an edit of a published article). Prints req/s, p50/p99 per kind and
+#    overall, the answers >= 400, the read cache's hit ratio (from /q/metrics, when the service exports cache counts) and the
 #    JVM's peak RSS.
 # 2. Beside nginx: the exact response bytes Masthead gives are fetched once into files, which nginx (installed from
 #    Debian's packages when missing) serves; then, in turn in the same run (three 10 s rounds each, the median
@@ -120,10 +120,12 @@ TIMEFORMAT='%U %S'
 read -r j1 p1 <<<"$(ticks)"
 wait "${PIDS[1]}" || true
 c1=$(cache_counts)
-printf '| %-8s | %9s | %8s | %8s | %7s |\n' kind req/s p50 p99 non-2xx
-printf '|---|---:|---:|---:|---:|\n'
-awk -v s="$SECS" '/^MIX / {printf "| %-8s | %9.0f | %5.1f ms | %5.1f ms | %7d |\n", $2, $3 / s, $4, $5, $6}' "$OUT/mix.out"
-awk '/Requests\/sec/ {printf "| **all**  | %9.0f |          |          |         |\n", $2}' "$OUT/mix.out"
+printf '| %-8s | %9s | %8s | %8s |\n' kind req/s p50 p99
+printf '|---|---:|---:|---:|\n'
+awk -v s="$SECS" '/^MIX / {printf "| %-8s | %9.0f | %5.1f ms | %5.1f ms |\n", $2, $3 / s, $4, $5}' "$OUT/mix.out"
+awk '/Requests\/sec/ {printf "| **all**  | %9.0f |          |          |\n", $2}' "$OUT/mix.out"
+echo "answers >= 400: $(awk '/Non-2xx/ {n = $NF} END {print n + 0}' "$OUT/mix.out");" \
+     "socket errors: $(awk '/Socket errors/ {sub(/.*errors: /, ""); print}' "$OUT/mix.out" | grep . || echo none)"
 echo "overall latency (wrk): $(awk '/Latency/ {print "mean " $2 ", max " $4}' "$OUT/mix.out")"
 echo "writes: $(wc -l < "$OUT/writes") ($(grep -vc '^200$' "$OUT/writes" || true) not 200)"
 if [ -n "$c0" ] && [ -n "$c1" ]; then

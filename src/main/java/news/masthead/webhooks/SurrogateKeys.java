@@ -69,7 +69,8 @@ class SurrogateKeys {
         }
         String embedding = EMBEDDING.get(collection);
         if (embedding != null) {
-            List<?> found = em.createNativeQuery("select k from (" + embedding + ") keys (k) order by k", String.class)
+            List<?> found = em.createNativeQuery("select k from (" + embedding
+                            + ") keys (k) order by k") // no result class: see Visibility#databaseNow
                     .setParameter("id", id)
                     .setParameter("all", all)
                     .getResultList();

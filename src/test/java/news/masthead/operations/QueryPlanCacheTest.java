@@ -1,0 +1,66 @@
+package news.masthead.operations;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Quotes;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.spi.QueryInterpretationCache;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static news.masthead.Api.anonymous;
+import static news.masthead.Api.person;
+import static news.masthead.Api.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Hibernate keeps one plan per query it has seen. A query whose cache key never equals an earlier one's (a native query
+ * given a result class made one) adds a plan at every call, all under one hash, so each of its lookups compared itself
+ * with up to the whole cache: an article's comments and an article as ninjs, 64 callers on demo content, served
+ * 14-45% and 24-40% fewer requests a second than without.
+ */
+@QuarkusTest
+class QueryPlanCacheTest {
+
+    @Inject
+    EntityManagerFactory factory;
+
+    @Test
+    void repeatedReadsOfTheEntityPathAddNoQueryPlans() {
+        String article =
+                Articles.article().headline("Plans " + unique()).published().create();
+        String speaker = person("Plans Speaker " + unique());
+        Quotes.quote().text("Plans quote").speaker(speaker).article(article).create();
+        List<String> urls = List.of(
+                "/api/v1/articles/" + article + "/comments",
+                "/api/v1/quotes",
+                "/api/v1/people/" + speaker + "/quotes",
+                "/api/v1/images",
+                "/api/v1/changes");
+        Runnable reads = () -> {
+            urls.forEach(url -> anonymous().get(url).then().statusCode(200));
+            anonymous()
+                    .accept("application/ninjs+json")
+                    .get("/api/v1/articles/" + article)
+                    .then()
+                    .statusCode(200);
+        };
+        reads.run(); // the first reads make the plans these routes need
+        int plans = plans();
+
+        for (int i = 0; i < 20; i++) {
+            reads.run();
+        }
+
+        assertEquals(plans, plans());
+    }
+
+    private int plans() {
+        QueryInterpretationCache cache =
+                factory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
+        return cache.getNumberOfCachedQueryPlans();
+    }
+}

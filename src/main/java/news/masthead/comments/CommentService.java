@@ -66,13 +66,13 @@ public class CommentService {
     /** An article's approved comments, oldest first; 404 when the caller may not see the article. */
     @VersionedRead // its total comes from ReadCache
     public Page<PublicCommentView> approved(String articleIdOrSlug, String sort, PageRequest page) {
-        Article a = visibility.article(articleIdOrSlug);
+        UUID article = visibility.articleId(articleIdOrSlug);
         Filter filter = new Filter()
                 .and(
                         "e.article_id = :article and e.status = 'approved'",
-                        "article=" + a.id + "|approved",
+                        "article=" + article + "|approved",
                         "article",
-                        a.id);
+                        article);
         return listing.page(
                         Comment.class, "comments", c -> c.id, filter, SortSpec.parse(sort, SORTS, DEFAULT_SORT), page)
                 .map(CommentService::publicView);

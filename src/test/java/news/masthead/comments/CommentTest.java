@@ -205,6 +205,42 @@ class CommentTest {
     }
 
     @Test
+    void theCommentListFindsItsArticleByIdOrSlugAndHidesADraftFromAnonymousCallersOnly() {
+        String draft = article("Draft list " + unique(), "draft", null);
+        String slug = editor().get("/api/v1/articles/" + draft)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("slug");
+        for (String idOrSlug : List.of(draft, slug)) {
+            anonymous()
+                    .get("/api/v1/articles/" + idOrSlug + "/comments")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("No article '" + idOrSlug + "'."));
+            editor().get("/api/v1/articles/" + idOrSlug + "/comments")
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", equalTo(0));
+        }
+        String published = publishedArticle();
+        String publishedSlug = anonymous()
+                .get("/api/v1/articles/" + published)
+                .then()
+                .extract()
+                .path("slug");
+        anonymous()
+                .get("/api/v1/articles/" + publishedSlug + "/comments")
+                .then()
+                .statusCode(200);
+        anonymous()
+                .get("/api/v1/articles/00000000-0000-4000-8000-000000000000/comments")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void replyMustBeToAnApprovedCommentOfTheSameArticle() {
         String article = publishedArticle();
         String other = publishedArticle();

@@ -4,8 +4,8 @@
 # 1. The mix (bench/mix.lua): 70% single articles with includes, slugs drawn Zipf-distributed over every article;
 #    20% list pages (newest, tag, section, person, place, second pages through cursors); 10% q searches and near;
 #    one editor write a second alongside (an edit of a published article). Prints req/s, p50/p99 per kind and
-#    overall, the answers >= 400, the read cache's hit ratio (from /q/metrics, when the service exports cache counts) and the
-#    JVM's peak RSS.
+#    overall, the answers >= 400, the read cache's hit ratio (from /q/metrics, when the service exports cache
+#    counts) and the JVM's peak RSS.
 # 2. Beside nginx: the exact response bytes Masthead gives are fetched once into files, which nginx (installed from
 #    Debian's packages when missing) serves; then, in turn in the same run (three 10 s rounds each, the median
 #    round reported), Masthead and nginx with wrk -t2 -c64: the hot single article (the same 1,000 articles

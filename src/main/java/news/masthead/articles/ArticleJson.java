@@ -90,8 +90,6 @@ class ArticleJson {
         if (id.isEmpty() && !Lookup.couldBeSlug(idOrSlug)) {
             return Optional.empty(); // no slug can look like this
         }
-        // By id first; a UUID that is no article's id may still be a slug.
-        String match = id.isPresent() ? "(a.id = cast(:id as uuid) or a.slug = :slug)" : "a.slug = :slug";
         String validators = seesAll
                 ? ", null, " + Reads.epochMicros("a.updated_at") + " from articles a"
                 : ", s.visible, " + Reads.epochMicros("greatest(a.updated_at, s.changed)")
@@ -99,8 +97,10 @@ class ArticleJson {
                         + " masthead_related_state(case when a.rendered_head is null"
                         + " and strpos(a.body::text, '\"articleId\"') > 0 then a.body::jsonb end) s";
         List<String> columns = columns(include, seesAll, null);
-        String sql = "select " + String.join(", ", columns) + ", a.version" + validators + " where " + match + " and "
-                + (seesAll ? "true" : Visibility.publicArticleSql("a")) + " order by a.slug = :slug limit 1";
+        String sql = "select " + String.join(", ", columns) + ", a.version" + validators + " where "
+                + Visibility.byIdOrSlug(id.isPresent()) + " and "
+                + (seesAll ? "true" : Visibility.publicArticleSql("a"))
+                + Visibility.ID_FIRST;
         Map<String, Object> params = new HashMap<>(Map.of("slug", idOrSlug));
         id.ifPresent(uuid -> params.put("id", uuid.toString()));
         return reads.list(sql, params, row -> rendered(row, columns.size())).stream()

@@ -56,10 +56,7 @@ public class Visibility {
         return status == ArticleStatus.scheduled && publishedAt != null && publishedAt.isAfter(at);
     }
 
-    /**
-     * The database's clock: the {@code at} of {@link #visible} and {@link #embargoed}. No result class: Hibernate's plan
-     * cache key for a native query given one never equals the last call's, so each call added a plan (QueryPlanCacheTest).
-     */
+    /** The database's clock: the {@code at} of {@link #visible} and {@link #embargoed}. */
     public Instant databaseNow() {
         return Reads.instant(((Number) em.createNativeQuery("select " + Reads.epochMicros("now()"))
                         .getSingleResult())
@@ -94,24 +91,34 @@ public class Visibility {
 
     /**
      * The id of {@link #article}, by one statement that loads no entity (a read needing no more than the id spends
-     * most of its time loading and then dirty-checking the whole article otherwise). An id first, as {@link #article}.
+     * most of its time loading and then dirty-checking the whole article otherwise).
      */
     public UUID articleId(String idOrSlug) {
         Optional<UUID> id = Lookup.asId(idOrSlug);
         if (id.isEmpty() && !Lookup.couldBeSlug(idOrSlug)) {
             throw notFound(idOrSlug);
         }
-        String match = id.isPresent() ? "(a.id = cast(:id as uuid) or a.slug = :slug)" : "a.slug = :slug";
-        Query query = em.createNativeQuery("select cast(a.id as text) from articles a where " + match
-                        + (seesAll() ? "" : " and " + publicArticleSql("a")) + " order by a.slug = :slug limit 1")
+        Query query = em.createNativeQuery("select a.id from articles a where " + byIdOrSlug(id.isPresent())
+                        + (seesAll() ? "" : " and " + publicArticleSql("a")) + ID_FIRST)
                 .setParameter("slug", idOrSlug);
         id.ifPresent(uuid -> query.setParameter("id", uuid.toString()));
         List<?> found = query.getResultList();
         if (found.isEmpty()) {
             throw notFound(idOrSlug);
         }
-        return UUID.fromString((String) found.get(0));
+        return (UUID) found.get(0);
     }
+
+    /**
+     * SQL condition: the article aliased {@code a} is the one named by {@code :slug}, or by {@code :id} too when the
+     * value is a UUID (a UUID that is no article's id may still be a slug); with {@link #ID_FIRST}, the id wins.
+     */
+    static String byIdOrSlug(boolean asId) {
+        return asId ? "(a.id = cast(:id as uuid) or a.slug = :slug)" : "a.slug = :slug";
+    }
+
+    /** SQL: of the rows {@link #byIdOrSlug} matched, the one by id if any. */
+    static final String ID_FIRST = " order by a.slug = :slug limit 1";
 
     private static ApiException notFound(String idOrSlug) {
         return new ApiException.NotFound("No article '" + idOrSlug + "'.");
@@ -124,11 +131,11 @@ public class Visibility {
         if (wanted.isEmpty() || seesAll()) {
             return wanted;
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> visible = em.createNativeQuery(
-                        "select e.id from articles e where e.id in (:ids) and " + publicArticleSql("e"), UUID.class)
+        Set<UUID> visible = new HashSet<>();
+        em.createNativeQuery("select e.id from articles e where e.id in (:ids) and " + publicArticleSql("e"))
                 .setParameter("ids", wanted)
-                .getResultList();
-        return new HashSet<>(visible);
+                .getResultList()
+                .forEach(row -> visible.add((UUID) row));
+        return visible;
     }
 }

@@ -18,6 +18,7 @@ import news.masthead.places.Place;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,13 +123,11 @@ public class FeedService {
             source = Article.inPlace(":place");
             params.put("place", place.get());
         }
-        Query q = em.createNativeQuery(
-                "select e.id from " + source + " e where " + where
-                        + " order by e.published_at desc nulls last, e.id desc limit " + SIZE,
-                UUID.class);
+        Query q = em.createNativeQuery("select e.id from " + source + " e where " + where
+                + " order by e.published_at desc nulls last, e.id desc limit " + SIZE);
         params.forEach(q::setParameter);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = q.getResultList();
+        List<UUID> ids = new ArrayList<>();
+        q.getResultList().forEach(row -> ids.add((UUID) row));
         List<Article> articles = listing.load(Article.class, ids, a -> a.id);
         Map<UUID, List<Block>> bodies = new HashMap<>();
         articles.forEach(a -> bodies.put(a.id, bodyText.blocks(a.body)));

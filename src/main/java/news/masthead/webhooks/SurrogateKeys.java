@@ -69,8 +69,7 @@ class SurrogateKeys {
         }
         String embedding = EMBEDDING.get(collection);
         if (embedding != null) {
-            List<?> found = em.createNativeQuery("select k from (" + embedding
-                            + ") keys (k) order by k") // no result class: see Visibility#databaseNow
+            List<?> found = em.createNativeQuery("select k from (" + embedding + ") keys (k) order by k")
                     .setParameter("id", id)
                     .setParameter("all", all)
                     .getResultList();

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.errors.ApiException;
+import news.masthead.kernel.sql.IdList;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.Reads;
 
@@ -132,8 +133,9 @@ public class Visibility {
             return wanted;
         }
         Set<UUID> visible = new HashSet<>();
-        em.createNativeQuery("select e.id from articles e where e.id in (:ids) and " + publicArticleSql("e"))
-                .setParameter("ids", wanted)
+        IdList in = IdList.of("ids", wanted);
+        in.bind(em.createNativeQuery(
+                        "select e.id from articles e where e.id " + in.in() + " and " + publicArticleSql("e")))
                 .getResultList()
                 .forEach(row -> visible.add((UUID) row));
         return visible;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import news.masthead.articles.Block;
 import news.masthead.images.Published;
+import news.masthead.kernel.sql.IdList;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -149,10 +150,11 @@ public class BodyText {
                 blocks.stream().map(Block::quoteId).filter(Objects::nonNull).toList();
         Map<UUID, Quote> quotes = new HashMap<>();
         if (!quoteIds.isEmpty()) {
-            em.createQuery(
-                            "select q.id, q.text, p.name from Quote q, Person p where p.id = q.speakerId and q.id in :ids",
-                            Object[].class)
-                    .setParameter("ids", quoteIds)
+            IdList in = IdList.of("ids", quoteIds);
+            in.bind(em.createQuery(
+                            "select q.id, q.text, p.name from Quote q, Person p where p.id = q.speakerId and q.id "
+                                    + in.in(),
+                            Object[].class))
                     .getResultList()
                     .forEach(r -> quotes.put((UUID) r[0], new Quote((String) r[1], (String) r[2])));
         }

@@ -12,6 +12,7 @@ import news.masthead.articles.Block;
 import news.masthead.articles.Visibility;
 import news.masthead.images.Published;
 import news.masthead.kernel.http.ETag;
+import news.masthead.kernel.sql.IdList;
 import news.masthead.people.Person;
 import news.masthead.places.Place;
 
@@ -169,8 +170,10 @@ public class NinjsService {
     private <E> Map<UUID, E> byId(Class<E> entity, List<UUID> ids) {
         Map<UUID, E> out = new HashMap<>();
         if (!ids.isEmpty()) {
-            em.createQuery("select e.id, e from " + entity.getSimpleName() + " e where e.id in :ids", Object[].class)
-                    .setParameter("ids", ids)
+            IdList in = IdList.of("ids", ids);
+            in.bind(em.createQuery(
+                            "select e.id, e from " + entity.getSimpleName() + " e where e.id " + in.in(),
+                            Object[].class))
                     .getResultList()
                     .forEach(r -> out.put((UUID) r[0], entity.cast(r[1])));
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.config.CmsConfig;
+import news.masthead.kernel.sql.IdList;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -68,8 +69,8 @@ public class Published {
                 .min(Comparator.comparingDouble(h -> Math.abs(h - bannerW / 3.0)))
                 .orElse(bannerW);
         RenditionSpec banner = new RenditionSpec(bannerW, bannerH, true, "jpeg");
-        for (Image i : em.createQuery("select i from Image i where i.id in :ids", Image.class)
-                .setParameter("ids", ids)
+        IdList in = IdList.of("ids", ids);
+        for (Image i : in.bind(em.createQuery("select i from Image i where i.id " + in.in(), Image.class))
                 .getResultList()) {
             List<Rendition> listed = widths.stream()
                     .filter(w -> w <= i.width)

@@ -9,6 +9,7 @@ import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Page.Total;
 import news.masthead.kernel.paging.SortSpec.SortField;
+import news.masthead.kernel.sql.IdList;
 import news.masthead.kernel.sql.Reads;
 
 import java.util.ArrayList;
@@ -287,8 +288,8 @@ public class Listing {
             return List.of();
         }
         Map<UUID, E> byId = new HashMap<>();
-        for (E e : em.createQuery("from " + entity.getSimpleName() + " e where e.id in :ids", entity)
-                .setParameter("ids", ids)
+        IdList in = IdList.of("ids", ids);
+        for (E e : in.bind(em.createQuery("from " + entity.getSimpleName() + " e where e.id " + in.in(), entity))
                 .getResultList()) {
             byId.put(idOf.apply(e), e);
         }

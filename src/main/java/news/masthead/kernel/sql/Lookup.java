@@ -154,9 +154,10 @@ public class Lookup {
         if (wanted.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select e.id from " + entity + " e where e.id in :ids", UUID.class)
-                .setParameter("ids", wanted)
-                .getResultList());
+        IdList in = IdList.of("ids", wanted);
+        return new HashSet<>(
+                in.bind(em.createQuery("select e.id from " + entity + " e where e.id " + in.in(), UUID.class))
+                        .getResultList());
     }
 
     /** 400 naming each element of {@code ids} (as {@code field[i]}) that does not exist. */

@@ -42,7 +42,7 @@ import static news.masthead.kernel.sql.JsonSql.value;
  * are those of {@link Visibility}.
  */
 @ApplicationScoped
-class ArticleJson {
+public class ArticleJson {
 
     /**
      * An article's JSON with its validators. An anonymous caller's copy also depends on which related
@@ -128,7 +128,7 @@ class ArticleJson {
         String key = include.stream().sorted().collect(Collectors.joining(",")) + "|" + seesAll + "|" + only;
         List<String> sql = objects.get(key);
         if (sql == null) {
-            sql = buildColumns(include, seesAll, only);
+            sql = buildColumns(include, seesAll, only, extraIncludes);
             if (objects.size() < KEPT_EXPRESSIONS) {
                 objects.put(key, sql);
             }
@@ -141,7 +141,8 @@ class ArticleJson {
      * fields {@code only} names if any. The stored whole (V24), nearly all of the text, is a column of its own: PostgreSQL
      * sends it as it is stored instead of copying it into a concatenation with the includes.
      */
-    private List<String> buildColumns(Set<String> include, boolean seesAll, Set<String> only) {
+    private static List<String> buildColumns(
+            Set<String> include, boolean seesAll, Set<String> only, Iterable<ArticleInclude> extraIncludes) {
         // The stored parts (V15) are the editors' copy; the head is stored only when the body names no related article,
         // so an anonymous caller's body, which leaves out blocks naming hidden articles, is built here whenever it
         // could differ. What is stored depends on the row alone, never on the time or on other rows.
@@ -213,6 +214,14 @@ class ArticleJson {
                         + " and (a.lead_image_id is null or w.lead_version = (select i.version from images i"
                         + " where i.id = a.lead_image_id))), " + built + ")",
                 includes.isEmpty() ? "'}'" : "(',' || " + members(includes) + " || '}')");
+    }
+
+    /**
+     * SQL expression: the article row aliased {@code a} as JSON as the caller sees it, without includes, as
+     * {@link ArticleView} writes it: for a record that embeds its article.
+     */
+    public static String embedded(boolean seesAll) {
+        return String.join(" || ", buildColumns(Set.of(), seesAll, null, List.of()));
     }
 
     /** SQL expression: the article without includes and without its closing brace, from its head and tail. */

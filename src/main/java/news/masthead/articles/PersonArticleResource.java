@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.people.PersonService;
@@ -36,6 +37,7 @@ public class PersonArticleResource {
     ArticleService articles;
 
     @GET
+    @Replayable
     @Access(Role.PUBLIC)
     @Operation(
             summary = "List articles about a person",
@@ -51,7 +53,7 @@ public class PersonArticleResource {
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
             @BeanParam ArticleListParams params,
             @Context UriInfo uri) {
-        params.person = people.idOf(idOrSlug).toString();
+        params.person = people.get(idOrSlug).id().toString(); // the person from ReadCache: no statement while current
         return Lists.ok(articles.list(params), uri);
     }
 }

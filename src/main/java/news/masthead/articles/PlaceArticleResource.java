@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.places.PlaceService;
@@ -36,6 +37,7 @@ public class PlaceArticleResource {
     ArticleService articles;
 
     @GET
+    @Replayable
     @Access(Role.PUBLIC)
     @Operation(
             summary = "List articles about a place or any place inside it",
@@ -51,7 +53,7 @@ public class PlaceArticleResource {
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
             @BeanParam ArticleListParams params,
             @Context UriInfo uri) {
-        params.place = places.idOf(idOrSlug).toString();
+        params.place = places.get(idOrSlug).id().toString(); // the place from ReadCache: no statement while current
         return Lists.ok(articles.list(params), uri);
     }
 }

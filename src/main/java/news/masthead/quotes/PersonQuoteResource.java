@@ -11,12 +11,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
+import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
-import news.masthead.kernel.paging.Page;
 import news.masthead.people.PersonService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,15 +37,23 @@ public class PersonQuoteResource {
     QuoteService quotes;
 
     @GET
+    @Replayable
     @Access(Role.PUBLIC)
     @Operation(
             summary = "List a person's quotes",
             description = "The parameters of GET /api/v1/quotes; 404 for an unknown person.")
-    public RestResponse<Page<QuoteView>> list(
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of quotes",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = QuotePage.class)))
+    public RestResponse<JsonText> list(
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
             @BeanParam QuoteListParams params,
             @Context UriInfo uri) {
-        params.speaker = people.idOf(idOrSlug).toString();
+        params.speaker = people.get(idOrSlug).id().toString(); // the person from ReadCache: no statement while current
         return Lists.ok(quotes.list(params), uri);
     }
 }

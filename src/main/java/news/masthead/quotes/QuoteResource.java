@@ -21,15 +21,16 @@ import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
+import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
-import news.masthead.kernel.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,9 +44,17 @@ public class QuoteResource {
     QuoteService quotes;
 
     @GET
+    @Replayable
     @Access(Role.PUBLIC)
     @Operation(summary = "List quotes", description = "Sort: saidAt (default -saidAt, undated last), createdAt.")
-    public RestResponse<Page<QuoteView>> list(@BeanParam QuoteListParams params, @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of quotes",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = QuotePage.class)))
+    public RestResponse<JsonText> list(@BeanParam QuoteListParams params, @Context UriInfo uri) {
         return Lists.ok(quotes.list(params), uri);
     }
 

@@ -1,16 +1,21 @@
 package news.masthead.quotes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import news.masthead.Api;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.People;
 import news.masthead.fixtures.Quotes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static news.masthead.Api.anonymous;
 import static news.masthead.Api.article;
@@ -343,6 +348,11 @@ class QuotesTest {
                 .body("articleId", nullValue())
                 .extract()
                 .header("ETag");
+        anonymous()
+                .get(QUOTES + "?speaker=" + speakerOf(id))
+                .then()
+                .statusCode(200)
+                .body("items[0].articleId", nullValue());
         Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 300);
         anonymous()
                 .header("If-None-Match", before)
@@ -351,6 +361,105 @@ class QuotesTest {
                 .statusCode(200)
                 .body("articleId", equalTo(articleId))
                 .header("ETag", org.hamcrest.Matchers.not(equalTo(before)));
+        anonymous()
+                .get(QUOTES + "?speaker=" + speakerOf(id))
+                .then()
+                .statusCode(200)
+                .body("items[0].articleId", equalTo(articleId));
+    }
+
+    private static String speakerOf(String quoteId) {
+        return editor().get(QUOTES + "/" + quoteId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("speakerId");
+    }
+
+    @Test
+    void aListedQuoteIsItsSingleGetByteForByteForEachCallerAndInclude() throws Exception {
+        String u = unique();
+        String speaker = People.person()
+                .name("Listed Speaker " + u)
+                .aliases("L. Speaker", "Лістинг")
+                .role("minister")
+                .create();
+        String draft = article("draft");
+        String published = Articles.article()
+                .headline("Listed published " + u)
+                .published()
+                .tags("listed", "quotes")
+                .body(List.of(
+                        Map.of("type", "paragraph", "text", "A \"quoted\" line \u2014 and more."),
+                        Map.of("type", "related", "articleId", draft)))
+                .create();
+        Quotes.quote()
+                .text("Unlinked \"words\" " + u)
+                .speaker(speaker)
+                .context("at a briefing")
+                .channel("radio")
+                .saidAt("2026-03-01T10:15:30.123456Z")
+                .language("uk")
+                .create();
+        quote("Of the published one " + u, speaker, published);
+        quote("Of the draft " + u, speaker, draft);
+        ObjectMapper json = new ObjectMapper();
+        for (Supplier<RequestSpecification> caller :
+                List.<Supplier<RequestSpecification>>of(Api::anonymous, Api::editor)) {
+            for (String include : List.of("", "speaker", "article", "speaker,article")) {
+                String list = caller.get()
+                        .queryParam("speaker", speaker)
+                        .queryParam("include", include)
+                        .get(QUOTES)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+                JsonNode items = json.readTree(list).get("items");
+                assertEquals(3, items.size());
+                for (JsonNode item : items) {
+                    String single = caller.get()
+                            .queryParam("include", include.isEmpty() ? null : include)
+                            .get(QUOTES + "/" + item.get("id").asText())
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString();
+                    assertEquals(json.readTree(single).toString(), item.toString(), "include=" + include);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCachedListFollowsItsArticlesVisibilityAndItsSpeakersEdits() {
+        String u = unique();
+        String speaker = person("Cached Speaker " + u);
+        String articleId = article("draft");
+        String id = quote("Listed before publication " + u, speaker, articleId);
+        String url = QUOTES + "?include=speaker,article&speaker=" + speaker;
+        anonymous()
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("items[0].articleId", nullValue())
+                .body("items[0].article", nullValue())
+                .body("items[0].speaker.name", equalTo("Cached Speaker " + u));
+        anonymous().get(url).then().statusCode(200).body("items[0].articleId", nullValue());
+
+        Articles.edit().published().patch(articleId).then().statusCode(200);
+        anonymous()
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo(id))
+                .body("items[0].articleId", equalTo(articleId))
+                .body("items[0].article.id", equalTo(articleId));
+
+        People.person().name("Renamed Speaker " + u).patch(speaker).then().statusCode(200);
+        anonymous().get(url).then().statusCode(200).body("items[0].speaker.name", equalTo("Renamed Speaker " + u));
+        Articles.edit().headline("Edited headline " + u).patch(articleId).then().statusCode(200);
+        anonymous().get(url).then().statusCode(200).body("items[0].article.headline", equalTo("Edited headline " + u));
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> items, String id) {

@@ -19,6 +19,7 @@ import static news.masthead.Api.person;
 import static news.masthead.Api.place;
 import static news.masthead.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Includes cost a constant number of SQL statements, whatever the page size (no N+1). */
 @QuarkusTest
@@ -163,6 +164,31 @@ class StatementCountTest {
                 .then()
                 .statusCode(200)
                 .body("items.images.flatten().size()", org.hamcrest.Matchers.equalTo(20));
+    }
+
+    @Test
+    void aQuotePageIsWalkedAndRenderedWithItsIncludesByOneStatement() {
+        String speaker = people.get(1);
+        assertEquals(
+                1,
+                statements("/api/v1/quotes?speaker=" + speaker + "&include=speaker,article&total=false&limit=7", 7),
+                "a page of quotes, their speakers and articles");
+    }
+
+    /** The person or place a path names comes from ReadCache too, so a second read is replayed whole. */
+    @Test
+    void aPersonsQuotesAndArticlesAndAPlacesArticlesReadAgainCostNoStatement() {
+        String person =
+                editor().get("/api/v1/people/" + people.get(2)).then().extract().path("slug");
+        String place =
+                editor().get("/api/v1/places/" + placeId).then().extract().path("slug");
+        for (String url : List.of(
+                "/api/v1/people/" + person + "/quotes?include=speaker,article&limit=5",
+                "/api/v1/people/" + person + "/articles?limit=5",
+                "/api/v1/places/" + place + "/articles?limit=5")) {
+            assertTrue(statements(url, 5) > 0, "the first read computes: " + url);
+            assertEquals(0, statements(url, 5), "read again: " + url);
+        }
     }
 
     @Test

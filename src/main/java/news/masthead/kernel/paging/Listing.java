@@ -14,6 +14,7 @@ import news.masthead.kernel.sql.Reads;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,9 +93,22 @@ public class Listing {
      * computes it.
      */
     public JsonPage cached(String table, Object params, Supplier<JsonPage> page) {
+        return cached(table, table, params, Set.of(), page);
+    }
+
+    /**
+     * As {@link #cached(String, Object, Supplier)}, for a page whose entry is named {@code kind} (the table and what
+     * else shapes it, such as what the caller may see) and that also depends on {@code also}, keys no header names.
+     */
+    public JsonPage cached(String table, String kind, Object params, Set<String> also, Supplier<JsonPage> page) {
         return cache.getByStatements(
-                cache.key(table, params),
+                cache.key(kind, params),
                 p -> SurrogateKeys.list(table, p.body()),
+                (p, keys) -> {
+                    Set<String> depends = new LinkedHashSet<>(keys);
+                    depends.addAll(also);
+                    return depends;
+                },
                 p -> p.body().bytes(),
                 page);
     }

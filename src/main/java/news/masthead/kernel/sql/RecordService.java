@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.http.IfMatch;
 
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -47,11 +46,6 @@ public abstract class RecordService<E extends VersionedEntity, I, V> {
 
     public V get(String key) {
         return show(find(key));
-    }
-
-    /** The id of the record a path segment names, or 404. */
-    public UUID idOf(String key) {
-        return find(key).id;
     }
 
     public V create(I input) {

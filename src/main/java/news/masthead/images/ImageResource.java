@@ -27,10 +27,10 @@ import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.ProblemMapper;
 import news.masthead.kernel.http.Conditional;
 import news.masthead.kernel.http.IfMatch;
+import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
-import news.masthead.kernel.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -78,12 +78,20 @@ public class ImageResource {
     ObjectMapper mapper;
 
     @GET
+    @Replayable
     @Access(Role.PUBLIC)
     @Operation(
             summary = "List images",
             description = "Sort: createdAt (default -createdAt); with q and no sort, by relevance. "
                     + "Anonymous callers list only images that a visible article or a person uses.")
-    public RestResponse<Page<ImageView>> list(@BeanParam ImageListParams params, @Context UriInfo uri) {
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of images",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImagePage.class)))
+    public RestResponse<JsonText> list(@BeanParam ImageListParams params, @Context UriInfo uri) {
         return Lists.ok(images.list(params), uri);
     }
 

@@ -7,13 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.cache.ReadCache;
-import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.errors.Validation;
 import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
-import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
@@ -97,8 +96,21 @@ public class ImageService {
         }
     }
 
-    @VersionedRead // its total comes from ReadCache
-    public Page<ImageView> list(ImageListParams params) {
+    /**
+     * A page rendered by PostgreSQL, kept in ReadCache while current, per kind of caller: what anonymous callers may
+     * list follows the articles' moves too (see {@link #get}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
+    public JsonPage list(ImageListParams params) {
+        return listing.cached(
+                "images",
+                caller.isEditor() ? "images|editor" : "images|public",
+                params,
+                Set.of(ReadCache.ARTICLES_LISTED),
+                () -> page(params));
+    }
+
+    private JsonPage page(ImageListParams params) {
         Filter filter = new Filter();
         if (!caller.isEditor()) {
             filter.and(PUBLIC.formatted("e"), "visible");
@@ -126,8 +138,7 @@ public class ImageService {
                     .ifPresentOrElse(
                             id -> filter.and("e.place_id = :place", "place=" + id, "place", id), filter::matchNothing);
         }
-        return listing.page(Image.class, "images", i -> i.id, filter, sort, params.page())
-                .map(ImageService::view);
+        return listing.jsonPage("images", "i", List.of(ImageJson.OBJECT), filter, sort, params.page(), null);
     }
 
     /**

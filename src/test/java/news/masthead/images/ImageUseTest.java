@@ -117,7 +117,9 @@ class ImageUseTest {
         Api.anonymous().get("/api/v1/images/" + id + "/file?w=320").then().statusCode(200);
         Map<String, Object> noPortrait = new java.util.HashMap<>();
         noPortrait.put("imageId", null);
+        Api.anonymous().get("/api/v1/images?limit=100").then().statusCode(200).body("items.id", hasItem(id));
         Api.editor().body(noPortrait).patch("/api/v1/people/" + person).then().statusCode(200);
+        Api.anonymous().get("/api/v1/images?limit=100").then().statusCode(200).body("items.id", not(hasItem(id)));
         Api.anonymous().get("/api/v1/images/" + id).then().statusCode(404);
         Api.anonymous().get("/api/v1/images/" + id + "/file?w=320").then().statusCode(404);
     }
@@ -220,6 +222,62 @@ class ImageUseTest {
                 .statusCode(200)
                 .body("leadImage.alt", equalTo("Map, updated"))
                 .body("leadImage.url", equalTo("/api/v1/images/" + id + "/file?v=3"));
+    }
+
+    @Test
+    void aListedImageIsItsSingleGetByteForByteForEitherCaller() throws Exception {
+        String person = Api.person("Pictured " + Api.unique());
+        String other = Api.person("Also pictured " + Api.unique());
+        String place = Api.place("Kupiansk " + Api.unique(), "town", null);
+        String id = uploaded(TestImages.picture(64, 48, "png"), "image/png");
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>(fields(
+                "alt", "A \"bridge\" at dusk \u2014 Міст",
+                "caption", "Seen from the east bank",
+                "credit", "Masthead/Test",
+                "copyright", "© Masthead",
+                "source", "staff",
+                "takenAt", "2026-02-03T04:05:06.789Z",
+                "focalPoint", Map.of("x", 0.25, "y", 0.7),
+                "personIds", List.of(person, other),
+                "placeId", place));
+        Api.editor().body(metadata).patch("/api/v1/images/" + id).then().statusCode(200);
+        uploaded(TestImages.picture(50, 50, "png"), "image/png"); // no metadata at all
+        articleWith(id, "published");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (var caller : List.<java.util.function.Supplier<io.restassured.specification.RequestSpecification>>of(
+                Api::anonymous, Api::editor)) {
+            String list = caller.get()
+                    .get("/api/v1/images?person=" + other)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            var items = json.readTree(list).get("items");
+            assertEquals(1, items.size());
+            String single = caller.get()
+                    .get("/api/v1/images/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertEquals(json.readTree(single).toString(), items.get(0).toString());
+        }
+        String newest = Api.editor()
+                .get("/api/v1/images?limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String bare = json.readTree(newest).get("items").get(0).get("id").asText();
+        String single = Api.editor()
+                .get("/api/v1/images/" + bare)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(
+                json.readTree(single).toString(),
+                json.readTree(newest).get("items").get(0).toString());
     }
 
     @Test

@@ -18,9 +18,10 @@ import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.errors.Problem;
 import news.masthead.kernel.http.ClientAddress;
 import news.masthead.kernel.http.Conditional;
+import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.Replayable;
 import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
-import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.query.ListParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,16 +55,24 @@ public class ArticleCommentResource {
     Caller caller;
 
     @GET
+    @Replayable
     @Access(Role.PUBLIC)
     @Operation(
             summary = "List an article's approved comments",
             description =
                     "Oldest first. Sort: createdAt (default), updatedAt. 404 when the article is not visible to the caller.")
-    public RestResponse<Page<PublicCommentView>> list(
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of approved comments",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PublicCommentPage.class)))
+    public RestResponse<JsonText> list(
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
             @BeanParam ListParams params,
             @Context UriInfo uri) {
-        return Lists.ok(comments.approved(idOrSlug, params.sort, params.page()), uri);
+        return Lists.ok(comments.approved(idOrSlug, params), uri);
     }
 
     @POST

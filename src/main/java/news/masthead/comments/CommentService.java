@@ -7,25 +7,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.Visibility;
+import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.cache.VersionedRead;
 import news.masthead.kernel.config.CmsConfig;
 import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.http.IfMatch;
 import news.masthead.kernel.paging.Filter;
+import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
 import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.PageRequest;
 import news.masthead.kernel.paging.SortSpec;
 import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
+import news.masthead.kernel.query.ListParams;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.sql.Form;
 import news.masthead.kernel.sql.Lookup;
 import news.masthead.kernel.sql.Writes;
 import news.masthead.kernel.time.AppClock;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -63,19 +68,39 @@ public class CommentService {
     @Inject
     Writes writes;
 
-    /** An article's approved comments, oldest first; 404 when the caller may not see the article. */
-    @VersionedRead // its total comes from ReadCache
-    public Page<PublicCommentView> approved(String articleIdOrSlug, String sort, PageRequest page) {
-        UUID article = visibility.articleId(articleIdOrSlug);
-        Filter filter = new Filter()
-                .and(
-                        "e.article_id = :article and e.status = 'approved'",
-                        "article=" + article + "|approved",
-                        "article",
-                        article);
-        return listing.page(
-                        Comment.class, "comments", c -> c.id, filter, SortSpec.parse(sort, SORTS, DEFAULT_SORT), page)
-                .map(CommentService::publicView);
+    @Inject
+    ReadCache cache;
+
+    /**
+     * An article's approved comments, oldest first, rendered by PostgreSQL and kept in ReadCache while current; 404
+     * when the caller may not see the article.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
+    public JsonPage approved(String articleIdOrSlug, ListParams params) {
+        UUID article = visibleArticle(articleIdOrSlug);
+        return listing.cached("comments", "comments|approved|" + article, params, Set.of(), () -> {
+            Filter filter = new Filter()
+                    .and(
+                            "e.article_id = :article and e.status = 'approved'",
+                            "article=" + article + "|approved",
+                            "article",
+                            article);
+            SortSpec sort = SortSpec.parse(params.sort, SORTS, DEFAULT_SORT);
+            return listing.jsonPage("comments", "c", List.of(CommentJson.PUBLIC), filter, sort, params.page(), null);
+        });
+    }
+
+    /**
+     * The id of the article a path names, from ReadCache while current: an edit of the article, or a change of any
+     * article's visibility (or one coming due), looks it up again.
+     */
+    private UUID visibleArticle(String idOrSlug) {
+        return cache.getByStatements(
+                "commented|" + visibility.scope() + "|" + idOrSlug,
+                id -> Set.of("article:" + id),
+                (id, keys) -> Set.of("article:" + id, ReadCache.ARTICLES_LISTED),
+                id -> null,
+                () -> visibility.articleId(idOrSlug));
     }
 
     /**

@@ -10,9 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import news.masthead.kernel.auth.Access;
 import news.masthead.kernel.auth.Role;
-import news.masthead.kernel.paging.Page;
+import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.paging.JsonPage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -36,16 +40,23 @@ public class ChangeResource {
                     + "`next` is where to poll again from. Anonymous callers see only what they may read: an article "
                     + "appears as upsert while it is visible (a scheduled one once its time has come) and as delete when "
                     + "it is unpublished, archived, rescheduled or deleted. Editors see every change.")
-    public RestResponse<Page<Change>> list(
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of changes",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ChangePage.class)))
+    public RestResponse<JsonText> list(
             @Parameter(description = "The `next` value of a previous answer; omit to start from the beginning")
                     @QueryParam("after")
                     String after,
             @Parameter(description = "Page size, 1 to 1000 (default 100)", example = "100") @QueryParam("limit")
                     String limit,
             @Context UriInfo uri) {
-        Page<Change> page = changes.after(after, limit);
-        RestResponse.ResponseBuilder<Page<Change>> rb = RestResponse.ResponseBuilder.ok(page);
-        if (page.items().size() == page.limit()) {
+        JsonPage page = changes.json(after, limit);
+        RestResponse.ResponseBuilder<JsonText> rb = RestResponse.ResponseBuilder.ok(page.body());
+        if (page.next() != null) {
             String next = uri.getRequestUriBuilder()
                     .replaceQueryParam("after", page.next())
                     .build()

@@ -145,6 +145,34 @@ class ChangeFeedTest {
         assertTrue(((String) entry.get("at")).endsWith("Z"));
     }
 
+    @Inject
+    ChangeService changes;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    /** The feed's answer is written by PostgreSQL; the webhooks read the same entries as records (Jackson's JSON). */
+    @Test
+    void theFeedsAnswerIsItsEntriesAsRecordsByteForByteForEitherCaller() throws Exception {
+        for (boolean asEditor : new boolean[] {true, false}) {
+            Follower f = new Follower(asEditor);
+            long from = ChangeCursor.decode(f.cursor);
+            for (int i = 0; i < 3; i++) {
+                People.person().name("Feed Bytes " + unique()).create();
+            }
+            for (int limit : new int[] {2, 3, 50}) { // a full page with a Link, a full last one, a short one
+                io.restassured.response.Response answer = (asEditor ? editor() : anonymous())
+                        .queryParam("after", f.cursor)
+                        .queryParam("limit", limit)
+                        .get("/api/v1/changes");
+                answer.then().statusCode(200).header("Cache-Control", "no-store");
+                String expected = mapper.writeValueAsString(changes.after(from, limit, asEditor));
+                assertEquals(expected, answer.asString(), "limit " + limit + (asEditor ? " as editor" : ""));
+                assertEquals(limit <= 3, answer.header("Link") != null, "a Link for a full page, limit " + limit);
+            }
+        }
+    }
+
     @Test
     void atTheEndNextIsWhereToPollAgainFrom() {
         Follower f = new Follower(true);

@@ -29,7 +29,7 @@ class QuoteRecords implements RecordReader {
     @Override
     public Optional<String> read(UUID id) {
         try {
-            return Optional.of(json.writeValueAsString(quotes.get(id.toString(), null)));
+            return Optional.of(json.writeValueAsString(quotes.get(id.toString())));
         } catch (ApiException.NotFound gone) {
             return Optional.empty();
         } catch (JsonProcessingException e) {

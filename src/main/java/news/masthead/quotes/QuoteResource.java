@@ -63,14 +63,20 @@ public class QuoteResource {
     @Path("{id}")
     @Access(Role.PUBLIC)
     @Operation(summary = "Get a quote by id", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
-    public RestResponse<QuoteView> get(
+    @APIResponse(
+            responseCode = "200",
+            description = "The quote",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = QuoteView.class)))
+    public RestResponse<?> get(
             @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
             @Parameter(description = "Comma-separated: speaker, article") @QueryParam("include") String include,
             @Parameter(description = OpenApiDocs.FIELDS) @QueryParam("fields") String fields,
             @Context HttpHeaders headers) {
-        if (include != null) {
-            return RestResponse.ok(
-                    quotes.get(id, include)); // included resources change on their own: HttpCaching tags the whole body
+        if (include != null) { // included records change on their own: HttpCaching tags the whole body
+            return RestResponse.ok(quotes.withIncludes(id, include));
         }
         QuoteService.Shown shown = quotes.shown(id);
         return Conditional.ok(headers, shown.view(), shown.etag(), shown.view().updatedAt());

@@ -7,11 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.articles.Article;
 import news.masthead.articles.ArticleDeleting;
-import news.masthead.articles.ArticleService;
-import news.masthead.articles.ArticleView;
 import news.masthead.articles.Visibility;
 import news.masthead.kernel.cache.ReadCache;
+import news.masthead.kernel.errors.ApiException;
 import news.masthead.kernel.http.ETag;
+import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.Filter;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Listing;
@@ -20,20 +21,16 @@ import news.masthead.kernel.paging.SortSpec.SortField;
 import news.masthead.kernel.paging.SortSpec.ValueType;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.sql.Lookup;
+import news.masthead.kernel.sql.Reads;
 import news.masthead.kernel.sql.RecordService;
 import news.masthead.kernel.time.AppClock;
 import news.masthead.people.Person;
-import news.masthead.people.PersonService;
-import news.masthead.people.PersonView;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
@@ -63,7 +60,7 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     Listing listing;
 
     @Inject
-    ArticleService articleService;
+    Reads reads;
 
     @Inject
     ReadCache cache;
@@ -116,9 +113,37 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
                 "quotes", "q", QuoteJson.columns(include, visibility.seesAll()), filter, sort, params.page(), null);
     }
 
-    public QuoteView get(String id, String include) {
-        return views(List.of(find(id)), Params.subset("include", include, INCLUDES))
-                .get(0);
+    /**
+     * The quote with the records {@code include} names, rendered by PostgreSQL as a listed one is (one statement) and
+     * kept in ReadCache while current, per kind of caller: it depends on the records it embeds and, as a list does, on
+     * the articles' moves.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by one statement in autocommit
+    public JsonText withIncludes(String id, String include) {
+        Set<String> wanted = new TreeSet<>(Params.subset("include", include, INCLUDES));
+        UUID uuid = Lookup.asId(id).orElseThrow(() -> notFound(id));
+        return cache.getByStatements(
+                "quote|" + visibility.scope() + "|" + wanted + "|" + uuid,
+                json -> SurrogateKeys.of(json.bytes(), "quote"),
+                (json, keys) -> {
+                    Set<String> depends = new LinkedHashSet<>(keys);
+                    depends.add(ReadCache.ARTICLES_LISTED);
+                    return depends;
+                },
+                JsonText::bytes,
+                () -> reads
+                        .list(
+                                "select " + String.join(" || ", QuoteJson.columns(wanted, visibility.seesAll()))
+                                        + " from quotes q where q.id = :id",
+                                Map.of("id", uuid),
+                                rs -> new JsonText(rs.getBytes(1)))
+                        .stream()
+                        .findFirst()
+                        .orElseThrow(() -> notFound(id)));
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException.NotFound("No quote '" + id + "'.");
     }
 
     /**
@@ -154,34 +179,6 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
                 s -> s.articleHidden() ? Set.of(ReadCache.ARTICLES_LISTED) : Set.of());
     }
 
-    /** Views of a page of quotes with their includes: a constant number of queries whatever the page size. */
-    private List<QuoteView> views(List<Quote> quotes, Set<String> include) {
-        Set<UUID> visible = visibleArticles(
-                quotes.stream().map(q -> q.articleId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        Map<UUID, PersonView> speakers = new HashMap<>();
-        if (include.contains("speaker")) {
-            listing.load(
-                            Person.class,
-                            quotes.stream().map(q -> q.speakerId).distinct().toList(),
-                            p -> p.id)
-                    .forEach(p -> speakers.put(p.id, PersonService.view(p)));
-        }
-        Map<UUID, ArticleView> articles = new HashMap<>();
-        if (include.contains("article") && !visible.isEmpty()) {
-            articleService.viewsById(new ArrayList<>(visible)).forEach(a -> articles.put(a.id(), a));
-        }
-        return quotes.stream()
-                .map(q -> {
-                    QuoteView v = view(q, visible);
-                    return include.isEmpty()
-                            ? v
-                            : v.withIncludes(
-                                    speakers.get(q.speakerId),
-                                    v.articleId() == null ? null : articles.get(v.articleId()));
-                })
-                .toList();
-    }
-
     /**
      * An article's deletion leaves its quotes, unlinked. Losing the link is a change to each quote, so its
      * version and updatedAt move too (else its ETag would still match a copy that names the article).
@@ -197,7 +194,8 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     /** The quote without includes. */
     @Override
     protected QuoteView show(Quote q) {
-        return views(List.of(q), Set.of()).get(0);
+        return view(
+                q, q.articleId != null && visibleArticles(Set.of(q.articleId)).contains(q.articleId));
     }
 
     @Override
@@ -226,10 +224,6 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     @Override
     protected QuoteInput input(Quote q) {
         return new QuoteInput(q.text, q.speakerId, q.articleId, q.context, q.channel, q.saidAt, q.language);
-    }
-
-    private static QuoteView view(Quote q, Set<UUID> visibleArticles) {
-        return view(q, q.articleId != null && visibleArticles.contains(q.articleId));
     }
 
     /** The quote as a caller sees it; {@code articleVisible} says whether its article may be shown. */

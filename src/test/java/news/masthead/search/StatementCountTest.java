@@ -177,11 +177,16 @@ class StatementCountTest {
 
     /** The person or place a path names comes from ReadCache too, so a second read is replayed whole. */
     @Test
-    void aPersonsQuotesAndArticlesAndAPlacesArticlesReadAgainCostNoStatement() {
+    void nestedListsAndAQuoteWithItsIncludesReadAgainCostNoStatement() {
         String person =
                 editor().get("/api/v1/people/" + people.get(2)).then().extract().path("slug");
         String place =
                 editor().get("/api/v1/places/" + placeId).then().extract().path("slug");
+        String quote = anonymous()
+                .get("/api/v1/quotes?speaker=" + people.get(2) + "&limit=1")
+                .then()
+                .extract()
+                .path("items[0].id");
         for (String url : List.of(
                 "/api/v1/people/" + person + "/quotes?include=speaker,article&limit=5",
                 "/api/v1/people/" + person + "/articles?limit=5",
@@ -189,6 +194,9 @@ class StatementCountTest {
             assertTrue(statements(url, 5) > 0, "the first read computes: " + url);
             assertEquals(0, statements(url, 5), "read again: " + url);
         }
+        String single = "/api/v1/quotes/" + quote + "?include=speaker,article";
+        assertEquals(1, statements.during(() -> anonymous().get(single).then().statusCode(200)), "a quote with both");
+        assertEquals(0, statements.during(() -> anonymous().get(single).then().statusCode(200)), "read again");
     }
 
     @Test

@@ -2,7 +2,6 @@ package news.masthead.changes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.auth.Caller;
 import news.masthead.kernel.http.JsonText;
@@ -10,9 +9,7 @@ import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.query.Params;
 import news.masthead.kernel.sql.Reads;
-import org.hibernate.query.NativeQuery;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,7 @@ import static news.masthead.kernel.sql.JsonSql.value;
  * after scheduled articles whose time has come have been turned into entries.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.NOT_SUPPORTED) // statements in autocommit, see walk
 public class ChangeService {
 
     public static final int DEFAULT_LIMIT = 100;
@@ -52,51 +49,28 @@ public class ChangeService {
     private static final byte[] CLOSE = {']'};
 
     @Inject
-    EntityManager em;
-
-    @Inject
     Reads reads;
 
     @Inject
     Caller caller;
 
     /**
-     * The feed's page for this caller as JSON written by PostgreSQL, by statements in autocommit (no transaction
-     * around them): what partners poll. Its body always has {@code next}; the page's own {@code next} (a Link header's)
-     * only when the page is full.
+     * The feed's page for this caller as JSON written by PostgreSQL: what partners poll. Its body always has
+     * {@code next}; the page's own {@code next} (a Link header's) only when the page is full.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public JsonPage json(String after, String limit) {
         long from = ChangeCursor.decode(after);
         int n = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        boolean editor = caller.isEditor();
-        if (!editor) {
-            reads.single("select changes_publish_due()", Map.of(), rs -> rs.getInt(1));
-        }
+        Walk<byte[]> walk = walk(from, n, caller.isEditor(), ENTRY_JSON, rs -> rs.getBytes(3));
         JsonText.Builder items = new JsonText.Builder().add(OPEN);
-        Walked walked = new Walked();
-        reads.each(page(editor, ENTRY_JSON), Map.of("after", from, "n", n), rs -> {
-            walked.horizon = rs.getLong(1);
-            long seq = rs.getLong(2);
-            if (rs.wasNull()) {
-                return;
-            }
-            if (walked.count++ > 0) {
+        for (int i = 0; i < walk.entries().size(); i++) {
+            if (i > 0) {
                 items.add(COMMA);
             }
-            items.add(rs.getBytes(3));
-            walked.last = seq;
-        });
-        String next = ChangeCursor.encode(next(from, walked.last, walked.count, n, walked.horizon));
-        JsonPage page = JsonPage.of(items.add(CLOSE).build().bytes(), null, n, next);
-        return walked.count == n ? page : new JsonPage(page.body(), null, null);
-    }
-
-    /** What the rows of a page said besides their JSON. */
-    private static final class Walked {
-        long horizon;
-        Long last;
-        int count;
+            items.add(walk.entries().get(i));
+        }
+        JsonPage page = JsonPage.of(items.add(CLOSE).build().bytes(), null, n, ChangeCursor.encode(walk.next()));
+        return walk.entries().size() == n ? page : new JsonPage(page.body(), null, null);
     }
 
     /**
@@ -104,52 +78,56 @@ public class ChangeService {
      * is the cursor to continue from (see {@link ChangeCursor#decode} for its seq).
      */
     public Page<Change> after(long from, int n, boolean editor) {
-        if (!editor) {
-            em.createNativeQuery("select changes_publish_due()").getSingleResult();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(page(editor, "c.collection, c.id, c.op, c.at"))
-                .setParameter("after", from)
-                .setParameter("n", n)
-                .unwrap(NativeQuery.class)
-                .addScalar("horizon", Long.class)
-                .addScalar("seq", Long.class)
-                .addScalar("collection", String.class)
-                .addScalar("id", UUID.class)
-                .addScalar("op", String.class)
-                .addScalar("at", Instant.class)
-                .getResultList();
-        List<Change> items = new ArrayList<>();
-        long horizon = 0;
-        for (Object[] r : rows) {
-            horizon = (Long) r[0];
-            if (r[1] != null) {
-                items.add(new Change((Long) r[1], (String) r[2], (UUID) r[3], (String) r[4], (Instant) r[5]));
-            }
-        }
-        Long last = items.isEmpty() ? null : items.get(items.size() - 1).seq();
-        return new Page<>(items, null, n, ChangeCursor.encode(next(from, last, items.size(), n, horizon)));
+        Walk<Change> walk = walk(
+                from,
+                n,
+                editor,
+                "c.collection, c.id, c.op, " + Reads.epochMicros("c.at"),
+                rs -> new Change(
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getObject(4, UUID.class),
+                        rs.getString(5),
+                        Reads.instant(rs.getLong(6))));
+        return new Page<>(walk.entries(), null, n, ChangeCursor.encode(walk.next()));
     }
 
+    /** A page's entries and the seq to continue from. */
+    private record Walk<T>(List<T> entries, long next) {}
+
     /**
-     * One statement, so the page and the horizon (largest seq committed) come from one snapshot: everything up to the
-     * horizon that is not in the page is not for this caller. Its columns: the horizon, the entry's seq (null on the one
-     * row of an empty page), then {@code columns} over the entry aliased {@code c}.
+     * For anonymous callers, first turns the scheduled articles whose time has come into entries; then one statement,
+     * so the page and the horizon (largest seq committed) come from one snapshot: everything up to the horizon that is
+     * not in the page is not for this caller. Its columns: the horizon, the entry's seq (null on the one row of an empty
+     * page), then {@code columns} over the entry aliased {@code c}, which {@code entry} reads. Both are statements in
+     * autocommit: no transaction is held across them.
      */
-    private static String page(boolean editor, String columns) {
+    private <T> Walk<T> walk(long from, int n, boolean editor, String columns, Reads.Row<T> entry) {
+        if (!editor) {
+            reads.single("select changes_publish_due()", Map.of(), rs -> rs.getInt(1));
+        }
         String op = editor ? "op" : "public_op";
-        return """
+        String sql = """
                 select h.horizon, c.seq, %s
                 from (select coalesce(max(seq), 0) as horizon from changes) h
                 left join lateral (
                     select seq, collection, id, %s as op, at from changes
                     where seq > :after and %s is not null order by seq limit :n) c on true
                 order by c.seq""".formatted(columns, op, op);
-    }
-
-    /** Where to continue from: past the page's last entry, or, when the page is short, past the horizon. */
-    private static long next(long from, Long last, int count, int n, long horizon) {
-        long next = last == null ? from : last;
-        return count < n ? Math.max(next, horizon) : next; // nothing more for this caller up to the horizon
+        List<T> entries = new ArrayList<>();
+        long[] horizonAndLast = {0, from};
+        reads.each(sql, Map.of("after", from, "n", n), rs -> {
+            horizonAndLast[0] = rs.getLong(1);
+            long seq = rs.getLong(2);
+            if (!rs.wasNull()) {
+                entries.add(entry.map(rs));
+                horizonAndLast[1] = seq;
+            }
+        });
+        long next = horizonAndLast[1];
+        if (entries.size() < n) {
+            next = Math.max(next, horizonAndLast[0]); // nothing more for this caller up to the horizon
+        }
+        return new Walk<>(entries, next);
     }
 }

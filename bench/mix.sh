@@ -12,9 +12,10 @@
 #    rotated), the long tail (every visible article rotated; nginx rotates over the first BENCH_NGINX_FILES of
 #    them, 10,000 by default) and the newest 20.
 #    Prints req/s, p50, p99 of both and Masthead / nginx.
-# Environment as bench/run.sh (BENCH_PORT, BENCH_APP, BENCH_DATA, BENCH_WORKERS, BENCH_INSTANCE), and
-# BENCH_CONNS (32: connections of the mix, one wrk thread each), BENCH_NGINX_PORT (BENCH_PORT + 100),
-# BENCH_NGINX_FILES (10000), BENCH_JVM (extra JVM options, e.g. -Dcms.read-cache.max-bytes=0).
+# Environment as bench/run.sh (BENCH_PORT, BENCH_APP, BENCH_DATA, BENCH_WORKERS, BENCH_INSTANCE,
+# BENCH_GENERATE_ONLY=1: generate the data set if needed, then stop), and BENCH_CONNS (32: connections of the mix,
+# one wrk thread each), BENCH_NGINX_PORT (BENCH_PORT + 100), BENCH_NGINX_FILES (10000), BENCH_JVM (extra JVM options,
+# e.g. -Dcms.read-cache.max-bytes=0).
 set -euo pipefail
 [ -n "${BENCH_APP:-}" ] && BENCH_APP=$(realpath -m "$BENCH_APP")
 [ -n "${BENCH_DATA:-}" ] && BENCH_DATA=$(realpath -m "$BENCH_DATA")
@@ -25,7 +26,7 @@ PORT=${BENCH_PORT:-8080}
 NGINX_PORT=${BENCH_NGINX_PORT:-$((PORT + 100))}
 CONNS=${BENCH_CONNS:-32}
 FILES=${BENCH_NGINX_FILES:-10000}
-GENERATE_ONLY=0
+GENERATE_ONLY=${BENCH_GENERATE_ONLY:-0}
 WORKERS=${BENCH_WORKERS:-$(nproc)}
 APP_JAR=${BENCH_APP:-target/quarkus-app/quarkus-run.jar}
 DATA=${BENCH_DATA:-bench/data-$ARTICLES}
@@ -54,6 +55,7 @@ trap cleanup EXIT
 start ${BENCH_JVM:-}
 pg_connect
 generate
+[ "$GENERATE_ONLY" = 1 ] && exit 0
 
 # What the readers draw from: which article numbers anonymous readers see, and second pages of lists.
 $SQL -c "select string_agg(case when a.id is not null and article_visible(a.status, a.published_at, now()) then '1' else '0' end,

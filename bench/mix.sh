@@ -38,8 +38,6 @@ esac
 
 . bench/lib.sh
 bench_tools jq
-command -v nginx >/dev/null || { apt-get update -q && apt-get install -y -q nginx; }
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 OUT=$(mktemp -d)
 TOKEN=mix-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export CMS_ADMIN_TOKEN=$TOKEN
@@ -56,6 +54,8 @@ start ${BENCH_JVM:-}
 pg_connect
 generate
 [ "$GENERATE_ONLY" = 1 ] && exit 0
+command -v nginx >/dev/null || { apt-get update -q && apt-get install -y -q nginx; }
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 # What the readers draw from: which article numbers anonymous readers see, and second pages of lists.
 $SQL -c "select string_agg(case when a.id is not null and article_visible(a.status, a.published_at, now()) then '1' else '0' end,

@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,9 +87,14 @@ public class DataVersion {
     }
 
     /** The read that requests asking now will share; it starts once the read in progress (if any) ends. */
-    private final AtomicReference<CompletableFuture<State>> next = new AtomicReference<>();
+    private final AtomicReference<SharedRead> next = new AtomicReference<>();
+
+    /** The read in progress, if any. */
+    private volatile SharedRead reading;
 
     private Thread reader;
+    /** Fails reads older than the wait: one timer for all reads, not one scheduled and cancelled per read. */
+    private ScheduledExecutorService watchdog;
     /** The reader's own connection, outside the pool: a pool emptied by requests cannot keep the read from running. */
     private Connection connection;
 
@@ -128,7 +135,7 @@ public class DataVersion {
 
     /**
      * As {@link #read}, without waiting: completed by the data-version reader, or with a {@link TimeoutException}
-     * after {@code cms.db.version-wait}.
+     * once its first request has waited {@code cms.db.version-wait} (by the watchdog, within a tenth of the wait more).
      */
     public CompletableFuture<State> next() {
         CompletableFuture<State> shared = next.get(); // no lock: the reader takes it before its read starts
@@ -137,11 +144,9 @@ public class DataVersion {
 
     /** The first request after a read started asks for the next one: once a read, not once a request. */
     private synchronized CompletableFuture<State> newRead() {
-        CompletableFuture<State> shared = next.get();
+        SharedRead shared = next.get();
         if (shared == null) {
-            // One timer for all the requests sharing the read, cancelled when it completes.
-            shared = new CompletableFuture<State>()
-                    .orTimeout(cms.db().versionWait().toMillis(), TimeUnit.MILLISECONDS);
+            shared = new SharedRead();
             next.set(shared);
             notifyAll();
         }
@@ -150,7 +155,33 @@ public class DataVersion {
             reader.setDaemon(true);
             reader.start();
         }
+        if (watchdog == null) {
+            long wait = cms.db().versionWait().toNanos();
+            // A tenth of the wait, at most 100 ms: a read is failed between the wait and 1.1 times it.
+            long tick = Math.max(1_000_000, Math.min(wait / 10, 100_000_000));
+            watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "data-version-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+            watchdog.scheduleWithFixedDelay(() -> expire(wait), tick, tick, TimeUnit.NANOSECONDS);
+        }
         return shared;
+    }
+
+    /** Fails the pending read and the read in progress once their first request has waited {@code wait}. */
+    private void expire(long wait) {
+        long now = System.nanoTime();
+        for (SharedRead read : new SharedRead[] {next.get(), reading}) {
+            if (read != null && now - read.since > wait) {
+                read.completeExceptionally(new TimeoutException());
+            }
+        }
+    }
+
+    /** A read shared by the requests that asked while it was pending, and when the first of them asked. */
+    private static final class SharedRead extends CompletableFuture<State> {
+        final long since = System.nanoTime();
     }
 
     /** Whether a value computed at {@code seq} from the records named by {@code keys} is current (see {@link ChangedKeys}). */
@@ -163,12 +194,15 @@ public class DataVersion {
         if (reader != null) {
             reader.interrupt();
         }
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
     }
 
     private void readForever() {
         try {
             while (true) {
-                CompletableFuture<State> batch;
+                SharedRead batch;
                 synchronized (this) {
                     while (next.get() == null) {
                         try {
@@ -179,6 +213,7 @@ public class DataVersion {
                         }
                     }
                     batch = next.getAndSet(null); // requests arriving from now on wait for the next read
+                    reading = batch;
                 }
                 try {
                     reads.increment();
@@ -196,6 +231,8 @@ public class DataVersion {
                             new ApiException.Unavailable("The database is unavailable; retry shortly.", 5));
                 } catch (Throwable t) { // the waiting requests fail, the reader lives on
                     batch.completeExceptionally(t);
+                } finally {
+                    reading = null;
                 }
             }
         } finally {

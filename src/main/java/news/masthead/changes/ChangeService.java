@@ -61,7 +61,7 @@ public class ChangeService {
     public JsonPage json(String after, String limit) {
         long from = ChangeCursor.decode(after);
         int n = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        Walk<byte[]> walk = walk(from, n, caller.isEditor(), ENTRY_JSON, rs -> rs.getBytes(3));
+        Walk<byte[]> walk = walk(from, n, caller.isEditor(), ENTRY_JSON, rs -> rs.getBytes(4));
         JsonText.Builder items = new JsonText.Builder().add(OPEN);
         for (int i = 0; i < walk.entries().size(); i++) {
             if (i > 0) {
@@ -84,41 +84,52 @@ public class ChangeService {
                 editor,
                 "c.collection, c.id, c.op, " + Reads.epochMicros("c.at"),
                 rs -> new Change(
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getObject(4, UUID.class),
-                        rs.getString(5),
-                        Reads.instant(rs.getLong(6))));
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getObject(5, UUID.class),
+                        rs.getString(6),
+                        Reads.instant(rs.getLong(7))));
         return new Page<>(walk.entries(), null, n, ChangeCursor.encode(walk.next()));
     }
 
-    /** A page's entries and the seq to continue from. */
-    private record Walk<T>(List<T> entries, long next) {}
+    /** A page's entries, the seq to continue from, and whether scheduled articles had come due unannounced. */
+    private record Walk<T>(List<T> entries, long next, boolean due) {}
 
     /**
-     * For anonymous callers, first turns the scheduled articles whose time has come into entries; then one statement,
-     * so the page and the horizon (largest seq committed) come from one snapshot: everything up to the horizon that is
-     * not in the page is not for this caller. Its columns: the horizon, the entry's seq (null on the one row of an empty
-     * page), then {@code columns} over the entry aliased {@code c}, which {@code entry} reads. Both are statements in
-     * autocommit: no transaction is held across them.
+     * One statement, so the page and the horizon (largest seq committed) come from one snapshot: everything up to the
+     * horizon that is not in the page is not for this caller. For anonymous callers the same statement tells whether
+     * scheduled articles have come due that the feed has not announced; only then are they turned into entries
+     * ({@code changes_publish_due}) and the page read again, so a poll with nothing due is one round trip. Its columns:
+     * the horizon, whether any is due, the entry's seq (null on the one row of an empty page), then {@code columns}
+     * over the entry aliased {@code c}, which {@code entry} reads. Statements in autocommit: no transaction is held
+     * across them.
      */
     private <T> Walk<T> walk(long from, int n, boolean editor, String columns, Reads.Row<T> entry) {
-        if (!editor) {
-            reads.single("select changes_publish_due()", Map.of(), rs -> rs.getInt(1));
-        }
         String op = editor ? "op" : "public_op";
+        String due = editor ? "false" : "exists (select from change_schedule where due_at <= clock_timestamp())";
         String sql = """
-                select h.horizon, c.seq, %s
-                from (select coalesce(max(seq), 0) as horizon from changes) h
+                select h.horizon, h.due, c.seq, %s
+                from (select coalesce(max(seq), 0) as horizon, %s as due from changes) h
                 left join lateral (
                     select seq, collection, id, %s as op, at from changes
                     where seq > :after and %s is not null order by seq limit :n) c on true
-                order by c.seq""".formatted(columns, op, op);
+                order by c.seq""".formatted(columns, due, op, op);
+        Walk<T> walk = page(sql, from, n, entry);
+        if (walk.due()) {
+            reads.single("select changes_publish_due()", Map.of(), rs -> rs.getInt(1));
+            walk = page(sql, from, n, entry);
+        }
+        return walk;
+    }
+
+    private <T> Walk<T> page(String sql, long from, int n, Reads.Row<T> entry) {
         List<T> entries = new ArrayList<>();
         long[] horizonAndLast = {0, from};
+        boolean[] due = {false};
         reads.each(sql, Map.of("after", from, "n", n), rs -> {
             horizonAndLast[0] = rs.getLong(1);
-            long seq = rs.getLong(2);
+            due[0] = rs.getBoolean(2);
+            long seq = rs.getLong(3);
             if (!rs.wasNull()) {
                 entries.add(entry.map(rs));
                 horizonAndLast[1] = seq;
@@ -128,6 +139,6 @@ public class ChangeService {
         if (entries.size() < n) {
             next = Math.max(next, horizonAndLast[0]); // nothing more for this caller up to the horizon
         }
-        return new Walk<>(entries, next);
+        return new Walk<>(entries, next, due[0]);
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import news.masthead.SqlStatements;
 import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.Comments;
 import news.masthead.fixtures.People;
@@ -37,6 +38,9 @@ class ChangeFeedTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SqlStatements statements;
 
     /** One entry as the test compares it. */
     record Entry(long seq, String collection, String id, String op) {
@@ -319,6 +323,39 @@ class ChangeFeedTest {
         assertEquals(when, Instant.parse(again.getString("items[0].at")), "at is the time it became visible");
         pub.poll();
         assertEquals(1, pub.about(id).size(), "announced once");
+    }
+
+    @Test
+    void anAnonymousPollIsOneStatementUntilAScheduledArticleComesDue() throws Exception {
+        Follower pub = new Follower(false); // announces whatever was due
+        String end = pub.cursor;
+        Instant when = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        String id = Articles.article()
+                .headline("Feed counted " + unique())
+                .scheduled()
+                .publishedAt(when)
+                .create();
+        List<Object> before = new ArrayList<>();
+        assertEquals(1, statements.during(() -> before.addAll(pollFrom(end))), "the page, which says nothing is due");
+        assertEquals(List.of(), before);
+        Thread.sleep(Math.max(0, when.toEpochMilli() - System.currentTimeMillis()) + 300);
+        List<Object> after = new ArrayList<>();
+        assertEquals(
+                3, statements.during(() -> after.addAll(pollFrom(end))), "the page, the announcement, the page again");
+        assertEquals(List.of(id), after);
+        assertEquals(1, statements.during(() -> pollFrom(end)), "nothing is due any more");
+    }
+
+    /** The ids of the anonymous feed's entries after {@code cursor}. */
+    private static List<Object> pollFrom(String cursor) {
+        return anonymous()
+                .queryParam("after", cursor)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
     }
 
     @Test

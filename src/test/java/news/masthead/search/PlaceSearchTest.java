@@ -1,6 +1,9 @@
 package news.masthead.search;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import news.masthead.SqlStatements;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +16,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class PlaceSearchTest {
+
+    @Inject
+    SqlStatements statements;
 
     private static String place(Map<String, Object> fields) {
         return editor().body(fields)
@@ -85,5 +92,29 @@ class PlaceSearchTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("radiusKm"));
+    }
+
+    @Test
+    void aFirstPageHoldingEveryMatchTellsItsTotalWithoutCountingThem() {
+        String tag = unique();
+        double lat = -61.5, lon = 158.0 + Math.floorMod(tag.hashCode(), 1000) / 1000.0; // away from other tests' places
+        String near = place(Map.of("name", "Near " + tag, "kind", "town", "latitude", lat, "longitude", lon));
+        String far = place(Map.of("name", "Far " + tag, "kind", "town", "latitude", lat + 0.1, "longitude", lon));
+        String at = "/api/v1/places?near=" + lat + "," + lon + "&radiusKm=20";
+        JsonPath[] page = new JsonPath[1];
+        assertEquals(1, statements.during(() -> page[0] = list(at)), "the page's statement alone");
+        assertEquals(List.of(near, far), page[0].getList("items.id"));
+        assertEquals(2, page[0].getInt("total"));
+        assertEquals(2, statements.during(() -> page[0] = list(at + "&limit=1")), "the page, then the count");
+        assertEquals(List.of(near), page[0].getList("items.id"));
+        assertEquals(2, page[0].getInt("total"));
+        String second = at + "&limit=1&cursor=" + page[0].getString("next");
+        assertEquals(1, statements.during(() -> page[0] = list(second)), "the page; the total is the count kept");
+        assertEquals(List.of(far), page[0].getList("items.id"));
+        assertEquals(2, page[0].getInt("total"));
+    }
+
+    private static JsonPath list(String uri) {
+        return anonymous().get(uri).then().statusCode(200).extract().jsonPath();
     }
 }

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Runs a keyset-paginated list: one SQL statement walks the page (one row more than asked, to know whether a next page
  * exists) and renders it as JSON ({@link #jsonPage}), or picks its ids for entities loaded by a second one
- * ({@link #page}); one more counts when a total is wanted and none is known or cached. None reads an unbounded number
+ * ({@link #page}); one more counts when a total is wanted and none is known, cached or told by a first page that holds
+ * every match. None reads an unbounded number
  * of rows: a ranked sort orders only a bounded set of candidates (see {@link SortSpec#candidates()}), and a count stops
  * at a cap.
  */
@@ -78,7 +79,10 @@ public class Listing {
             ids.add(rows.get(i).id());
         }
         String next = rows.size() > request.limit() ? walk.next(rows.get(request.limit() - 1)) : null;
-        return Page.of(ids, request.withTotal() ? total(table, filter) : null, request.limit(), next);
+        Total total = !request.withTotal()
+                ? null
+                : request.cursor() == null && next == null ? Total.exact(ids.size()) : total(table, filter);
+        return Page.of(ids, total, request.limit(), next);
     }
 
     /**
@@ -126,7 +130,8 @@ public class Listing {
      * this way).
      *
      * @param counted how to count the page's total exactly (an uncorrelated subquery, run once), else null: counted by
-     *     a ranked page's own walk, or else by a statement of its own, when asked for
+     *     a ranked page's own walk, by a first page that holds every match, or else by a statement of its own, when
+     *     asked for
      */
     public JsonPage jsonPage(
             String table,
@@ -180,6 +185,7 @@ public class Listing {
             for (int i = RENDERED_FROM; i < RENDERED_FROM + columns.size(); i++) {
                 json.add(rs.getBytes(i));
             }
+            walked.rows = rs.getRow();
             walked.last = new Keyed(rs.getObject(1, UUID.class), rs.getString(2));
             walked.counted = rs.getLong(3);
             long floorValue = rs.getLong(4);
@@ -189,6 +195,8 @@ public class Listing {
         if (countsCandidates && walked.last != null) {
             long cap = totalCap(filter);
             total = walked.counted <= cap ? Total.exact(walked.counted) : estimate(table, filter, cap);
+        } else if (request.withTotal() && counted == null && request.cursor() == null && !walked.more) {
+            total = Total.exact(walked.rows); // a first page that holds every match counts them, in its snapshot
         } else if (request.withTotal()) {
             total = counted == null
                     ? total(table, filter)
@@ -210,6 +218,7 @@ public class Listing {
 
     /** What the rows of a page's statement said besides their JSON. */
     private static final class Walked {
+        int rows;
         Keyed last;
         boolean more;
         long counted;

@@ -90,7 +90,10 @@ public interface CmsConfig {
         @WithDefault("2s")
         Duration statementTimeout();
 
-        /** Longest a request waits for the read cache's shared data-version read (it has its own connection), then 503. */
+        /**
+         * Longest a request waits for the read cache's shared data-version read (it has its own connection), then 503;
+         * checked every tenth of it, at most every 100 ms.
+         */
         @WithDefault("3s")
         Duration versionWait();
     }

@@ -28,9 +28,8 @@ import java.util.regex.Pattern;
  * Runs a keyset-paginated list: one SQL statement walks the page (one row more than asked, to know whether a next page
  * exists) and renders it as JSON ({@link #jsonPage}), or picks its ids for entities loaded by a second one
  * ({@link #page}); one more counts when a total is wanted and none is known, cached or told by a first page that holds
- * every match. None reads an unbounded number
- * of rows: a ranked sort orders only a bounded set of candidates (see {@link SortSpec#candidates()}), and a count stops
- * at a cap.
+ * every match. None reads an unbounded number of rows: a ranked sort orders only a bounded set of candidates (see
+ * {@link SortSpec#candidates()}), and a count stops at a cap.
  */
 @ApplicationScoped
 public class Listing {

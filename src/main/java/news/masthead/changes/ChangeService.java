@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import news.masthead.kernel.auth.Caller;
+import news.masthead.kernel.cache.ReadCache;
 import news.masthead.kernel.http.JsonText;
+import news.masthead.kernel.http.SurrogateKeys;
 import news.masthead.kernel.paging.JsonPage;
 import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.query.Params;
@@ -13,6 +15,7 @@ import news.masthead.kernel.sql.Reads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static news.masthead.kernel.sql.JsonSql.instant;
@@ -44,6 +47,13 @@ public class ChangeService {
             "at",
             instant("c.at"));
 
+    /**
+     * What a page of the feed depends on: every change of every collection (each adds an entry, or moves the horizon its
+     * {@code next} comes from). An anonymous page is also timed, as everything showing articles is: a scheduled article
+     * coming due adds an entry with no write.
+     */
+    private static final Set<String> EVERY_COLLECTION = Set.copyOf(SurrogateKeys.KINDS.keySet());
+
     private static final byte[] OPEN = {'['};
     private static final byte[] COMMA = {','};
     private static final byte[] CLOSE = {']'};
@@ -54,14 +64,28 @@ public class ChangeService {
     @Inject
     Caller caller;
 
+    @Inject
+    ReadCache cache;
+
     /**
-     * The feed's page for this caller as JSON written by PostgreSQL: what partners poll. Its body always has
-     * {@code next}; the page's own {@code next} (a Link header's) only when the page is full.
+     * The feed's page for this caller as JSON written by PostgreSQL: what partners poll, kept in the read cache until
+     * the next change. Its body always has {@code next}; the page's own {@code next} (a Link header's) only when the
+     * page is full.
      */
     public JsonPage json(String after, String limit) {
         long from = ChangeCursor.decode(after);
         int n = Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        Walk<byte[]> walk = walk(from, n, caller.isEditor(), ENTRY_JSON, rs -> rs.getBytes(4));
+        boolean editor = caller.isEditor();
+        return cache.getByStatements(
+                "changes|" + (editor ? "all" : "public") + "|" + from + "|" + n,
+                page -> List.of(),
+                (page, shown) -> EVERY_COLLECTION,
+                page -> page.body().bytes(),
+                () -> json(from, n, editor));
+    }
+
+    private JsonPage json(long from, int n, boolean editor) {
+        Walk<byte[]> walk = walk(from, n, editor, ENTRY_JSON, rs -> rs.getBytes(4));
         JsonText.Builder items = new JsonText.Builder().add(OPEN);
         for (int i = 0; i < walk.entries().size(); i++) {
             if (i > 0) {

@@ -326,7 +326,7 @@ class ChangeFeedTest {
     }
 
     @Test
-    void anAnonymousPollIsOneStatementUntilAScheduledArticleComesDue() throws Exception {
+    void anAnonymousPollIsOneStatementUntilAScheduledArticleComesDueAndNoneUntilTheNextChange() throws Exception {
         Follower pub = new Follower(false); // announces whatever was due
         String end = pub.cursor;
         Instant when = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
@@ -344,6 +344,14 @@ class ChangeFeedTest {
                 3, statements.during(() -> after.addAll(pollFrom(end))), "the page, the announcement, the page again");
         assertEquals(List.of(id), after);
         assertEquals(1, statements.during(() -> pollFrom(end)), "nothing is due any more");
+        assertEquals(0, statements.during(() -> pollFrom(end)), "nothing has changed since: kept in memory");
+        String other =
+                Articles.article().headline("Feed after " + unique()).draft().create();
+        List<Object> edited = new ArrayList<>();
+        assertEquals(1, statements.during(() -> edited.addAll(pollFrom(end))), "a write makes it stale");
+        assertEquals(List.of(id), edited, "a draft is not for anonymous callers");
+        Articles.edit().published().patch(other).then().statusCode(200);
+        assertEquals(List.of(id, other), pollFrom(end));
     }
 
     /** The ids of the anonymous feed's entries after {@code cursor}. */

@@ -78,10 +78,11 @@ public class Listing {
             ids.add(rows.get(i).id());
         }
         String next = rows.size() > request.limit() ? walk.next(rows.get(request.limit() - 1)) : null;
-        Total total = !request.withTotal()
-                ? null
-                : request.cursor() == null && next == null ? Total.exact(ids.size()) : total(table, filter);
-        return Page.of(ids, total, request.limit(), next);
+        return Page.of(
+                ids,
+                request.withTotal() ? total(table, filter, request, next != null, ids.size()) : null,
+                request.limit(),
+                next);
     }
 
     /**
@@ -194,11 +195,9 @@ public class Listing {
         if (countsCandidates && walked.last != null) {
             long cap = totalCap(filter);
             total = walked.counted <= cap ? Total.exact(walked.counted) : estimate(table, filter, cap);
-        } else if (request.withTotal() && counted == null && request.cursor() == null && !walked.more) {
-            total = Total.exact(walked.rows); // a first page that holds every match counts them, in its snapshot
         } else if (request.withTotal()) {
             total = counted == null
-                    ? total(table, filter)
+                    ? total(table, filter, request, walked.more, walked.rows)
                     : Total.exact(
                             walked.last != null // no row to carry the count: a page past the end
                                     ? walked.counted
@@ -323,6 +322,11 @@ public class Listing {
             }
         }
         return out;
+    }
+
+    /** A page's total: a first page that holds every match ({@code more} false) counts its own rows, in its snapshot. */
+    private Total total(String table, Filter filter, PageRequest request, boolean more, int rows) {
+        return request.cursor() == null && !more ? Total.exact(rows) : total(table, filter);
     }
 
     /** A count scans the matching rows, so it is cached while current (the page itself is an index walk). */

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -51,13 +52,7 @@ public class ArticleResource {
             description =
                     "Sort: publishedAt (default -publishedAt), updatedAt, headline; "
                             + "with q and no sort, by relevance. Anonymous callers see only visible articles (published, or scheduled whose time has come).")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of articles",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ArticlePage.class)))
+    @APIResponseSchema(value = ArticlePage.class, responseDescription = "A page of articles")
     public RestResponse<JsonText> list(@BeanParam ArticleListParams params, @Context UriInfo uri) {
         return Lists.ok(articles.list(params), uri);
     }

@@ -13,10 +13,8 @@ import news.masthead.kernel.auth.Role;
 import news.masthead.kernel.http.JsonText;
 import news.masthead.kernel.paging.JsonPage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -40,13 +38,7 @@ public class ChangeResource {
                     + "`next` is where to poll again from. Anonymous callers see only what they may read: an article "
                     + "appears as upsert while it is visible (a scheduled one once its time has come) and as delete when "
                     + "it is unpublished, archived, rescheduled or deleted. Editors see every change.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of changes",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ChangePage.class)))
+    @APIResponseSchema(value = ChangePage.class, responseDescription = "A page of changes")
     public RestResponse<JsonText> list(
             @Parameter(description = "The `next` value of a previous answer; omit to start from the beginning")
                     @QueryParam("after")

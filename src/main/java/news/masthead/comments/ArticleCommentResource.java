@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -61,13 +62,7 @@ public class ArticleCommentResource {
             summary = "List an article's approved comments",
             description =
                     "Oldest first. Sort: createdAt (default), updatedAt. 404 when the article is not visible to the caller.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of approved comments",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PublicCommentPage.class)))
+    @APIResponseSchema(value = PublicCommentPage.class, responseDescription = "A page of approved comments")
     public RestResponse<JsonText> list(
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
             @BeanParam ListParams params,

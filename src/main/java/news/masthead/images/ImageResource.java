@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -84,13 +84,7 @@ public class ImageResource {
             summary = "List images",
             description = "Sort: createdAt (default -createdAt); with q and no sort, by relevance. "
                     + "Anonymous callers list only images that a visible article or a person uses.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of images",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImagePage.class)))
+    @APIResponseSchema(value = ImagePage.class, responseDescription = "A page of images")
     public RestResponse<JsonText> list(@BeanParam ImageListParams params, @Context UriInfo uri) {
         return Lists.ok(images.list(params), uri);
     }
@@ -147,13 +141,10 @@ public class ImageResource {
                                         }),
                         encoding = @Encoding(name = "metadata", contentType = MediaType.APPLICATION_JSON))
             })
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; Location names the new image",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImageView.class)))
+    @APIResponseSchema(
+            value = ImageView.class,
+            responseDescription = "Created; Location names the new image",
+            responseCode = "201")
     public RestResponse<ImageView> upload(
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Disposition") String disposition,

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -47,13 +47,7 @@ public class PersonResource {
     @Replayable
     @Access(Role.PUBLIC)
     @Operation(summary = "List people", description = "Sort: name (default); with q and no sort, by relevance.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of people",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PersonPage.class)))
+    @APIResponseSchema(value = PersonPage.class, responseDescription = "A page of people")
     public RestResponse<JsonText> list(@BeanParam PersonListParams params, @Context UriInfo uri) {
         return Lists.ok(people.list(params), uri);
     }

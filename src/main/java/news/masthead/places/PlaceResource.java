@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -50,13 +50,7 @@ public class PlaceResource {
             summary = "List places",
             description =
                     "Sort: name (default); with near and no sort, by distance; " + "with q and no sort, by relevance.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of places",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PlacePage.class)))
+    @APIResponseSchema(value = PlacePage.class, responseDescription = "A page of places")
     public RestResponse<JsonText> list(@BeanParam PlaceListParams params, @Context UriInfo uri) {
         return Lists.ok(places.list(params), uri);
     }

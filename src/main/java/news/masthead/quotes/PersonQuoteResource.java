@@ -17,10 +17,8 @@ import news.masthead.kernel.openapi.OpenApiDocs;
 import news.masthead.kernel.paging.Lists;
 import news.masthead.people.PersonService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -42,13 +40,7 @@ public class PersonQuoteResource {
     @Operation(
             summary = "List a person's quotes",
             description = "The parameters of GET /api/v1/quotes; 404 for an unknown person.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of quotes",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = QuotePage.class)))
+    @APIResponseSchema(value = QuotePage.class, responseDescription = "A page of quotes")
     public RestResponse<JsonText> list(
             @Parameter(description = OpenApiDocs.ID_OR_SLUG) @PathParam("idOrSlug") String idOrSlug,
             @BeanParam QuoteListParams params,

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -47,13 +47,7 @@ public class QuoteResource {
     @Replayable
     @Access(Role.PUBLIC)
     @Operation(summary = "List quotes", description = "Sort: saidAt (default -saidAt, undated last), createdAt.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of quotes",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = QuotePage.class)))
+    @APIResponseSchema(value = QuotePage.class, responseDescription = "A page of quotes")
     public RestResponse<JsonText> list(@BeanParam QuoteListParams params, @Context UriInfo uri) {
         return Lists.ok(quotes.list(params), uri);
     }
@@ -63,13 +57,7 @@ public class QuoteResource {
     @Path("{id}")
     @Access(Role.PUBLIC)
     @Operation(summary = "Get a quote by id", description = "Sends ETag and Last-Modified; If-None-Match gives 304.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The quote",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = QuoteView.class)))
+    @APIResponseSchema(value = QuoteView.class, responseDescription = "The quote")
     public RestResponse<?> get(
             @Parameter(description = OpenApiDocs.ID) @PathParam("id") String id,
             @Parameter(description = "Comma-separated: speaker, article") @QueryParam("include") String include,

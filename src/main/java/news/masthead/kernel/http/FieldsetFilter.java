@@ -14,6 +14,7 @@ import news.masthead.kernel.paging.Page;
 import news.masthead.kernel.paging.PageSchema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -35,8 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Applies {@code fields=} ({@link Fieldset}) to the JSON of any operation that declares it, however that JSON was
  * made (by PostgreSQL or by Jackson): the allowed names are the top-level fields of the record the operation documents
- * as its 200 answer (its {@code @APIResponse} schema, else its return type), so they are the spec's. Keeping fields
- * only removes some, so a caller never gets a field its full answer would not show it.
+ * as its 200 answer (its {@code @APIResponseSchema} or {@code @APIResponse} schema, else its return type), so they are
+ * the spec's. Keeping fields only removes some, so a caller never gets a field its full answer would not show it.
  * <p>
  * The validators are those of the sparse copy: a record's version tag gains the fieldset as a variant, other bodies
  * get a weak tag over their bytes. So the conditional headers are held back from the resource (it would compare them
@@ -152,6 +153,11 @@ public class FieldsetFilter {
     }
 
     private static Type documented(Method method) {
+        APIResponseSchema schema = method.getAnnotation(APIResponseSchema.class);
+        if (schema != null
+                && (schema.responseCode().isEmpty() || schema.responseCode().equals("200"))) {
+            return schema.value();
+        }
         for (APIResponse r : method.getAnnotationsByType(APIResponse.class)) {
             if (r.responseCode().equals("200")) {
                 for (Content c : r.content()) {

@@ -104,7 +104,11 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
                 p -> listKeys(p, params),
                 (page, keys) -> {
                     Set<String> moves = movesWith(params);
-                    return moves == null ? keys : Filter.instead(keys, "articles", below(moves, page.floor()));
+                    Set<String> depends =
+                            moves == null ? keys : Filter.instead(keys, "articles", below(moves, page.floor()));
+                    // A filter by person or place follows the slug it names and the place tree, not every edit.
+                    depends = Filter.instead(depends, "people", Set.of(ReadCache.listed("people")));
+                    return Filter.instead(depends, "places", Set.of(ReadCache.listed("places")));
                 },
                 page -> page.body().bytes(),
                 () -> page(params));

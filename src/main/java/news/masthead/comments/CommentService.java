@@ -78,7 +78,7 @@ public class CommentService {
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage approved(String articleIdOrSlug, ListParams params) {
         UUID article = visibleArticle(articleIdOrSlug);
-        return listing.cached("comments", "comments|approved|" + article, params, Set.of(), () -> {
+        return listing.cached("comments", "comments|approved|" + article, params, Set.of("comments"), () -> {
             Filter filter = new Filter()
                     .and(
                             "e.article_id = :article and e.status = 'approved'",

@@ -96,22 +96,34 @@ public class ImageService {
         }
     }
 
-    /**
-     * A page rendered by PostgreSQL, kept in ReadCache while current, per kind of caller: what anonymous callers may
-     * list follows the articles' moves too (see {@link #get}).
-     */
+    /** A page rendered by PostgreSQL, kept in ReadCache while current (see {@link #moves}), per kind of caller. */
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(ImageListParams params) {
         return listing.cached(
                 "images",
                 caller.isEditor() ? "images|editor" : "images|public",
                 params,
-                Set.of(ReadCache.ARTICLES_LISTED),
+                moves(params),
                 () -> page(params));
     }
 
+    /**
+     * What can change which images a list shows: any change of an image; the articles' moves, which what anonymous
+     * callers may list follows too (see {@link #get}); and the slugs its person and place filters name.
+     */
+    private static Set<String> moves(ImageListParams params) {
+        Set<String> moves = new LinkedHashSet<>(List.of("images", ReadCache.ARTICLES_LISTED));
+        if (Params.present(params.person)) {
+            moves.add(ReadCache.listed("people"));
+        }
+        if (Params.present(params.place)) {
+            moves.add(ReadCache.listed("places"));
+        }
+        return moves;
+    }
+
     private JsonPage page(ImageListParams params) {
-        Filter filter = new Filter();
+        Filter filter = new Filter().changesWith(moves(params));
         if (!caller.isEditor()) {
             filter.and(PUBLIC.formatted("e"), "visible");
         }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @ApplicationScoped
 @Transactional
@@ -29,6 +30,8 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
     static final Map<String, SortField> SORTS = Map.of("name", new SortField("e.name", false, ValueType.TEXT));
     /** Ranked search sorts the first matches in this order (an index walk), see {@link SortSpec#candidates()}. */
     static final String RANKED = "e.name, e.id";
+    /** Which people a list shows, and in what order, changes only with their names, aliases and slugs (V28). */
+    private static final Set<String> MOVES = Set.of(ReadCache.listed("people"));
 
     @Inject
     EntityManager em;
@@ -51,12 +54,12 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(PersonListParams params) {
-        return listing.cached("people", params, () -> page(params));
+        return listing.cached("people", "people", params, MOVES, () -> page(params));
     }
 
     /** A page rendered by PostgreSQL from the stored JSON of each person (V15). */
     private JsonPage page(PersonListParams params) {
-        Filter filter = new Filter();
+        Filter filter = new Filter().changesWith(MOVES);
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
         if (params.q != null) {
             String q = Params.query(params.q);

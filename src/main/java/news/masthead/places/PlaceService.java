@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -39,6 +40,11 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
             ValueType.DOUBLE);
 
     private static final double KM_PER_DEGREE = 111.195;
+    /**
+     * Which places a list shows, and in what order, changes only with their names, aliases, slugs, kinds, parents and
+     * coordinates (V28).
+     */
+    private static final Set<String> MOVES = Set.of(ReadCache.listed("places"));
 
     @Inject
     EntityManager em;
@@ -61,11 +67,11 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(PlaceListParams params) {
-        return listing.cached("places", params, () -> page(params));
+        return listing.cached("places", "places", params, MOVES, () -> page(params));
     }
 
     private JsonPage page(PlaceListParams params) {
-        Filter filter = new Filter();
+        Filter filter = new Filter().changesWith(MOVES);
         boolean defaultSort = params.sort == null || params.sort.isBlank();
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "name");
         if (Params.present(params.within)) {

@@ -70,23 +70,33 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
     }
 
     /**
-     * A page rendered by PostgreSQL from the stored JSON of each quote (V15), kept in ReadCache while current. A quote
-     * linked to a hidden article shows no articleId, which the article's publication changes, or its coming due: so
-     * the page depends on the articles' moves too.
+     * A page rendered by PostgreSQL from the stored JSON of each quote (V15), kept in ReadCache while current (see
+     * {@link #moves}).
      */
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(QuoteListParams params) {
-        return listing.cached(
-                "quotes",
-                "quotes|" + visibility.scope(),
-                params,
-                Set.of(ReadCache.ARTICLES_LISTED),
-                () -> page(params));
+        return listing.cached("quotes", "quotes|" + visibility.scope(), params, moves(params), () -> page(params));
+    }
+
+    /**
+     * What can change which quotes a list shows, and in what order: their speakers, articles and times (V28), or for a
+     * search any change of a quote (its text); the articles' moves, since a quote linked to a hidden article shows no
+     * articleId (which the article's publication changes, or its coming due) and an article filter names one by slug;
+     * and a speaker filter's slug.
+     */
+    private static Set<String> moves(QuoteListParams params) {
+        Set<String> moves = new LinkedHashSet<>();
+        moves.add(params.q == null ? ReadCache.listed("quotes") : "quotes");
+        moves.add(ReadCache.ARTICLES_LISTED);
+        if (Params.present(params.speaker)) {
+            moves.add(ReadCache.listed("people"));
+        }
+        return moves;
     }
 
     private JsonPage page(QuoteListParams params) {
         Set<String> include = Params.subset("include", params.include, INCLUDES);
-        Filter filter = new Filter();
+        Filter filter = new Filter().changesWith(moves(params));
         SortSpec sort = SortSpec.parse(params.sort, SORTS, "-saidAt");
         if (Params.present(params.speaker)) {
             lookup.resolveId(Person.class, Params.idOrSlug("speaker", params.speaker))

@@ -25,9 +25,9 @@ final class ChangedKeys {
     static final int MAX_KEYS = 50_000;
 
     /**
-     * A quote's current article: a quote newly attached to it changes the article's include=quotes copy. And whether an
-     * article's change moved it in the lists by publication time: what it recorded of the article (V20) differs from
-     * what its entry before recorded (none before: it may have). And the words whose entries in its search vector the
+     * A quote's current article: a quote newly attached to it changes the article's include=quotes copy. And whether a
+     * change moved its record in its collection's lists: what it recorded of the record (V20, V28) differs from what its
+     * entry before recorded (none before: it may have). And the words whose entries in its search vector the
      * change changed (V27; null: no text changed), with the article's publication time (null: none, or deleted). An
      * article whose publication time or visibility changed meanwhile has moved, which refreshes every ranked page anyway
      * ({@link ReadCache#ARTICLES_LISTED}): its time now stands for its time then.
@@ -35,7 +35,7 @@ final class ChangedKeys {
     private static final String READ = """
             select c.collection, c.id::text, c.seq, c.words,
                    (select q.article_id::text from quotes q where c.collection = 'quotes' and q.id = c.id),
-                   c.collection = 'articles' and c.listed is distinct from (
+                   c.collection in ('articles', 'people', 'places', 'quotes') and c.listed is distinct from (
                        select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
                        order by p.seq desc limit 1),
                    (select %s from articles a
@@ -77,7 +77,7 @@ final class ChangedKeys {
                         lastChanged.put("article:" + article, at);
                     }
                     if (rs.getBoolean(6)) {
-                        lastChanged.put(ReadCache.ARTICLES_LISTED, at);
+                        lastChanged.put(ReadCache.listed(collection), at);
                     }
                     Array words = rs.getArray(4);
                     if (words != null) {

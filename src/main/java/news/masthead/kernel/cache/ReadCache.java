@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * embeds and, for a list, its collection). It is served while no change after that seq touched one of those keys
  * ({@link ChangedKeys} follows the feed) and, if it shows articles, no scheduled article has come due since. So an
  * edit refreshes the pages that show the edited record and leaves the others in place, on every instance; a list that
- * only an article's move can change depends on {@link #ARTICLES_LISTED} instead of its collection. A read
+ * only a record's move can change depends on its collection's {@link #listed} key instead of its collection. A read
  * served from here costs a share of one index probe instead of the query, and no transaction.
  */
 @ApplicationScoped
@@ -115,12 +115,21 @@ public class ReadCache {
     }
 
     /**
-     * A dependency that no header names: changed by an article change that can move the article into, out of or within
-     * the lists ordered by publication time (V20), or change its visibility, not by an edit of its text. Such a list, an
-     * image's record and a quote whose article is hidden depend on it instead of on {@code articles}, so they outlive
-     * edits of articles' words.
+     * A dependency that no header names: changed by a change of a record of {@code collection} that can move it into,
+     * out of or within the collection's lists, or rename the slug a filter names it by (V20, V28: articles, people,
+     * places and quotes), not by an edit of what only its own pages show. Such lists depend on it instead of on the
+     * collection, so they outlive those edits; the collection stays in their {@code Surrogate-Key}s.
      */
-    public static final String ARTICLES_LISTED = "articles.listed";
+    public static String listed(String collection) {
+        return collection + ".listed";
+    }
+
+    /**
+     * {@link #listed} for articles: changed by an article change that can move the article in the lists ordered by
+     * publication time, or change its visibility, not by an edit of its text. Such a list, an image's record and a quote
+     * whose article is hidden depend on it instead of on {@code articles}, so they outlive edits of articles' words.
+     */
+    public static final String ARTICLES_LISTED = listed("articles");
 
     /** A dependency that no header names: changed by any change of an article's words (V27). */
     public static final String ARTICLES_TEXT = "articles.text";

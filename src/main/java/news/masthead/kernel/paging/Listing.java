@@ -14,7 +14,6 @@ import news.masthead.kernel.sql.Reads;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,27 +91,17 @@ public class Listing {
     public record Counted(String sql, Map<String, Object> params) {}
 
     /**
-     * A list page of {@code table} for {@code params} (the request's public fields, its cache key), kept in the read
-     * cache while no change touched a record it shows or its collection (the keys of its Surrogate-Key); {@code page}
-     * computes it.
+     * A list page of {@code table} for {@code params} (the request's public fields, its cache key), its entry named
+     * {@code kind} (the table and what else shapes it, such as what the caller may see), kept in the read cache while
+     * no change touched a record it shows (the keys of its Surrogate-Key) or one of {@code changesWith}: the keys whose
+     * changes can change which rows it lists and in what order, in place of its collection's (such as
+     * {@link ReadCache#listed}). {@code page} computes it, with a filter told the same (see {@link Filter#changesWith}).
      */
-    public JsonPage cached(String table, Object params, Supplier<JsonPage> page) {
-        return cached(table, table, params, Set.of(), page);
-    }
-
-    /**
-     * As {@link #cached(String, Object, Supplier)}, for a page whose entry is named {@code kind} (the table and what
-     * else shapes it, such as what the caller may see) and that also depends on {@code also}, keys no header names.
-     */
-    public JsonPage cached(String table, String kind, Object params, Set<String> also, Supplier<JsonPage> page) {
+    public JsonPage cached(String table, String kind, Object params, Set<String> changesWith, Supplier<JsonPage> page) {
         return cache.getByStatements(
                 cache.key(kind, params),
                 p -> SurrogateKeys.list(table, p.body()),
-                (p, keys) -> {
-                    Set<String> depends = new LinkedHashSet<>(keys);
-                    depends.addAll(also);
-                    return depends;
-                },
+                (p, keys) -> Filter.instead(keys, table, changesWith),
                 p -> p.body().bytes(),
                 page);
     }
@@ -342,16 +331,21 @@ public class Listing {
     }
 
     /**
-     * What a total depends on: its table's rows, the visibility of the articles that quotes, comments and images hang
-     * off, and the place tree a filter by place walks.
+     * What a total depends on: its table's rows; the visibility of the articles that quotes and comments hang off, and
+     * the articles whose use shows an image; the slug a filter by person names; the place tree a filter by place walks.
      */
     private static List<String> totalKeys(String table, Filter filter) {
         List<String> keys = new ArrayList<>(List.of(table));
-        if (!table.equals("people") && !table.equals("places")) {
+        if (table.equals("images")) {
             keys.add("articles");
+        } else if (table.equals("quotes") || table.equals("comments")) {
+            keys.add(ReadCache.ARTICLES_LISTED);
+        }
+        if (filter.fingerprint().contains("person=")) {
+            keys.add(ReadCache.listed("people"));
         }
         if (filter.fingerprint().contains("place=") || filter.fingerprint().contains("within=")) {
-            keys.add("places");
+            keys.add(ReadCache.listed("places"));
         }
         return keys;
     }

@@ -8,6 +8,7 @@ import news.masthead.fixtures.Articles;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Places;
 import news.masthead.fixtures.Quotes;
+import news.masthead.images.TestImages;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -86,6 +87,19 @@ class ListMovesTest {
                 .statusCode(200)
                 .body("items.id", contains(quote))
                 .body("total", equalTo(1));
+    }
+
+    @Test
+    void anImageListByPersonSlugFollowsThePersonRenamedToThatSlug() {
+        String person = People.person().create();
+        String image = TestImages.uploaded(TestImages.picture(40, 30, "png"), "image/png");
+        patch("/api/v1/images/" + image, Map.of("personIds", List.of(person)));
+        String slug = "pictured-" + unique();
+        String url = "/api/v1/images?person=" + slug;
+        editor().get(url).then().statusCode(200).body("items", equalTo(List.of()));
+
+        patch("/api/v1/people/" + person, Map.of("slug", slug));
+        editor().get(url).then().statusCode(200).body("items.id", contains(image));
     }
 
     @Test

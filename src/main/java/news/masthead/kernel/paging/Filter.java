@@ -52,9 +52,9 @@ public final class Filter {
     }
 
     /**
-     * Which rows it matches, and in which order, changes only with the changes that touch {@code keys} (not named in
-     * any header; e.g. the articles' moves, V20): a value computed from its rows depends on those instead of on every
-     * change of its table.
+     * Which rows it matches, and in which order, changes only with the changes that touch {@code keys} (such as a
+     * collection's moves, {@link news.masthead.kernel.cache.ReadCache#listed}): a value computed from its rows depends on
+     * those instead of on every change of its table.
      */
     public Filter changesWith(Set<String> keys) {
         changesWith = keys;

@@ -3,7 +3,8 @@
 -- were at commit. An edit of anything else (a person's description, a place's population, a quote's context) changes
 -- only the pages that show the record, and ReadCache keeps the other list pages. A quote's text is left out: a search
 -- of quotes still depends on every quote change. An article's slug joins its own digest, since a list of quotes
--- filtered by an article's slug follows a rename too.
+-- filtered by an article's slug follows a rename too. Entries written before this migration hold no digest of a
+-- person, place or quote and an article's without its slug, so each record's next change counts as a move, once.
 
 create or replace function article_listed(aid uuid) returns text language sql stable as $$
     select md5(row(a.slug, a.status, a.published_at, a.tags, a.section,

@@ -1,6 +1,7 @@
 package news.masthead.kernel.http;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import news.masthead.Api;
@@ -262,6 +263,30 @@ class PaginationTest {
         }
         assertEquals(ids(walk(Api::editor, PEOPLE, 2, "-name")), viaLinks);
         assertEquals(reversed(mine), viaLinks.stream().filter(mine::contains).toList());
+    }
+
+    @Test
+    void theNextLinkKeepsEveryOtherParameterAsSentAndReplacesTheCursor() {
+        String word = "linked" + unique();
+        people("Linked " + word + " ", "a", "b", "c");
+        String first = editor().urlEncodingEnabled(false)
+                .get(PEOPLE + "?q=" + word + "%20OR%20nobody&limit=1&sort=name")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("next");
+        String query = "q=" + word + "%20OR%20nobody&cursor=" + first + "&limit=1&sort=name&fields=id%2Cname";
+        ExtractableResponse<Response> page = editor().urlEncodingEnabled(false)
+                .get(PEOPLE + "?" + query)
+                .then()
+                .statusCode(200)
+                .extract();
+        String next = page.path("next");
+        assertNotNull(next);
+        assertEquals(
+                "<" + RestAssured.baseURI + ":" + RestAssured.port + PEOPLE + "?q=" + word
+                        + "%20OR%20nobody&limit=1&sort=name&fields=id%2Cname&cursor=" + next + ">; rel=\"next\"",
+                page.header("Link"));
     }
 
     @Test

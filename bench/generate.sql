@@ -278,9 +278,10 @@ end $$;
 select article_counts_rebuild();
 -- And the tags by date and the stored links (V19).
 select article_listing_rebuild();
--- What each entry recorded of its record's place in its collection's lists (V20, V28), as the skipped trigger would
+-- What each entry recorded of its record's place in its collection's lists (V20, V28, V29), as the skipped trigger would
 -- have: an entry without it counts as a move at the record's next edit, which drops every cached list page it follows.
-update changes set listed = record_listed(collection, id) where collection in ('articles', 'people', 'places', 'quotes');
+update changes set listed = record_listed(collection, id)
+where collection in ('articles', 'people', 'places', 'quotes', 'comments');
 alter table people enable trigger people_render;
 alter table places enable trigger places_render;
 alter table quotes enable trigger quotes_render;

@@ -78,8 +78,10 @@ public class CommentService {
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage approved(String articleIdOrSlug, ListParams params) {
         UUID article = visibleArticle(articleIdOrSlug);
-        return listing.cached("comments", "comments|approved|" + article, params, Set.of("comments"), () -> {
+        Set<String> moves = Set.of(ReadCache.commentsOf(article), ReadCache.listed("comments"));
+        return listing.cached("comments", "comments|approved|" + article, params, moves, () -> {
             Filter filter = new Filter()
+                    .changesWith(moves)
                     .and(
                             "e.article_id = :article and e.status = 'approved'",
                             "article=" + article + "|approved",

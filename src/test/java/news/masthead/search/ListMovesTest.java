@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import news.masthead.SqlStatements;
 import news.masthead.fixtures.Articles;
+import news.masthead.fixtures.Comments;
 import news.masthead.fixtures.People;
 import news.masthead.fixtures.Places;
 import news.masthead.fixtures.Quotes;
@@ -25,9 +26,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A cached list of people, places or quotes depends on the records it shows and on the changes that can move a record
- * into, out of or within it, or rename the slug a filter names (V28): it outlives every other edit, and follows a
- * move made through the API or straight in the database, as another instance would make it.
+ * A cached list of people, places, quotes or an article's comments depends on the records it shows and on the changes
+ * that can move a record into, out of or within it, or rename the slug a filter names (V28, V29): it outlives every
+ * other edit, and follows a move made through the API or straight in the database, as another instance would make it.
  */
 @QuarkusTest
 class ListMovesTest {
@@ -154,6 +155,50 @@ class ListMovesTest {
                 .statusCode(200)
                 .body("items.id", containsInAnyOrder(mine, other))
                 .body("total", equalTo(2));
+    }
+
+    @Test
+    void aCommentLeavesAnotherArticlesCommentsCachedAndADeletionOffThePageRefreshesItsTotal() {
+        String article = Articles.article().published().create();
+        String other = Articles.article().published().create();
+        String first = approved(article);
+        String second = approved(article);
+        String elsewhere = approved(other);
+        String page = "/api/v1/articles/" + article + "/comments?limit=1";
+        String others = "/api/v1/articles/" + other + "/comments";
+        anonymous()
+                .get(page)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(first))
+                .body("total", equalTo(2));
+        anonymous().get(others).then().statusCode(200).body("items.id", contains(elsewhere));
+
+        approved(article);
+        assertServedFromMemory(others);
+        anonymous()
+                .get(page)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(first))
+                .body("total", equalTo(3));
+
+        // Not on the page: its deletion reaches the page through the article its entry before recorded.
+        editor().delete("/api/v1/comments/" + second).then().statusCode(204);
+        assertServedFromMemory(others);
+        anonymous()
+                .get(page)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(first))
+                .body("total", equalTo(2));
+    }
+
+    /** A reader's comment on {@code article}, approved; its id. */
+    private static String approved(String article) {
+        String id = Comments.commentOn(article).create();
+        patch("/api/v1/comments/" + id, Map.of("status", "approved"));
+        return id;
     }
 
     private static void patch(String path, Map<String, Object> fields) {

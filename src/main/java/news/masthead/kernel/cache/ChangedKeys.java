@@ -30,7 +30,8 @@ final class ChangedKeys {
      * entry before recorded (none before: it may have). And the words whose entries in its search vector the
      * change changed (V27; null: no text changed), with the article's publication time (null: none, or deleted). An
      * article whose publication time or visibility changed meanwhile has moved, which refreshes every ranked page anyway
-     * ({@link ReadCache#ARTICLES_LISTED}): its time now stands for its time then.
+     * ({@link ReadCache#ARTICLES_LISTED}): its time now stands for its time then. And a comment's article, as its entry
+     * recorded it (V29; a deleted comment's, as its entry before did).
      */
     private static final String READ = """
             select c.collection, c.id::text, c.seq, c.words,
@@ -39,7 +40,10 @@ final class ChangedKeys {
                        select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
                        order by p.seq desc limit 1),
                    (select %s from articles a
-                    where c.words is not null and c.collection = 'articles' and a.id = c.id)
+                    where c.words is not null and c.collection = 'articles' and a.id = c.id),
+                   case when c.collection = 'comments' then coalesce(c.listed, (
+                       select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
+                       order by p.seq desc limit 1)) end
             from changes c where c.seq > ? and c.seq <= ? order by c.seq""".formatted(Reads.epochMicros("a.published_at"));
 
     private final ConcurrentHashMap<String, Long> lastChanged = new ConcurrentHashMap<>();
@@ -78,6 +82,11 @@ final class ChangedKeys {
                     }
                     if (rs.getBoolean(6)) {
                         lastChanged.put(ReadCache.listed(collection), at);
+                    }
+                    if (collection.equals("comments")) {
+                        String listedIn = rs.getString(8); // none known: every article's comment pages
+                        lastChanged.put(
+                                listedIn == null ? ReadCache.listed(collection) : ReadCache.commentsOf(listedIn), at);
                     }
                     Array words = rs.getArray(4);
                     if (words != null) {

@@ -131,6 +131,15 @@ public class ReadCache {
      */
     public static final String ARTICLES_LISTED = listed("articles");
 
+    /**
+     * A dependency that no header names: changed by a change of a comment on the article whose id is {@code article}
+     * (V29). An article's comment pages depend on it and on {@code listed("comments")} (a comment whose article is not
+     * known) instead of on every comment's change.
+     */
+    public static String commentsOf(Object article) {
+        return "comments.of:" + article;
+    }
+
     /** A dependency that no header names: changed by any change of an article's words (V27). */
     public static final String ARTICLES_TEXT = "articles.text";
 

@@ -103,7 +103,7 @@ public class ArticleService extends RecordService<Article, ArticleInput, Article
                 cache.key("articles|" + visibility.scope(), params),
                 p -> listKeys(p, params),
                 (page, keys) -> {
-                    Set<String> moves = movesWith(params);
+                    Set<String> moves = page.changesWith(); // movesWith(params), as criteria gave its filter
                     Set<String> depends =
                             moves == null ? keys : Filter.instead(keys, "articles", below(moves, page.floor()));
                     // A filter by person or place follows the slug it names and the place tree, not every edit.

@@ -94,7 +94,7 @@ public class ChangeService {
             items.add(walk.entries().get(i));
         }
         JsonPage page = JsonPage.of(items.add(CLOSE).build().bytes(), null, n, ChangeCursor.encode(walk.next()));
-        return walk.entries().size() == n ? page : new JsonPage(page.body(), null, null);
+        return walk.entries().size() == n ? page : new JsonPage(page.body(), null, null, null);
     }
 
     /**

@@ -78,10 +78,9 @@ public class CommentService {
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage approved(String articleIdOrSlug, ListParams params) {
         UUID article = visibleArticle(articleIdOrSlug);
-        Set<String> moves = Set.of(ReadCache.commentsOf(article), ReadCache.listed("comments"));
-        return listing.cached("comments", "comments|approved|" + article, params, moves, () -> {
+        return listing.cached("comments", "comments|approved|" + article, params, () -> {
             Filter filter = new Filter()
-                    .changesWith(moves)
+                    .changesWith(Set.of(ReadCache.commentsOf(article), ReadCache.listed("comments")))
                     .and(
                             "e.article_id = :article and e.status = 'approved'",
                             "article=" + article + "|approved",

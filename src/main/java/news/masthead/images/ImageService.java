@@ -100,11 +100,7 @@ public class ImageService {
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(ImageListParams params) {
         return listing.cached(
-                "images",
-                caller.isEditor() ? "images|editor" : "images|public",
-                params,
-                moves(params),
-                () -> page(params));
+                "images", caller.isEditor() ? "images|editor" : "images|public", params, () -> page(params));
     }
 
     /**

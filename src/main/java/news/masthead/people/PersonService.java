@@ -54,7 +54,7 @@ public class PersonService extends RecordService<Person, PersonInput, PersonView
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(PersonListParams params) {
-        return listing.cached("people", "people", params, MOVES, () -> page(params));
+        return listing.cached("people", "people", params, () -> page(params));
     }
 
     /** A page rendered by PostgreSQL from the stored JSON of each person (V15). */

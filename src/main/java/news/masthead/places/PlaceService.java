@@ -67,7 +67,7 @@ public class PlaceService extends RecordService<Place, PlaceInput, PlaceView> {
 
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(PlaceListParams params) {
-        return listing.cached("places", "places", params, MOVES, () -> page(params));
+        return listing.cached("places", "places", params, () -> page(params));
     }
 
     private JsonPage page(PlaceListParams params) {

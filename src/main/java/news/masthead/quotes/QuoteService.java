@@ -75,7 +75,7 @@ public class QuoteService extends RecordService<Quote, QuoteInput, QuoteView> {
      */
     @Transactional(Transactional.TxType.SUPPORTS) // served from ReadCache, computed by statements in autocommit
     public JsonPage list(QuoteListParams params) {
-        return listing.cached("quotes", "quotes|" + visibility.scope(), params, moves(params), () -> page(params));
+        return listing.cached("quotes", "quotes|" + visibility.scope(), params, () -> page(params));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,25 +26,24 @@ final class ChangedKeys {
     static final int MAX_KEYS = 50_000;
 
     /**
-     * A quote's current article: a quote newly attached to it changes the article's include=quotes copy. And whether a
-     * change moved its record in its collection's lists: what it recorded of the record (V20, V28) differs from what its
-     * entry before recorded (none before: it may have). And the words whose entries in its search vector the
-     * change changed (V27; null: no text changed), with the article's publication time (null: none, or deleted). An
-     * article whose publication time or visibility changed meanwhile has moved, which refreshes every ranked page anyway
-     * ({@link ReadCache#ARTICLES_LISTED}): its time now stands for its time then. And a comment's article, as its entry
-     * recorded it (V29; a deleted comment's, as its entry before did).
+     * A quote's current article: a quote newly attached to it changes the article's include=quotes copy. What the
+     * change recorded of its record's place in its collection's lists (V20, V28; a comment's article, V29) and what the
+     * record's entry before recorded: a record moved when they differ (none before: it may have), and a deleted
+     * comment's article is its entry before's. And the words whose entries in its search vector the change changed (V27;
+     * null: no text changed), with the article's publication time (null: none, or deleted). An article whose
+     * publication time or visibility changed meanwhile has moved, which refreshes every ranked page anyway
+     * ({@link ReadCache#ARTICLES_LISTED}): its time now stands for its time then.
      */
     private static final String READ = """
             select c.collection, c.id::text, c.seq, c.words,
                    (select q.article_id::text from quotes q where c.collection = 'quotes' and q.id = c.id),
-                   c.collection in ('articles', 'people', 'places', 'quotes') and c.listed is distinct from (
-                       select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
-                       order by p.seq desc limit 1),
+                   c.listed,
                    (select %s from articles a
                     where c.words is not null and c.collection = 'articles' and a.id = c.id),
-                   case when c.collection = 'comments' then coalesce(c.listed, (
-                       select p.listed from changes p where p.collection = c.collection and p.id = c.id and p.seq < c.seq
-                       order by p.seq desc limit 1)) end
+                   (select p.listed from changes p
+                    where c.collection in ('articles', 'people', 'places', 'quotes', 'comments')
+                      and p.collection = c.collection and p.id = c.id and p.seq < c.seq
+                    order by p.seq desc limit 1)
             from changes c where c.seq > ? and c.seq <= ? order by c.seq""".formatted(Reads.epochMicros("a.published_at"));
 
     private final ConcurrentHashMap<String, Long> lastChanged = new ConcurrentHashMap<>();
@@ -80,13 +80,13 @@ final class ChangedKeys {
                     if (article != null) {
                         lastChanged.put("article:" + article, at);
                     }
-                    if (rs.getBoolean(6)) {
-                        lastChanged.put(ReadCache.listed(collection), at);
-                    }
+                    String listed = rs.getString(6);
+                    String before = rs.getString(8);
                     if (collection.equals("comments")) {
-                        String listedIn = rs.getString(8); // none known: every article's comment pages
-                        lastChanged.put(
-                                listedIn == null ? ReadCache.listed(collection) : ReadCache.commentsOf(listedIn), at);
+                        String in = listed != null ? listed : before; // none known: every article's comment pages
+                        lastChanged.put(in == null ? ReadCache.listed(collection) : ReadCache.commentsOf(in), at);
+                    } else if (!Objects.equals(listed, before)) {
+                        lastChanged.put(ReadCache.listed(collection), at);
                     }
                     Array words = rs.getArray(4);
                     if (words != null) {

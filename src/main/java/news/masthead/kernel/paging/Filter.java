@@ -61,6 +61,11 @@ public final class Filter {
         return this;
     }
 
+    /** What {@link #changesWith(Set)} gave, or null. */
+    Set<String> changesWith() {
+        return changesWith;
+    }
+
     /** {@code keys} with {@code table}'s own key (every change of it) replaced by those {@link #changesWith} gave. */
     public Set<String> dependencies(String table, Set<String> keys) {
         return changesWith == null ? keys : instead(keys, table, changesWith);

@@ -93,15 +93,14 @@ public class Listing {
     /**
      * A list page of {@code table} for {@code params} (the request's public fields, its cache key), its entry named
      * {@code kind} (the table and what else shapes it, such as what the caller may see), kept in the read cache while
-     * no change touched a record it shows (the keys of its Surrogate-Key) or one of {@code changesWith}: the keys whose
-     * changes can change which rows it lists and in what order, in place of its collection's (such as
-     * {@link ReadCache#listed}). {@code page} computes it, with a filter told the same (see {@link Filter#changesWith}).
+     * no change touched a record it shows (the keys of its Surrogate-Key) or, in place of its collection's, one of the
+     * keys its filter's {@link Filter#changesWith} named (such as {@link ReadCache#listed}). {@code page} computes it.
      */
-    public JsonPage cached(String table, String kind, Object params, Set<String> changesWith, Supplier<JsonPage> page) {
+    public JsonPage cached(String table, String kind, Object params, Supplier<JsonPage> page) {
         return cache.getByStatements(
                 cache.key(kind, params),
                 p -> SurrogateKeys.list(table, p.body()),
-                (p, keys) -> Filter.instead(keys, table, changesWith),
+                (p, keys) -> p.dependencies(table, keys),
                 p -> p.body().bytes(),
                 page);
     }
@@ -131,7 +130,8 @@ public class Listing {
             PageRequest request,
             Counted counted) {
         if (filter.matchesNothing()) {
-            return JsonPage.of(EMPTY, request.withTotal() ? Total.exact(0) : null, request.limit(), null);
+            return JsonPage.of(EMPTY, request.withTotal() ? Total.exact(0) : null, request.limit(), null)
+                    .through(filter);
         }
         // A ranked page counts its candidates as it ranks them: the total, up to the cap, with no statement of its own.
         boolean countsCandidates = sort.candidates() != null && counted == null && request.withTotal();
@@ -197,7 +197,8 @@ public class Listing {
                         total,
                         request.limit(),
                         walked.more ? walk.next(walked.last) : null)
-                .withFloor(walk.floors() && walked.counted >= walk.limit() ? walked.floor : null);
+                .withFloor(walk.floors() && walked.counted >= walk.limit() ? walked.floor : null)
+                .through(filter);
     }
 
     /** The columns of a page's statement before the rendered ones: id, cursor value, counted total, floor. */

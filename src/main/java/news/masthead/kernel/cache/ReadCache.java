@@ -118,7 +118,8 @@ public class ReadCache {
      * A dependency that no header names: changed by a change of a record of {@code collection} that can move it into,
      * out of or within the collection's lists, or rename the slug a filter names it by (V20, V28: articles, people,
      * places and quotes), not by an edit of what only its own pages show. Such lists depend on it instead of on the
-     * collection, so they outlive those edits; the collection stays in their {@code Surrogate-Key}s.
+     * collection, so they outlive those edits; the collection stays in their {@code Surrogate-Key}s. For comments, whose
+     * pages follow their article's ({@link #commentsOf}), it is changed by a comment whose article is not known.
      */
     public static String listed(String collection) {
         return collection + ".listed";
